@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Runs Civic Desk's whole test suite on a fresh Debian machine: installs what the tests need
+# (Chromium and its driver, CJK fonts, PostgreSQL, Maven, Node's npm), starts a throwaway
+# PostgreSQL cluster, and runs `mvn verify`, which runs the integration tests on H2 and then on
+# PostgreSQL. Nothing is skipped: a missing piece fails the run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+missing=()
+command -v java >/dev/null || missing+=(openjdk-17-jdk-headless)
+command -v mvn >/dev/null || missing+=(maven)
+command -v npm >/dev/null || missing+=(npm)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing: ${missing[*]}"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# A throwaway PostgreSQL cluster in a temporary folder, on a free loopback port.
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+pg_dir=$(mktemp -d /tmp/civicdesk-pg.XXXXXX)
+pg_port=${CIVICDESK_TEST_PG_PORT:-55432}
+while (exec 3<>"/dev/tcp/127.0.0.1/$pg_port") 2>/dev/null; do pg_port=$((pg_port + 1)); done
+pg_user=$(id -un)
+run_pg() { "$@"; }
+if [ "$(id -u)" -eq 0 ]; then
+  # PostgreSQL refuses to run as root; its Debian package brings the 'postgres' user.
+  chown postgres "$pg_dir"
+  pg_user=postgres
+  run_pg() { runuser -u postgres -- "$@"; }
+fi
+run_pg "$pg_bin/initdb" -D "$pg_dir/data" -U civicdesk -A trust -E UTF8 --locale=C.UTF-8 >"$pg_dir/initdb.log"
+stop_pg() { run_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$pg_dir"; }
+trap stop_pg EXIT
+run_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w start \
+  -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" >/dev/null
+run_pg "$pg_bin/createdb" -h 127.0.0.1 -p "$pg_port" -U civicdesk civicdesk
+echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') for the tests on 127.0.0.1:$pg_port (user $pg_user)"
+
+export CIVICDESK_TEST_PG_URL="jdbc:postgresql://127.0.0.1:$pg_port/civicdesk"
+export CIVICDESK_TEST_PG_USER=civicdesk
+export CIVICDESK_TEST_PG_PASSWORD=civicdesk
+mvn -B -ntp verify "$@"

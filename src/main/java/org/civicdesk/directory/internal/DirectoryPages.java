@@ -1,0 +1,277 @@
+package org.civicdesk.directory.internal;
+
+import java.io.IOException;
+import java.util.List;
+
+import org.civicdesk.directory.OrgKind;
+import org.civicdesk.directory.OrgSummary;
+import org.civicdesk.directory.internal.Commands.AccountCommand;
+import org.civicdesk.directory.internal.Commands.OrgCommand;
+import org.civicdesk.shared.FieldViolation;
+import org.civicdesk.shared.ProblemException;
+import org.civicdesk.shared.Role;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The directory's pages. Forms go through the same service checks as the API. */
+@Controller
+@RequestMapping("/directory")
+class DirectoryPages {
+
+    private final DirectoryService directory;
+    private final WorkbookImport workbooks;
+
+    DirectoryPages(DirectoryService directory, WorkbookImport workbooks) {
+        this.directory = directory;
+        this.workbooks = workbooks;
+    }
+
+    @ModelAttribute("orgKinds")
+    OrgKind[] orgKinds() {
+        return OrgKind.values();
+    }
+
+    @GetMapping("/orgs")
+    String orgs(@RequestParam(required = false) String q, @RequestParam(required = false) OrgKind kind,
+            @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+        model.addAttribute("orgs", directory.orgs(q, kind, 500));
+        model.addAttribute("q", q);
+        model.addAttribute("kind", kind);
+        model.addAttribute("total", directory.countOrgs());
+        return htmx != null ? "directory/orgs :: results" : "directory/orgs";
+    }
+
+    @GetMapping("/orgs/new")
+    @PreAuthorize("hasRole('ADMIN')")
+    String newOrg(Model model) {
+        model.addAttribute("form", new OrgForm());
+        model.addAttribute("editing", false);
+        return "directory/org-form";
+    }
+
+    @PostMapping("/orgs")
+    @PreAuthorize("hasRole('ADMIN')")
+    String createOrg(@ModelAttribute("form") OrgForm form, BindingResult errors, Model model,
+            RedirectAttributes redirect) {
+        try {
+            OrgSummary org = directory.createOrg(form.command());
+            redirect.addFlashAttribute("saved", org.name());
+            return "redirect:/directory/orgs";
+        } catch (ProblemException e) {
+            reject(errors, e);
+            model.addAttribute("editing", false);
+            return "directory/org-form";
+        }
+    }
+
+    @GetMapping("/orgs/{code}/edit")
+    @PreAuthorize("hasRole('ADMIN')")
+    String editOrg(@PathVariable String code, Model model) {
+        model.addAttribute("form", OrgForm.of(directory.org(code)));
+        model.addAttribute("editing", true);
+        return "directory/org-form";
+    }
+
+    @PostMapping("/orgs/{code}")
+    @PreAuthorize("hasRole('ADMIN')")
+    String updateOrg(@PathVariable String code, @ModelAttribute("form") OrgForm form, BindingResult errors,
+            Model model, RedirectAttributes redirect) {
+        try {
+            form.setCode(code);
+            OrgSummary org = directory.updateOrg(code, form.command());
+            redirect.addFlashAttribute("saved", org.name());
+            return "redirect:/directory/orgs";
+        } catch (ProblemException e) {
+            reject(errors, e);
+            model.addAttribute("editing", true);
+            return "directory/org-form";
+        }
+    }
+
+    @GetMapping("/people")
+    String people(@RequestParam(required = false) String q,
+            @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+        model.addAttribute("people", directory.people(q, null, 500));
+        model.addAttribute("q", q);
+        return htmx != null ? "directory/people :: results" : "directory/people";
+    }
+
+    @GetMapping("/accounts")
+    @PreAuthorize("hasRole('ADMIN')")
+    String accounts(Model model) {
+        model.addAttribute("accounts", directory.accounts(null, 1000));
+        model.addAttribute("form", new AccountForm());
+        model.addAttribute("roles", Role.values());
+        return "directory/accounts";
+    }
+
+    @PostMapping("/accounts")
+    @PreAuthorize("hasRole('ADMIN')")
+    String createAccount(@ModelAttribute("form") AccountForm form, BindingResult errors, Model model,
+            RedirectAttributes redirect) {
+        try {
+            directory.createAccount(form.command());
+            redirect.addFlashAttribute("saved", form.getUsername());
+            return "redirect:/directory/accounts";
+        } catch (ProblemException e) {
+            reject(errors, e);
+            model.addAttribute("accounts", directory.accounts(null, 1000));
+            model.addAttribute("roles", Role.values());
+            return "directory/accounts";
+        }
+    }
+
+    @GetMapping("/import")
+    @PreAuthorize("hasRole('ADMIN')")
+    String importPage() {
+        return "directory/import";
+    }
+
+    @PostMapping("/import")
+    @PreAuthorize("hasRole('ADMIN')")
+    String importWorkbook(@RequestParam("file") MultipartFile file, Model model) throws IOException {
+        try {
+            model.addAttribute("report", workbooks.importWorkbook(file.getInputStream()));
+        } catch (ProblemException e) {
+            model.addAttribute("violations", e.violations());
+        }
+        return "directory/import";
+    }
+
+    private static void reject(BindingResult errors, ProblemException e) {
+        if (e.violations().isEmpty()) {
+            errors.reject(e.messageKey(), e.args(), e.messageKey());
+        }
+        for (FieldViolation v : e.violations()) {
+            String field = v.field().startsWith("roles") ? "roles" : v.field();
+            errors.rejectValue(field, v.messageKey(), v.args(), v.messageKey());
+        }
+    }
+
+    /** The organisation form, bound field by field. */
+    static class OrgForm {
+        private String code;
+        private String name;
+        private String kind;
+        private String parentCode;
+        private String district;
+
+        static OrgForm of(OrgSummary org) {
+            OrgForm form = new OrgForm();
+            form.code = org.code();
+            form.name = org.name();
+            form.kind = org.kind().name();
+            form.parentCode = org.parentCode();
+            form.district = org.district();
+            return form;
+        }
+
+        OrgCommand command() {
+            return new OrgCommand(code, name, kind, parentCode, district);
+        }
+
+        public String getCode() {
+            return code;
+        }
+
+        public void setCode(String code) {
+            this.code = code;
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public String getKind() {
+            return kind;
+        }
+
+        public void setKind(String kind) {
+            this.kind = kind;
+        }
+
+        public String getParentCode() {
+            return parentCode;
+        }
+
+        public void setParentCode(String parentCode) {
+            this.parentCode = parentCode;
+        }
+
+        public String getDistrict() {
+            return district;
+        }
+
+        public void setDistrict(String district) {
+            this.district = district;
+        }
+    }
+
+    /** The account form. */
+    static class AccountForm {
+        private String username;
+        private String password;
+        private String displayName;
+        private List<String> roles = List.of();
+        private String orgCode;
+
+        AccountCommand command() {
+            return new AccountCommand(username, password, displayName, roles, orgCode, null);
+        }
+
+        public String getUsername() {
+            return username;
+        }
+
+        public void setUsername(String username) {
+            this.username = username;
+        }
+
+        public String getPassword() {
+            return password;
+        }
+
+        public void setPassword(String password) {
+            this.password = password;
+        }
+
+        public String getDisplayName() {
+            return displayName;
+        }
+
+        public void setDisplayName(String displayName) {
+            this.displayName = displayName;
+        }
+
+        public List<String> getRoles() {
+            return roles;
+        }
+
+        public void setRoles(List<String> roles) {
+            this.roles = roles == null ? List.of() : roles;
+        }
+
+        public String getOrgCode() {
+            return orgCode;
+        }
+
+        public void setOrgCode(String orgCode) {
+            this.orgCode = orgCode;
+        }
+    }
+}

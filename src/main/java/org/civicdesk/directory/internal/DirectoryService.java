@@ -1,0 +1,458 @@
+package org.civicdesk.directory.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.civicdesk.audit.AuditTrail;
+import org.civicdesk.directory.AccountCredentials;
+import org.civicdesk.directory.AccountSummary;
+import org.civicdesk.directory.Directory;
+import org.civicdesk.directory.OrgKind;
+import org.civicdesk.directory.OrgSummary;
+import org.civicdesk.directory.internal.Commands.AccountCommand;
+import org.civicdesk.directory.internal.Commands.OrgCommand;
+import org.civicdesk.directory.internal.Commands.PersonCommand;
+import org.civicdesk.directory.internal.Commands.PostCommand;
+import org.civicdesk.shared.Actor;
+import org.civicdesk.shared.Checks;
+import org.civicdesk.shared.Problems;
+import org.civicdesk.shared.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Keeps organisations, people and accounts; every change is checked whole and audited. */
+@Service
+@Transactional(readOnly = true)
+class DirectoryService implements Directory {
+
+    static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-]{0,63}");
+    static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-@]{2,63}");
+    static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    static final Pattern PHONE = Pattern.compile("[0-9+\\-() ]{5,40}");
+
+    private static final String ORG_SELECT = """
+            SELECT o.code, o.name, o.kind, p.code AS parent_code, o.district, o.example
+            FROM org o LEFT JOIN org p ON p.id = o.parent_id""";
+
+    private final JdbcClient jdbc;
+    private final PasswordEncoder passwords;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    DirectoryService(JdbcClient jdbc, PasswordEncoder passwords, AuditTrail audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.passwords = passwords;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    // --- organisations
+
+    @Override
+    public Optional<OrgSummary> findOrg(String code) {
+        if (code == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql(ORG_SELECT + " WHERE o.code = :code").param("code", code).query(DirectoryService::org)
+                .optional();
+    }
+
+    OrgSummary org(String code) {
+        return findOrg(code).orElseThrow(() -> Problems.notFound("org", code));
+    }
+
+    List<OrgSummary> orgs(String query, OrgKind kind, int limit) {
+        StringBuilder sql = new StringBuilder(ORG_SELECT).append(" WHERE 1 = 1");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (query != null && !query.isBlank()) {
+            sql.append(" AND (LOWER(o.code) LIKE :q OR LOWER(o.name) LIKE :q OR LOWER(o.district) LIKE :q)");
+            params.put("q", "%" + query.trim().toLowerCase() + "%");
+        }
+        if (kind != null) {
+            sql.append(" AND o.kind = :kind");
+            params.put("kind", kind.name());
+        }
+        sql.append(" ORDER BY o.kind, o.code LIMIT :limit");
+        params.put("limit", limit);
+        return jdbc.sql(sql.toString()).params(params).query(DirectoryService::org).list();
+    }
+
+    long countOrgs() {
+        return jdbc.sql("SELECT COUNT(*) FROM org").query(Long.class).single();
+    }
+
+    @Transactional
+    OrgSummary createOrg(OrgCommand cmd) {
+        return createOrg(cmd, false);
+    }
+
+    @Transactional
+    OrgSummary createOrg(OrgCommand cmd, boolean example) {
+        Checks checks = new Checks();
+        checks.required("code", cmd.code()).maxLength("code", cmd.code(), 64)
+                .matches("code", cmd.code(), CODE, "validation.code");
+        OrgKind kind = checkOrg(cmd, checks);
+        Long parentId = parentId(cmd.parentCode(), checks);
+        checks.throwIfAny();
+        String code = cmd.code().trim();
+        if (findOrg(code).isPresent()) {
+            throw Problems.duplicate("code", code);
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        jdbc.sql("""
+                INSERT INTO org (code, name, kind, parent_id, district, example, created_at, updated_at)
+                VALUES (:code, :name, :kind, :parent, :district, :example, :now, :now)""")
+                .param("code", code).param("name", cmd.name().trim()).param("kind", kind.name())
+                .param("parent", parentId).param("district", blankToNull(cmd.district()))
+                .param("example", example).param("now", now).update();
+        OrgSummary created = org(code);
+        audit.record("org.created", "org", code, null, created);
+        return created;
+    }
+
+    @Transactional
+    OrgSummary updateOrg(String code, OrgCommand cmd) {
+        OrgSummary before = org(code);
+        Checks checks = new Checks();
+        checks.check(cmd.code() == null || cmd.code().isBlank() || cmd.code().trim().equals(code), "code",
+                "validation.codeImmutable");
+        OrgKind kind = checkOrg(cmd, checks);
+        Long parentId = parentId(cmd.parentCode(), checks);
+        if (parentId != null && createsCycle(code, cmd.parentCode().trim())) {
+            checks.add("parentCode", "validation.parentCycle");
+        }
+        checks.throwIfAny();
+        jdbc.sql("""
+                UPDATE org SET name = :name, kind = :kind, parent_id = :parent, district = :district,
+                       version = version + 1, updated_at = :now
+                WHERE code = :code""")
+                .param("name", cmd.name().trim()).param("kind", kind.name()).param("parent", parentId)
+                .param("district", blankToNull(cmd.district())).param("now", OffsetDateTime.now(clock))
+                .param("code", code).update();
+        OrgSummary after = org(code);
+        audit.record("org.updated", "org", code, before, after);
+        return after;
+    }
+
+    private OrgKind checkOrg(OrgCommand cmd, Checks checks) {
+        checks.required("name", cmd.name()).maxLength("name", cmd.name(), 200);
+        checks.required("kind", cmd.kind());
+        OrgKind kind = checks.oneOf("kind", cmd.kind(), OrgKind.class);
+        checks.maxLength("district", cmd.district(), 100);
+        return kind;
+    }
+
+    private Long parentId(String parentCode, Checks checks) {
+        if (parentCode == null || parentCode.isBlank()) {
+            return null;
+        }
+        Optional<Long> id = orgId(parentCode.trim());
+        checks.check(id.isPresent(), "parentCode", "validation.unknownOrg", parentCode);
+        return id.orElse(null);
+    }
+
+    private boolean createsCycle(String code, String parentCode) {
+        String current = parentCode;
+        for (int depth = 0; current != null && depth < 100; depth++) {
+            if (current.equals(code)) {
+                return true;
+            }
+            current = findOrg(current).map(OrgSummary::parentCode).orElse(null);
+        }
+        return false;
+    }
+
+    Optional<Long> orgId(String code) {
+        return jdbc.sql("SELECT id FROM org WHERE code = :code").param("code", code).query(Long.class).optional();
+    }
+
+    private static OrgSummary org(ResultSet rs, int row) throws SQLException {
+        return new OrgSummary(rs.getString("code"), rs.getString("name"), OrgKind.valueOf(rs.getString("kind")),
+                rs.getString("parent_code"), rs.getString("district"), rs.getBoolean("example"));
+    }
+
+    // --- accounts
+
+    @Override
+    public Optional<AccountSummary> findAccount(String username) {
+        return credentials(username).map(DirectoryService::summary);
+    }
+
+    @Override
+    public Optional<AccountCredentials> credentials(String username) {
+        if (username == null) {
+            return Optional.empty();
+        }
+        return accountWhere("a.username = :key", username);
+    }
+
+    @Override
+    public Optional<AccountCredentials> credentials(long accountId) {
+        return accountWhere("a.id = :key", accountId);
+    }
+
+    private Optional<AccountCredentials> accountWhere(String condition, Object key) {
+        return jdbc.sql("""
+                SELECT a.id, a.username, a.password_hash, a.display_name, o.code AS org_code, a.enabled
+                FROM account a LEFT JOIN org o ON o.id = a.org_id WHERE """ + " " + condition)
+                .param("key", key)
+                .query((rs, n) -> new AccountCredentials(rs.getLong("id"), rs.getString("username"),
+                        rs.getString("password_hash"), rs.getString("display_name"), rs.getString("org_code"),
+                        roles(rs.getLong("id")), rs.getBoolean("enabled")))
+                .optional();
+    }
+
+    private Set<Role> roles(long accountId) {
+        List<String> names = jdbc.sql("SELECT role FROM account_role WHERE account_id = :id").param("id", accountId)
+                .query(String.class).list();
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        names.forEach(n -> roles.add(Role.valueOf(n)));
+        return roles;
+    }
+
+    List<AccountSummary> accounts(String query, int limit) {
+        String q = query == null ? "" : query.trim().toLowerCase();
+        return jdbc.sql("""
+                SELECT a.username FROM account a
+                WHERE :q = '' OR LOWER(a.username) LIKE :like OR LOWER(a.display_name) LIKE :like
+                ORDER BY a.username LIMIT :limit""")
+                .param("q", q).param("like", "%" + q + "%").param("limit", limit)
+                .query(String.class).list().stream()
+                .map(u -> findAccount(u).orElseThrow()).toList();
+    }
+
+    boolean hasAccounts() {
+        return jdbc.sql("SELECT COUNT(*) FROM account").query(Long.class).single() > 0;
+    }
+
+    @Transactional
+    AccountSummary createAccount(AccountCommand cmd) {
+        return createAccount(cmd, true);
+    }
+
+    /**
+     * @param passwordPolicy whether to hold the password to the minimum length; off only for the
+     *        bootstrap admin, whose password the operator chose in the environment
+     */
+    @Transactional
+    AccountSummary createAccount(AccountCommand cmd, boolean passwordPolicy) {
+        Checks checks = new Checks();
+        checks.required("username", cmd.username()).maxLength("username", cmd.username(), 64)
+                .matches("username", cmd.username(), USERNAME, "validation.username");
+        checks.required("password", cmd.password()).maxLength("password", cmd.password(), 128);
+        if (passwordPolicy) {
+            checks.minLength("password", cmd.password(), 8);
+        }
+        checks.required("displayName", cmd.displayName()).maxLength("displayName", cmd.displayName(), 100);
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        if (cmd.roles() == null || cmd.roles().isEmpty()) {
+            checks.add("roles", "validation.required");
+        } else {
+            for (String r : cmd.roles()) {
+                Role role = checks.has("roles") ? null : checks.oneOf("roles", r, Role.class);
+                if (role != null) {
+                    roles.add(role);
+                }
+            }
+        }
+        Long orgId = null;
+        if (cmd.orgCode() != null && !cmd.orgCode().isBlank()) {
+            orgId = orgId(cmd.orgCode().trim()).orElse(null);
+            checks.check(orgId != null, "orgCode", "validation.unknownOrg", cmd.orgCode());
+        } else if (roles.contains(Role.HANDLER)) {
+            checks.add("orgCode", "validation.handlerNeedsOrg");
+        }
+        if (cmd.personId() != null) {
+            checks.check(jdbc.sql("SELECT COUNT(*) FROM person WHERE id = :id").param("id", cmd.personId())
+                    .query(Long.class).single() > 0, "personId", "validation.unknownPerson", cmd.personId());
+        }
+        checks.throwIfAny();
+        String username = cmd.username().trim();
+        if (credentials(username).isPresent()) {
+            throw Problems.duplicate("username", username);
+        }
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO account (username, password_hash, display_name, person_id, org_id, enabled, created_at)
+                VALUES (:username, :hash, :displayName, :person, :org, TRUE, :now)""")
+                .param("username", username).param("hash", passwords.encode(cmd.password()))
+                .param("displayName", cmd.displayName().trim()).param("person", cmd.personId()).param("org", orgId)
+                .param("now", OffsetDateTime.now(clock)).update(keys, "id");
+        long id = keys.getKey().longValue();
+        for (Role role : roles) {
+            jdbc.sql("INSERT INTO account_role (account_id, role) VALUES (:id, :role)").param("id", id)
+                    .param("role", role.name()).update();
+        }
+        AccountSummary created = findAccount(username).orElseThrow();
+        audit.record("account.created", "account", username, null, created);
+        return created;
+    }
+
+    @Transactional
+    AccountSummary setEnabled(String username, boolean enabled) {
+        AccountSummary before = findAccount(username).orElseThrow(() -> Problems.notFound("account", username));
+        jdbc.sql("UPDATE account SET enabled = :enabled WHERE username = :u").param("enabled", enabled)
+                .param("u", username).update();
+        if (!enabled) {
+            jdbc.sql("DELETE FROM api_token WHERE account_id = (SELECT id FROM account WHERE username = :u)")
+                    .param("u", username).update();
+        }
+        AccountSummary after = findAccount(username).orElseThrow();
+        audit.record(enabled ? "account.enabled" : "account.disabled", "account", username, before, after);
+        return after;
+    }
+
+    private static AccountSummary summary(AccountCredentials c) {
+        return new AccountSummary(c.username(), c.displayName(), c.roles(), c.orgCode(), c.enabled());
+    }
+
+    // --- people
+
+    List<PersonView> people(String query, String orgCode, int limit) {
+        StringBuilder sql = new StringBuilder("""
+                SELECT DISTINCT p.id, p.name FROM person p
+                LEFT JOIN org o ON o.id = p.org_id
+                LEFT JOIN post t ON t.person_id = p.id
+                WHERE 1 = 1""");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (query != null && !query.isBlank()) {
+            sql.append(" AND (LOWER(p.name) LIKE :q OR LOWER(t.title) LIKE :q OR LOWER(o.name) LIKE :q)");
+            params.put("q", "%" + query.trim().toLowerCase() + "%");
+        }
+        if (orgCode != null && !orgCode.isBlank()) {
+            sql.append(" AND o.code = :org");
+            params.put("org", orgCode.trim());
+        }
+        sql.append(" ORDER BY p.name, p.id LIMIT :limit");
+        params.put("limit", limit);
+        List<Long> ids = jdbc.sql(sql.toString()).params(params).query((rs, n) -> rs.getLong("id")).list();
+        return people(ids);
+    }
+
+    PersonView person(long id) {
+        return people(List.of(id)).stream().findFirst().orElseThrow(() -> Problems.notFound("person", id));
+    }
+
+    private List<PersonView> people(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        boolean personalData = Actor.current().map(a -> a.has(Role.ADMIN)).orElse(false);
+        Map<Long, List<PersonView.Post>> posts = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT t.person_id, o.code, t.title FROM post t LEFT JOIN org o ON o.id = t.org_id
+                WHERE t.person_id IN (:ids) ORDER BY t.person_id, t.sort_order""")
+                .param("ids", ids)
+                .query((rs, n) -> posts.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                        .add(new PersonView.Post(rs.getString(2), rs.getString(3))))
+                .list();
+        Map<Long, PersonView> byId = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT p.id, p.name, o.code, o.name AS org_name, p.phone, p.email, p.example
+                FROM person p LEFT JOIN org o ON o.id = p.org_id WHERE p.id IN (:ids)""")
+                .param("ids", ids)
+                .query((rs, n) -> byId.put(rs.getLong("id"), new PersonView(rs.getLong("id"), rs.getString("name"),
+                        rs.getString("code"), rs.getString("org_name"),
+                        List.copyOf(posts.getOrDefault(rs.getLong("id"), List.of())),
+                        personalData ? rs.getString("phone") : null, personalData ? rs.getString("email") : null,
+                        rs.getBoolean("example"))))
+                .list();
+        return ids.stream().map(byId::get).filter(p -> p != null).toList();
+    }
+
+    @Transactional
+    PersonView createPerson(PersonCommand cmd) {
+        return createPerson(cmd, false);
+    }
+
+    @Transactional
+    PersonView createPerson(PersonCommand cmd, boolean example) {
+        Long orgId = checkPerson(cmd);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO person (name, org_id, phone, email, example, created_at, updated_at)
+                VALUES (:name, :org, :phone, :email, :example, :now, :now)""")
+                .param("name", cmd.name().trim()).param("org", orgId).param("phone", blankToNull(cmd.phone()))
+                .param("email", blankToNull(cmd.email())).param("example", example).param("now", now)
+                .update(keys, "id");
+        long id = keys.getKey().longValue();
+        writePosts(id, cmd.posts());
+        PersonView created = person(id);
+        audit.record("person.created", "person", Long.toString(id), null, created);
+        return created;
+    }
+
+    @Transactional
+    PersonView updatePerson(long id, PersonCommand cmd) {
+        PersonView before = person(id);
+        Long orgId = checkPerson(cmd);
+        jdbc.sql("""
+                UPDATE person SET name = :name, org_id = :org, phone = :phone, email = :email,
+                       version = version + 1, updated_at = :now WHERE id = :id""")
+                .param("name", cmd.name().trim()).param("org", orgId).param("phone", blankToNull(cmd.phone()))
+                .param("email", blankToNull(cmd.email())).param("now", OffsetDateTime.now(clock)).param("id", id)
+                .update();
+        jdbc.sql("DELETE FROM post WHERE person_id = :id").param("id", id).update();
+        writePosts(id, cmd.posts());
+        PersonView after = person(id);
+        audit.record("person.updated", "person", Long.toString(id), before, after);
+        return after;
+    }
+
+    private Long checkPerson(PersonCommand cmd) {
+        Checks checks = new Checks();
+        checks.required("name", cmd.name()).maxLength("name", cmd.name(), 100);
+        checks.maxLength("phone", cmd.phone(), 40).matches("phone", cmd.phone(), PHONE, "validation.phone");
+        checks.maxLength("email", cmd.email(), 200).matches("email", cmd.email(), EMAIL, "validation.email");
+        Long orgId = null;
+        if (cmd.orgCode() != null && !cmd.orgCode().isBlank()) {
+            orgId = orgId(cmd.orgCode().trim()).orElse(null);
+            checks.check(orgId != null, "orgCode", "validation.unknownOrg", cmd.orgCode());
+        }
+        List<PostCommand> posts = cmd.posts() == null ? List.of() : cmd.posts();
+        for (int i = 0; i < posts.size(); i++) {
+            PostCommand post = posts.get(i);
+            String field = "posts[" + i + "]";
+            checks.required(field + ".title", post.title()).maxLength(field + ".title", post.title(), 200);
+            if (post.orgCode() != null && !post.orgCode().isBlank()) {
+                checks.check(orgId(post.orgCode().trim()).isPresent(), field + ".orgCode", "validation.unknownOrg",
+                        post.orgCode());
+            }
+        }
+        checks.throwIfAny();
+        return orgId;
+    }
+
+    private void writePosts(long personId, List<PostCommand> posts) {
+        if (posts == null) {
+            return;
+        }
+        int order = 0;
+        for (PostCommand post : posts) {
+            Long orgId = post.orgCode() == null || post.orgCode().isBlank() ? null
+                    : orgId(post.orgCode().trim()).orElseThrow();
+            jdbc.sql("INSERT INTO post (person_id, org_id, title, sort_order) VALUES (:p, :o, :t, :s)")
+                    .param("p", personId).param("o", orgId).param("t", post.title().trim()).param("s", order++)
+                    .update();
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

@@ -1,0 +1,70 @@
+package org.civicdesk.platform.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+
+import org.civicdesk.directory.AccountCredentials;
+import org.civicdesk.directory.Directory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Opaque bearer tokens for the API. The database keeps only their SHA-256, so any node can check
+ * a token and a stolen table grants nothing; disabling an account revokes its tokens.
+ */
+@Component
+class ApiTokens {
+
+    private final JdbcClient jdbc;
+    private final Directory directory;
+    private final Clock clock;
+    private final Duration ttl;
+    private final SecureRandom random = new SecureRandom();
+
+    ApiTokens(JdbcClient jdbc, Directory directory, Clock clock,
+            @Value("${civicdesk.security.token-ttl:12h}") Duration ttl) {
+        this.jdbc = jdbc;
+        this.directory = directory;
+        this.clock = clock;
+        this.ttl = ttl;
+    }
+
+    record Issued(String token, OffsetDateTime expiresAt) {
+    }
+
+    Issued issue(long accountId) {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        OffsetDateTime expires = now.plus(ttl);
+        jdbc.sql("INSERT INTO api_token (token_hash, account_id, created_at, expires_at) VALUES (:h, :a, :now, :exp)")
+                .param("h", sha256(token)).param("a", accountId).param("now", now).param("exp", expires).update();
+        jdbc.sql("DELETE FROM api_token WHERE expires_at < :now").param("now", now).update();
+        return new Issued(token, expires);
+    }
+
+    Optional<AccountCredentials> resolve(String token) {
+        return jdbc.sql("SELECT account_id FROM api_token WHERE token_hash = :h AND expires_at > :now")
+                .param("h", sha256(token)).param("now", OffsetDateTime.now(clock)).query(Long.class).optional()
+                .flatMap(directory::credentials).filter(AccountCredentials::enabled);
+    }
+
+    private static String sha256(String token) {
+        try {
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

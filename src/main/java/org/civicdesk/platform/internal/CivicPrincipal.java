@@ -1,0 +1,80 @@
+package org.civicdesk.platform.internal;
+
+import java.util.Collection;
+import java.util.List;
+
+import org.civicdesk.directory.AccountCredentials;
+import org.civicdesk.shared.Actor;
+import org.civicdesk.shared.Role;
+import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/**
+ * The signed-in account as Spring Security holds it. Serializable, because sessions are stored in
+ * the database and read back by whichever node serves the next request.
+ */
+final class CivicPrincipal implements UserDetails, CredentialsContainer, Actor.Carrier {
+
+    private static final long serialVersionUID = 1L;
+
+    private final long accountId;
+    private final String username;
+    private final String displayName;
+    private final String orgCode;
+    private final List<Role> roles;
+    private final boolean enabled;
+    private final boolean locked;
+    private String passwordHash;
+
+    CivicPrincipal(AccountCredentials account, boolean locked) {
+        this.accountId = account.id();
+        this.username = account.username();
+        this.displayName = account.displayName();
+        this.orgCode = account.orgCode();
+        this.roles = List.copyOf(account.roles());
+        this.enabled = account.enabled();
+        this.locked = locked;
+        this.passwordHash = account.passwordHash();
+    }
+
+    @Override
+    public Actor actor() {
+        return new Actor(accountId, username, displayName, orgCode, java.util.Set.copyOf(roles));
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return roles.stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList();
+    }
+
+    @Override
+    public String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return username;
+    }
+
+    @Override
+    public boolean isAccountNonLocked() {
+        return !locked;
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    @Override
+    public void eraseCredentials() {
+        passwordHash = null;
+    }
+}

@@ -1,0 +1,104 @@
+package org.civicdesk.platform.internal;
+
+import org.civicdesk.directory.Directory;
+import org.civicdesk.shared.Problems;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    /**
+     * Scripts and styles come only from this server (WebJars); map tiles are the one outside
+     * source the pages may load.
+     */
+    private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data: https://*.tile.openstreetmap.org; font-src 'self' data:; "
+            + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    @Bean
+    UserDetailsService userDetailsService(Directory directory, LoginThrottle throttle) {
+        return username -> directory.credentials(username)
+                .map(account -> new CivicPrincipal(account, throttle.isLocked(username)))
+                .orElseThrow(() -> new UsernameNotFoundException("No such account"));
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder passwords,
+            LoginThrottle throttle) {
+        DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
+        dao.setPasswordEncoder(passwords);
+        return new ProviderManager(new ThrottledAuthenticationProvider(dao, throttle));
+    }
+
+    @Bean
+    BearerTokenFilter bearerTokenFilter(ApiTokens tokens, ProblemWriter problems) {
+        return new BearerTokenFilter(tokens, problems);
+    }
+
+    /** The API: stateless, bearer tokens only, every refusal a problem detail. */
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, BearerTokenFilter bearer, ProblemWriter problems) throws Exception {
+        http.securityMatcher("/api/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .addFilterBefore(bearer, AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/api/v1/public/**", "/api/v1/auth/token").permitAll()
+                        .anyRequest().authenticated())
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((req, res, ex) -> problems.write(req, res, Problems.unauthenticated()))
+                        .accessDeniedHandler((req, res, ex) -> problems.write(req, res, Problems.forbidden())))
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+        return http.build();
+    }
+
+    /** The pages: form login, sessions in the database, CSRF tokens on every form. */
+    @Bean
+    @Order(2)
+    SecurityFilterChain web(HttpSecurity http, BearerTokenFilter bearer, AuthenticationManager manager)
+            throws Exception {
+        SimpleUrlAuthenticationFailureHandler failure = new SimpleUrlAuthenticationFailureHandler("/login?error");
+        http.authenticationManager(manager)
+                .addFilterBefore(bearer, AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/", "/login", "/error", "/error/**", "/public/**", "/webjars/**", "/css/**",
+                                "/js/**", "/img/**", "/favicon.ico", "/actuator/health", "/actuator/health/**",
+                                "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                        .permitAll()
+                        .requestMatchers("/actuator/**").hasRole("ADMIN")
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)
+                        .failureHandler((req, res, ex) -> {
+                            if (ex instanceof LockedException) {
+                                res.sendRedirect(req.getContextPath() + "/login?locked");
+                            } else {
+                                failure.onAuthenticationFailure(req, res, ex);
+                            }
+                        }))
+                .logout(logout -> logout.logoutSuccessUrl("/"))
+                .headers(h -> h
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                        .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=(self)")));
+        return http.build();
+    }
+}

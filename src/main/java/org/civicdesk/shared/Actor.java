@@ -1,0 +1,48 @@
+package org.civicdesk.shared;
+
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * The person acting in a request: who they are, which organisation they act for and what
+ * their roles allow. Data scoping (a handler sees only its own organisation's work) is decided
+ * on the server from this, never from what the client sends.
+ */
+public record Actor(long accountId, String username, String displayName, String orgCode, Set<Role> roles) {
+
+    /** Name recorded in the audit trail for work done by the system itself. */
+    public static final String SYSTEM = "system";
+
+    public Actor {
+        roles = Set.copyOf(roles);
+    }
+
+    public boolean has(Role role) {
+        return roles.contains(role);
+    }
+
+    /** Anything that carries an actor, such as the security principal of a signed-in account. */
+    public interface Carrier {
+        Actor actor();
+    }
+
+    public static Optional<Actor> current() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth != null && auth.getPrincipal() instanceof Carrier carrier) {
+            return Optional.of(carrier.actor());
+        }
+        return Optional.empty();
+    }
+
+    public static Actor require() {
+        return current().orElseThrow(Problems::unauthenticated);
+    }
+
+    /** The name to record for whoever is acting now, the system when nobody is signed in. */
+    public static String currentName() {
+        return current().map(Actor::username).orElse(SYSTEM);
+    }
+}

@@ -1,0 +1,52 @@
+package org.civicdesk.shared;
+
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+
+/** The refusals every module raises, with the codes of the API contract. */
+public final class Problems {
+
+    public static final String VALIDATION_FAILED = "VALIDATION_FAILED";
+    public static final String NOT_FOUND = "NOT_FOUND";
+    public static final String FORBIDDEN = "FORBIDDEN";
+    public static final String UNAUTHENTICATED = "UNAUTHENTICATED";
+    public static final String INVALID_TRANSITION = "INVALID_TRANSITION";
+
+    private Problems() {
+    }
+
+    /** 400: one field is bad; the message key explains why. */
+    public static ProblemException invalid(String field, String messageKey, Object... args) {
+        return invalid(List.of(new FieldViolation(field, messageKey, args)));
+    }
+
+    /** 400: several fields are bad at once, so the client can fix them all in one go. */
+    public static ProblemException invalid(List<FieldViolation> violations) {
+        return new ProblemException(HttpStatus.BAD_REQUEST, VALIDATION_FAILED, "problem.validation", violations);
+    }
+
+    /** 404: the thing named by the path does not exist (or is not visible to the caller). */
+    public static ProblemException notFound(String what, Object id) {
+        return new ProblemException(HttpStatus.NOT_FOUND, NOT_FOUND, "problem.notFound", List.of(), what, id);
+    }
+
+    /** 409: the request conflicts with the current state of the thing it acts on. */
+    public static ProblemException conflict(String code, String messageKey, Object... args) {
+        return new ProblemException(HttpStatus.CONFLICT, code, messageKey, List.of(), args);
+    }
+
+    /** 409: a code or name that must be unique is taken already. */
+    public static ProblemException duplicate(String field, Object value) {
+        return new ProblemException(HttpStatus.CONFLICT, "DUPLICATE",
+                "problem.duplicate", List.of(new FieldViolation(field, "problem.duplicate", field, value)), field, value);
+    }
+
+    public static ProblemException forbidden() {
+        return new ProblemException(HttpStatus.FORBIDDEN, FORBIDDEN, "problem.forbidden", List.of());
+    }
+
+    public static ProblemException unauthenticated() {
+        return new ProblemException(HttpStatus.UNAUTHORIZED, UNAUTHENTICATED, "problem.unauthenticated", List.of());
+    }
+}

@@ -1,0 +1,16 @@
+package org.civicdesk.shared;
+
+import java.time.Clock;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class SharedConfiguration {
+
+    /** One clock for the whole application, so tests can fix time where they need to. */
+    @Bean
+    Clock clock() {
+        return Clock.systemDefaultZone();
+    }
+}

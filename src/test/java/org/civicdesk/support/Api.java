@@ -1,0 +1,72 @@
+package org.civicdesk.support;
+
+
+import java.util.UUID;
+
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+import com.jayway.jsonpath.JsonPath;
+
+/** Calls the JSON API as another city system would: with a bearer token from /api/v1/auth/token. */
+@TestComponent
+public class Api {
+
+    public static final String ADMIN_PASSWORD = "admin-test-password";
+
+    private final MockMvc mvc;
+
+    public Api(MockMvc mvc) {
+        this.mvc = mvc;
+    }
+
+    public MockMvc mvc() {
+        return mvc;
+    }
+
+    public String token(String username, String password) throws Exception {
+        String body = mvc.perform(MockMvcRequestBuilders.post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}"))
+                .andReturn().getResponse().getContentAsString();
+        return JsonPath.read(body, "$.token");
+    }
+
+    public String adminToken() throws Exception {
+        return token("admin", ADMIN_PASSWORD);
+    }
+
+    /** Creates an account with the given roles (and org, for a handler) and returns its token. */
+    public String tokenFor(String role, String orgCode) throws Exception {
+        String username = "u-" + unique();
+        String org = orgCode == null ? "" : ",\"orgCode\":\"" + orgCode + "\"";
+        post("/api/v1/accounts", adminToken(), "{\"username\":\"" + username
+                + "\",\"password\":\"secret-pass-1\",\"displayName\":\"Test\",\"roles\":[\"" + role + "\"]" + org + "}")
+                .andReturn();
+        return token(username, "secret-pass-1");
+    }
+
+    public ResultActions post(String path, String token, String json) throws Exception {
+        return mvc.perform(auth(MockMvcRequestBuilders.post(path), token).contentType(MediaType.APPLICATION_JSON).content(json));
+    }
+
+    public ResultActions put(String path, String token, String json) throws Exception {
+        return mvc.perform(auth(MockMvcRequestBuilders.put(path), token).contentType(MediaType.APPLICATION_JSON).content(json));
+    }
+
+    public ResultActions get(String path, String token) throws Exception {
+        return mvc.perform(auth(MockMvcRequestBuilders.get(path), token));
+    }
+
+    private static MockHttpServletRequestBuilder auth(MockHttpServletRequestBuilder request, String token) {
+        return token == null ? request : request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+    }
+
+    public static String unique() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+}

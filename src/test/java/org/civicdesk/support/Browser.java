@@ -1,0 +1,136 @@
+package org.civicdesk.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A real Chromium (Debian's package) driven by Selenium, that runs the axe-core accessibility
+ * checker on every page it is asked to check. Missing binaries fail the test with the command
+ * that installs them, never skip it.
+ */
+public final class Browser implements AutoCloseable {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path AXE = Path.of("node_modules/axe-core/axe.min.js");
+    private static final Path SHOTS = Path.of("target/screenshots");
+
+    private final WebDriver driver;
+    private final String baseUrl;
+    private final String axe;
+    private final List<String> checkedPages = new ArrayList<>();
+
+    public Browser(String baseUrl) throws IOException {
+        require(CHROMIUM, "apt-get install chromium");
+        require(CHROMEDRIVER, "apt-get install chromium-driver");
+        require(AXE, "npm ci (the build runs it in process-test-resources)");
+        this.baseUrl = baseUrl;
+        this.axe = Files.readString(AXE);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-quic", "--window-size=1280,900", "--lang=zh-CN");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
+        this.driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        Files.createDirectories(SHOTS);
+    }
+
+    private static void require(Path path, String install) {
+        if (!Files.exists(path)) {
+            throw new IllegalStateException(path + " is missing: the browser tests need it. Install it with: " + install
+                    + " (scripts/test-all.sh does this).");
+        }
+    }
+
+    public Browser open(String path) {
+        driver.get(baseUrl + path);
+        return this;
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    /** Clicks like a person would: scrolled into view first, so a sticky footer never covers the target. */
+    public void click(By by) {
+        WebElement element = find(by);
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(element)).click();
+    }
+
+    public WebElement find(By by) {
+        return new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    public void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(condition::apply);
+    }
+
+    public String path() {
+        return java.net.URI.create(driver.getCurrentUrl()).getPath();
+    }
+
+    public void screenshot(String name) throws IOException {
+        byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+        Files.write(SHOTS.resolve(name + ".png"), png);
+    }
+
+    /** Runs axe-core on the current page and fails on any serious or critical violation. */
+    public void checkAccessibility() {
+        assertThat(driver.findElements(By.cssSelector("[data-error-page]"))).as("error page at " + driver.getCurrentUrl())
+                .isEmpty();
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        js.executeScript(axe);
+        Object result = js.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, { resultTypes: ['violations'] })
+                   .then(r => done(JSON.stringify(r.violations.map(v => ({
+                       id: v.id, impact: v.impact, help: v.help,
+                       nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))})))))
+                   .catch(e => done('ERROR ' + e));""");
+        assertThat(result).asString().doesNotStartWith("ERROR");
+        List<Map<String, Object>> violations = JsonMapper.builder().build().readValue(result.toString(),
+                new TypeReference<List<Map<String, Object>>>() {
+                });
+        List<Map<String, Object>> severe = violations.stream()
+                .filter(v -> "serious".equals(v.get("impact")) || "critical".equals(v.get("impact"))).toList();
+        checkedPages.add(path());
+        assertThat(severe).as("serious or critical accessibility violations on " + driver.getCurrentUrl()).isEmpty();
+    }
+
+    public List<String> checkedPages() {
+        return List.copyOf(checkedPages);
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
