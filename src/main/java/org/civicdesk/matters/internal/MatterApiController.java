@@ -1,0 +1,227 @@
+package org.civicdesk.matters.internal;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.civicdesk.matters.MatterStatus;
+import org.civicdesk.matters.MatterType;
+import org.civicdesk.matters.internal.Model.Case;
+import org.civicdesk.matters.internal.Views.Board;
+import org.civicdesk.matters.internal.Views.CaseLine;
+import org.civicdesk.matters.internal.Views.MatterSummary;
+import org.civicdesk.matters.internal.Views.MatterView;
+import org.civicdesk.matters.internal.Views.Page;
+import org.civicdesk.matters.internal.Views.PublishedAnswer;
+import org.civicdesk.matters.internal.Views.Stats;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Matters", description = "Items raised, their cases, handling, answers, ratings and reports")
+class MatterApiController {
+
+    private final MatterService service;
+    private final MatterQueries queries;
+
+    MatterApiController(MatterService service, MatterQueries queries) {
+        this.service = service;
+        this.queries = queries;
+    }
+
+    record Created(long id, MatterStatus status) {
+    }
+
+    record AssignedCase(long id, String orgCode, String role, LocalDate dueDate) {
+    }
+
+    record Assignment(List<AssignedCase> cases) {
+    }
+
+    @PostMapping("/matters")
+    @Operation(summary = "Raise a matter (a RAISER for itself, or a SUPERVISOR for the named raiser)")
+    ResponseEntity<Created> raise(@RequestBody Commands.Raise cmd) {
+        long id = service.raise(cmd);
+        return ResponseEntity.created(URI.create("/api/v1/matters/" + id)).body(new Created(id, MatterStatus.REGISTERED));
+    }
+
+    @GetMapping("/matters")
+    @Operation(summary = "Matters the caller may see: staff all, raisers their own, handlers their organisation's")
+    Page<MatterSummary> matters(@RequestParam(required = false) String series,
+            @RequestParam(required = false) MatterStatus status, @RequestParam(required = false) MatterType type,
+            @RequestParam(required = false) String q, @RequestParam(defaultValue = "false") boolean mine,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        return queries.matters(series, status, type, q, mine, Math.max(0, page), clamp(size));
+    }
+
+    @GetMapping("/matters/{id}")
+    MatterView matter(@PathVariable long id) {
+        return queries.matter(id);
+    }
+
+    @PostMapping("/matters/{id}/assignments")
+    @Operation(summary = "交办: assign to a lead and co-handlers, or to departments answering separately")
+    ResponseEntity<Assignment> assign(@PathVariable long id, @RequestBody Commands.Assign cmd) {
+        List<Case> cases = service.assign(id, cmd);
+        return ResponseEntity.status(201).body(new Assignment(cases.stream()
+                .map(c -> new AssignedCase(c.id(), c.orgCode(), c.role().name(), c.dueDate())).toList()));
+    }
+
+    @PostMapping("/matters/{id}/evaluation")
+    @Operation(summary = "评价: the raiser rates the answer")
+    MatterView evaluate(@PathVariable long id, @RequestBody Commands.Evaluation cmd) {
+        service.evaluate(id, cmd);
+        return queries.matter(id);
+    }
+
+    @PostMapping("/matters/{id}/acceptance")
+    @Operation(summary = "立案: accept a proposal for handling")
+    MatterView accept(@PathVariable long id) {
+        service.accept(id);
+        return queries.matter(id);
+    }
+
+    @PostMapping("/matters/{id}/rejection")
+    @Operation(summary = "不立案/不予受理: refuse a matter, with the reason")
+    MatterView reject(@PathVariable long id, @RequestBody Commands.Reason cmd) {
+        service.reject(id, cmd);
+        return queries.matter(id);
+    }
+
+    @PostMapping("/matters/{id}/merge")
+    @Operation(summary = "并案: merge into an identical matter; its raiser becomes a co-signer there")
+    MatterView merge(@PathVariable long id, @RequestBody Commands.Merge cmd) {
+        service.merge(id, cmd);
+        return queries.matter(id);
+    }
+
+    @PostMapping("/matters/{id}/close")
+    @Operation(summary = "销号: close an answered matter left unrated past the configured wait")
+    MatterView close(@PathVariable long id) {
+        service.closeUnrated(id);
+        return queries.matter(id);
+    }
+
+    @PostMapping("/matters/{id}/supervision")
+    @Operation(summary = "重点督办: mark or unmark a key matter and name its supervising leader")
+    MatterView supervise(@PathVariable long id, @RequestBody Commands.Supervise cmd) {
+        service.supervise(id, cmd);
+        return queries.matter(id);
+    }
+
+    @GetMapping("/cases")
+    @Operation(summary = "A department's inbox: cases that still owe work, most urgent first (due=overdue|soon)")
+    Page<CaseLine> inbox(@RequestParam(required = false) String org, @RequestParam(required = false) String due,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        return queries.inbox(org, due, Math.max(0, page), clamp(size));
+    }
+
+    @PostMapping("/cases/{id}/sign")
+    @Operation(summary = "签收: the department signs for the case")
+    MatterView sign(@PathVariable long id) {
+        service.sign(id);
+        return viewOfCase(id);
+    }
+
+    @PostMapping("/cases/{id}/return")
+    @Operation(summary = "退回: return a wrongly assigned case, within the return window")
+    MatterView returnCase(@PathVariable long id, @RequestBody Commands.Reason cmd) {
+        service.returnCase(id, cmd);
+        return viewOfCase(id);
+    }
+
+    @PostMapping("/cases/{id}/reassign")
+    @Operation(summary = "Give a returned case to another department")
+    MatterView reassign(@PathVariable long id, @RequestBody Commands.Reassign cmd) {
+        service.reassign(id, cmd);
+        return viewOfCase(id);
+    }
+
+    @PostMapping("/cases/{id}/extension")
+    @Operation(summary = "Ask for a later due date, with a reason")
+    MatterView requestExtension(@PathVariable long id, @RequestBody Commands.Extension cmd) {
+        service.requestExtension(id, cmd);
+        return viewOfCase(id);
+    }
+
+    @PostMapping("/cases/{id}/extension/decision")
+    @Operation(summary = "A supervisor grants or refuses the extension asked for")
+    MatterView decideExtension(@PathVariable long id, @RequestBody Commands.Decision cmd) {
+        service.decideExtension(id, cmd);
+        return viewOfCase(id);
+    }
+
+    @PostMapping("/cases/{id}/contacts")
+    @Operation(summary = "沟通/面商: log a contact with the raiser")
+    MatterView contact(@PathVariable long id, @RequestBody Commands.Contact cmd) {
+        service.contact(id, cmd);
+        return viewOfCase(id);
+    }
+
+    @PostMapping("/cases/{id}/opinion")
+    @Operation(summary = "A co-handler sends its opinion to the lead")
+    MatterView opinion(@PathVariable long id, @RequestBody Commands.Text cmd) {
+        service.opinion(id, cmd);
+        return viewOfCase(id);
+    }
+
+    @PostMapping("/cases/{id}/answer")
+    @Operation(summary = "答复: the lead answers with a category A, B or C")
+    MatterView answer(@PathVariable long id, @RequestBody Commands.Answer cmd) {
+        service.answer(id, cmd);
+        return viewOfCase(id);
+    }
+
+    @PostMapping("/cases/{id}/follow-up")
+    @Operation(summary = "跟踪办理: a further report on a matter answered B")
+    MatterView followUp(@PathVariable long id, @RequestBody Commands.FollowUp cmd) {
+        service.followUp(id, cmd);
+        return viewOfCase(id);
+    }
+
+    @PostMapping("/cases/{id}/reminders")
+    @Operation(summary = "催办: a supervisor chases the department up")
+    MatterView remind(@PathVariable long id, @RequestBody(required = false) Commands.Text cmd) {
+        service.remind(id, cmd == null ? new Commands.Text(null) : cmd);
+        return viewOfCase(id);
+    }
+
+    @GetMapping("/supervision/board")
+    @Operation(summary = "督办看板: overdue, due soon, re-handling, returned, extension requests, unsatisfied, key")
+    Board board(@RequestParam(defaultValue = "50") int limit) {
+        return queries.board(clamp(limit));
+    }
+
+    @GetMapping("/public/stats/matters")
+    @Operation(summary = "Public figures of a series, or of all matters")
+    Stats stats(@RequestParam(required = false) String series) {
+        return queries.stats(series == null || series.isBlank() ? null : series);
+    }
+
+    @GetMapping("/public/answers")
+    @Operation(summary = "Published answers, contact details removed")
+    Page<PublishedAnswer> published(@RequestParam(required = false) String series,
+            @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
+        return queries.published(series, q, Math.max(0, page), clamp(size));
+    }
+
+    private MatterView viewOfCase(long caseId) {
+        return queries.matter(queries.matterOfCase(caseId));
+    }
+
+    private static int clamp(int size) {
+        return Math.max(1, Math.min(size, 500));
+    }
+
+}

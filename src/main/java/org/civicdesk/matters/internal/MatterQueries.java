@@ -1,0 +1,316 @@
+package org.civicdesk.matters.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.civicdesk.directory.Directory;
+import org.civicdesk.directory.OrgSummary;
+import org.civicdesk.matters.MatterStatus;
+import org.civicdesk.matters.MatterType;
+import org.civicdesk.matters.internal.Model.Case;
+import org.civicdesk.matters.internal.Model.CaseRole;
+import org.civicdesk.matters.internal.Model.Matter;
+import org.civicdesk.matters.internal.Views.Board;
+import org.civicdesk.matters.internal.Views.CaseLine;
+import org.civicdesk.matters.internal.Views.CaseView;
+import org.civicdesk.matters.internal.Views.EventView;
+import org.civicdesk.matters.internal.Views.MatterSummary;
+import org.civicdesk.matters.internal.Views.MatterView;
+import org.civicdesk.matters.internal.Views.Page;
+import org.civicdesk.matters.internal.Views.PublishedAnswer;
+import org.civicdesk.matters.internal.Views.Stats;
+import org.civicdesk.shared.Actor;
+import org.civicdesk.shared.Problems;
+import org.civicdesk.shared.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads matters for each kind of reader, showing each only what it may see. */
+@Service
+@Transactional(readOnly = true)
+class MatterQueries {
+
+    /** Case states that still owe work by their due date. */
+    static final String PENDING = "('ASSIGNED','SIGNED','REHANDLING')";
+    private static final Pattern MOBILE = Pattern.compile("(?<!\\d)1[3-9]\\d{9}(?!\\d)");
+    private static final Pattern LANDLINE = Pattern.compile("(?<!\\d)0\\d{2,3}-?\\d{7,8}(?!\\d)");
+    private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
+
+    private final JdbcClient jdbc;
+    private final MatterRepository repo;
+    private final Deadlines deadlines;
+    private final Directory directory;
+
+    MatterQueries(JdbcClient jdbc, MatterRepository repo, Deadlines deadlines, Directory directory) {
+        this.jdbc = jdbc;
+        this.repo = repo;
+        this.deadlines = deadlines;
+        this.directory = directory;
+    }
+
+    MatterView matter(long id) {
+        Actor actor = Actor.require();
+        Matter m = repo.find(id).orElseThrow(() -> Problems.notFound("matter", id));
+        List<Case> cases = repo.cases(id);
+        List<String> cosigners = repo.cosigners(id);
+        boolean staff = isStaff(actor);
+        boolean handler = actor.has(Role.HANDLER) && cases.stream().anyMatch(c -> c.orgCode().equals(actor.orgCode()));
+        boolean raiser = m.raiser().equals(actor.username()) || cosigners.contains(actor.username());
+        if (!staff && !handler && !raiser) {
+            throw Problems.forbidden();
+        }
+        boolean insider = staff || handler;
+        LocalDate today = deadlines.today();
+        List<CaseView> caseViews = cases.stream().map(c -> caseView(c, m, today, insider)).toList();
+        List<EventView> events = insider ? repo.events(id).stream()
+                .map(e -> new EventView(e.at(), e.actor(), e.kind(), e.caseId(), e.note())).toList() : List.of();
+        return new MatterView(m.id(), m.type(), m.status(), m.title(), m.content(), m.category(), m.district(),
+                m.raiser(), cosigners, m.seriesSlug(), m.meetingId(), m.channel().name(), m.urgent(), m.keyMatter(),
+                m.supervisingLeader(), m.confidential(), m.followUp(), m.rehandled(), m.rating(), m.accepted(),
+                m.rejectionReason(), m.mergedInto(), m.example(), caseViews.stream().anyMatch(CaseView::overdue),
+                m.raisedAt(), m.assignedAt(), m.answeredAt(), m.closedAt(), caseViews, events);
+    }
+
+    private CaseView caseView(Case c, Matter m, LocalDate today, boolean insider) {
+        boolean open = m.status().isOpen() && c.status().pending();
+        boolean overdue = open && c.dueDate().isBefore(today);
+        return new CaseView(c.id(), c.matterId(), c.orgCode(), orgName(c.orgCode()), c.role().name(), c.status().name(),
+                c.assignedOn(), c.dueDate(), overdue, open ? deadlines.workingDaysLeft(c.dueDate()) : null,
+                c.signedAt(), c.answeredAt(), c.category(), c.answer(), c.signedOffBy(), insider ? c.opinion() : null,
+                c.contacted(), insider ? c.extensionUntil() : null, insider ? c.extensionReason() : null,
+                insider ? c.returnReason() : null);
+    }
+
+    private String orgName(String code) {
+        return directory.findOrg(code).map(OrgSummary::name).orElse(code);
+    }
+
+    /** Matters the actor may see, newest first, filtered. */
+    Page<MatterSummary> matters(String series, MatterStatus status, MatterType type, String query, boolean mine,
+            int page, int size) {
+        Actor actor = Actor.require();
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (mine || !isStaff(actor)) {
+            List<String> scopes = new ArrayList<>();
+            scopes.add("m.raiser = :me OR EXISTS (SELECT 1 FROM matter_cosigner s WHERE s.matter_id = m.id AND s.username = :me)");
+            params.put("me", actor.username());
+            if (!mine && actor.has(Role.HANDLER) && actor.orgCode() != null) {
+                scopes.add("EXISTS (SELECT 1 FROM handling_case c WHERE c.matter_id = m.id AND c.org_code = :org)");
+                params.put("org", actor.orgCode());
+            }
+            where.append(" AND (").append(String.join(" OR ", scopes)).append(")");
+        }
+        if (series != null && !series.isBlank()) {
+            where.append(" AND m.series_slug = :series");
+            params.put("series", series);
+        }
+        if (status != null) {
+            where.append(" AND m.status = :status");
+            params.put("status", status.name());
+        }
+        if (type != null) {
+            where.append(" AND m.type = :type");
+            params.put("type", type.name());
+        }
+        if (query != null && !query.isBlank()) {
+            where.append(" AND (LOWER(m.title) LIKE :q OR LOWER(m.content) LIKE :q)");
+            params.put("q", "%" + query.trim().toLowerCase() + "%");
+        }
+        long total = jdbc.sql("SELECT COUNT(*) FROM matter m" + where).params(params).query(Long.class).single();
+        params.put("limit", size);
+        params.put("offset", (long) page * size);
+        params.put("today", deadlines.today());
+        List<MatterSummary> items = jdbc.sql("SELECT m.*, (SELECT MIN(c.due_date) FROM handling_case c WHERE "
+                + "c.matter_id = m.id AND c.status IN " + PENDING + ") AS next_due FROM matter m" + where
+                + " ORDER BY m.raised_at DESC, m.id DESC LIMIT :limit OFFSET :offset")
+                .params(params).query(this::summary).list();
+        return new Page<>(items, total);
+    }
+
+    private MatterSummary summary(ResultSet rs, int row) throws SQLException {
+        Matter m = MatterRepository.matter(rs, row);
+        java.sql.Date nextDue = rs.getDate("next_due");
+        LocalDate due = nextDue == null ? null : nextDue.toLocalDate();
+        boolean overdue = m.status().isOpen() && due != null && due.isBefore(deadlines.today());
+        return new MatterSummary(m.id(), m.type(), m.status(), m.title(), m.raiser(), m.seriesSlug(), m.keyMatter(),
+                overdue, m.followUp(), m.rating(), m.example(), m.raisedAt(), m.status().isOpen() ? due : null);
+    }
+
+    /** A department's inbox: its cases that still owe work, the most urgent first. */
+    Page<CaseLine> inbox(String orgCode, String due, int page, int size) {
+        Actor actor = Actor.require();
+        String org;
+        if (isStaff(actor)) {
+            org = orgCode;
+        } else if (actor.has(Role.HANDLER) && actor.orgCode() != null) {
+            if (orgCode != null && !orgCode.equals(actor.orgCode())) {
+                throw Problems.forbidden();
+            }
+            org = actor.orgCode();
+        } else {
+            throw Problems.forbidden();
+        }
+        StringBuilder where = new StringBuilder(" WHERE c.status IN " + PENDING);
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (org != null) {
+            where.append(" AND c.org_code = :org");
+            params.put("org", org);
+        }
+        LocalDate today = deadlines.today();
+        if ("overdue".equals(due)) {
+            where.append(" AND c.due_date < :today");
+            params.put("today", today);
+        } else if ("soon".equals(due)) {
+            where.append(" AND c.due_date >= :today AND c.due_date <= :soon");
+            params.put("today", today);
+            params.put("soon", today.plusDays(7));
+        }
+        long total = jdbc.sql("SELECT COUNT(*) FROM handling_case c" + where).params(params).query(Long.class).single();
+        params.put("limit", size);
+        params.put("offset", (long) page * size);
+        List<CaseLine> items = caseLines(where + " ORDER BY c.due_date, c.id LIMIT :limit OFFSET :offset", params);
+        return new Page<>(items, total);
+    }
+
+    private List<CaseLine> caseLines(String whereOrderLimit, Map<String, Object> params) {
+        LocalDate today = deadlines.today();
+        return jdbc.sql("""
+                SELECT c.id AS case_id, c.matter_id, m.type, m.title, c.org_code, c.role, c.status, c.due_date,
+                       m.key_matter, m.urgent, c.extension_until
+                FROM handling_case c JOIN matter m ON m.id = c.matter_id""" + whereOrderLimit)
+                .params(params)
+                .query((rs, n) -> {
+                    LocalDate dueDate = rs.getDate("due_date").toLocalDate();
+                    return new CaseLine(rs.getLong("case_id"), rs.getLong("matter_id"),
+                            MatterType.valueOf(rs.getString("type")), rs.getString("title"), rs.getString("org_code"),
+                            rs.getString("role"), rs.getString("status"), dueDate,
+                            deadlines.workingDaysLeft(dueDate), dueDate.isBefore(today), rs.getBoolean("key_matter"),
+                            rs.getBoolean("urgent"), rs.getDate("extension_until") != null);
+                }).list();
+    }
+
+    /** 督办看板 — what supervisors watch: overdue, due soon, re-handling, returned, extension requests. */
+    Board board(int limit) {
+        Actor actor = Actor.require();
+        if (!isStaff(actor)) {
+            throw Problems.forbidden();
+        }
+        LocalDate today = deadlines.today();
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("today", today);
+        p.put("soon", today.plusDays(7));
+        p.put("limit", limit);
+        List<CaseLine> overdue = caseLines(" WHERE c.status IN " + PENDING
+                + " AND c.due_date < :today ORDER BY c.due_date, c.id LIMIT :limit", p);
+        List<CaseLine> dueSoon = caseLines(" WHERE c.status IN " + PENDING
+                + " AND c.due_date >= :today AND c.due_date <= :soon ORDER BY c.due_date, c.id LIMIT :limit", p);
+        List<CaseLine> rehandling = caseLines(" WHERE c.status = 'REHANDLING' ORDER BY c.due_date, c.id LIMIT :limit", p);
+        List<CaseLine> returned = caseLines(" WHERE c.status = 'RETURNED' AND c.replaced_by IS NULL AND m.status IN "
+                + "('REGISTERED','ASSIGNED','IN_PROGRESS') ORDER BY c.id LIMIT :limit", p);
+        List<CaseLine> extensions = caseLines(" WHERE c.extension_until IS NOT NULL AND c.status IN " + PENDING
+                + " ORDER BY c.due_date, c.id LIMIT :limit", p);
+        List<MatterSummary> unsatisfied = matterLines("m.rating = 'UNSATISFIED'", p);
+        List<MatterSummary> key = matterLines("m.key_matter = TRUE AND m.status NOT IN ('CLOSED','REJECTED')", p);
+        return new Board(overdue, dueSoon, rehandling, returned, extensions, unsatisfied, key);
+    }
+
+    private List<MatterSummary> matterLines(String condition, Map<String, Object> params) {
+        return jdbc.sql("SELECT m.*, (SELECT MIN(c.due_date) FROM handling_case c WHERE c.matter_id = m.id AND "
+                + "c.status IN " + PENDING + ") AS next_due FROM matter m WHERE " + condition
+                + " ORDER BY m.raised_at DESC, m.id DESC LIMIT :limit").params(params).query(this::summary).list();
+    }
+
+    /** The public figures of a series (or of everything): what the reporter counted by hand. */
+    Stats stats(String series) {
+        String where = series == null ? "" : " WHERE m.series_slug = :series";
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (series != null) {
+            params.put("series", series);
+        }
+        var row = jdbc.sql("""
+                SELECT COUNT(*) AS items,
+                       COALESCE(SUM(CASE WHEN m.status = 'CLOSED' THEN 1 ELSE 0 END), 0) AS closed,
+                       COALESCE(SUM(CASE WHEN m.status = 'REJECTED' THEN 1 ELSE 0 END), 0) AS rejected,
+                       COALESCE(SUM(CASE WHEN m.status = 'ANSWERED' THEN 1 ELSE 0 END), 0) AS answered
+                FROM matter m""" + where).params(params).query().singleRow();
+        long cases = jdbc.sql("SELECT COUNT(*) FROM handling_case c JOIN matter m ON m.id = c.matter_id"
+                + (series == null ? " WHERE" : where + " AND") + " c.status <> 'RETURNED'").params(params)
+                .query(Long.class).single();
+        params.put("today", deadlines.today());
+        long overdue = jdbc.sql("SELECT COUNT(*) FROM matter m" + (series == null ? " WHERE" : where + " AND")
+                + " m.status NOT IN ('CLOSED','REJECTED') AND EXISTS (SELECT 1 FROM handling_case c WHERE "
+                + "c.matter_id = m.id AND c.status IN " + PENDING + " AND c.due_date < :today)").params(params)
+                .query(Long.class).single();
+        long items = number(row.get("items"));
+        long closed = number(row.get("closed"));
+        long rejected = number(row.get("rejected"));
+        return new Stats(items, cases, closed, items - closed - rejected, overdue, number(row.get("answered")),
+                rejected);
+    }
+
+    /**
+     * Answers published on the portal: in full unless the matter is confidential, with phone numbers
+     * and email addresses removed (国办发〔2014〕46号).
+     */
+    Page<PublishedAnswer> published(String series, String query, int page, int size) {
+        StringBuilder where = new StringBuilder(" WHERE m.confidential = FALSE AND c.answer IS NOT NULL "
+                + "AND c.role IN ('LEAD','SEPARATE')");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (series != null && !series.isBlank()) {
+            where.append(" AND m.series_slug = :series");
+            params.put("series", series);
+        }
+        if (query != null && !query.isBlank()) {
+            where.append(" AND (LOWER(m.title) LIKE :q OR LOWER(c.answer) LIKE :q)");
+            params.put("q", "%" + query.trim().toLowerCase() + "%");
+        }
+        String from = " FROM handling_case c JOIN matter m ON m.id = c.matter_id";
+        long total = jdbc.sql("SELECT COUNT(*)" + from + where).params(params).query(Long.class).single();
+        params.put("limit", size);
+        params.put("offset", (long) page * size);
+        List<PublishedAnswer> items = jdbc.sql("SELECT m.id, m.type, m.title, m.content, m.series_slug, c.org_code, "
+                + "c.category, c.answer, c.answered_at, m.example" + from + where
+                + " ORDER BY c.answered_at DESC, c.id DESC LIMIT :limit OFFSET :offset").params(params)
+                .query((rs, n) -> new PublishedAnswer(rs.getLong("id"), MatterType.valueOf(rs.getString("type")),
+                        rs.getString("title"), redact(rs.getString("content")), rs.getString("series_slug"),
+                        orgName(rs.getString("org_code")), rs.getString("category"), redact(rs.getString("answer")),
+                        rs.getObject("answered_at", OffsetDateTime.class), rs.getBoolean("example")))
+                .list();
+        return new Page<>(items, total);
+    }
+
+    static String redact(String text) {
+        if (text == null) {
+            return null;
+        }
+        String t = MOBILE.matcher(text).replaceAll("[已隐去]");
+        t = LANDLINE.matcher(t).replaceAll("[已隐去]");
+        return EMAIL.matcher(t).replaceAll("[已隐去]");
+    }
+
+    long matterOfCase(long caseId) {
+        return repo.findCase(caseId).map(Case::matterId).orElseThrow(() -> Problems.notFound("case", caseId));
+    }
+
+    /** The lead case of a matter, for pages that act on it. */
+    Case leadCase(long matterId) {
+        return repo.cases(matterId).stream().filter(c -> c.role() == CaseRole.LEAD).reduce((a, b) -> b).orElse(null);
+    }
+
+    static boolean isStaff(Actor actor) {
+        return actor.has(Role.SUPERVISOR) || actor.has(Role.ADMIN);
+    }
+
+    private static long number(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+}
