@@ -47,4 +47,17 @@ public class ProblemException extends RuntimeException {
     public List<FieldViolation> violations() {
         return violations;
     }
+
+    /**
+     * The violations with their field names placed under {@code where}, e.g. {@code rows[3].title}:
+     * how an import reports each bad row of a file. A refusal without fields becomes one violation
+     * of {@code where} itself.
+     */
+    public List<FieldViolation> violationsAt(String where) {
+        if (violations.isEmpty()) {
+            return List.of(new FieldViolation(where, messageKey, args()));
+        }
+        return violations.stream().map(v -> new FieldViolation(where + "." + v.field(), v.messageKey(), v.args()))
+                .toList();
+    }
 }

@@ -1,5 +1,6 @@
 package org.civicdesk.matters.internal;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
@@ -14,6 +15,10 @@ import org.civicdesk.matters.internal.Views.MatterView;
 import org.civicdesk.matters.internal.Views.Page;
 import org.civicdesk.matters.internal.Views.PublishedAnswer;
 import org.civicdesk.matters.internal.Views.Stats;
+import org.civicdesk.shared.Actor;
+import org.civicdesk.shared.Problems;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,7 +26,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -31,12 +38,19 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Matters", description = "Items raised, their cases, handling, answers, ratings and reports")
 class MatterApiController {
 
+    private static final MediaType XLSX = MediaType
+            .parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
     private final MatterService service;
     private final MatterQueries queries;
+    private final MatterReports reports;
+    private final MatterImport imports;
 
-    MatterApiController(MatterService service, MatterQueries queries) {
+    MatterApiController(MatterService service, MatterQueries queries, MatterReports reports, MatterImport imports) {
         this.service = service;
         this.queries = queries;
+        this.reports = reports;
+        this.imports = imports;
     }
 
     record Created(long id, MatterStatus status) {
@@ -214,6 +228,45 @@ class MatterApiController {
             @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
         return queries.published(series, q, Math.max(0, page), clamp(size));
+    }
+
+    @GetMapping("/reports/matters")
+    @Operation(summary = "办理情况: per department, type, series or month (groupBy=ORG|TYPE|SERIES|MONTH)")
+    MatterReports.Report report(@RequestParam(required = false) String groupBy,
+            @RequestParam(required = false) String series, @RequestParam(required = false) String type,
+            @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to) {
+        return reports.report(groupBy, series, type, from, to);
+    }
+
+    @GetMapping("/reports/matters.xlsx")
+    @Operation(summary = "The same report as an Excel workbook")
+    ResponseEntity<byte[]> reportExcel(@RequestParam(required = false) String groupBy,
+            @RequestParam(required = false) String series, @RequestParam(required = false) String type,
+            @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to) {
+        byte[] body = reports.excel(reports.report(groupBy, series, type, from, to));
+        return ResponseEntity.ok().contentType(XLSX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"matters-report.xlsx\"").body(body);
+    }
+
+    @PostMapping(path = "/matters/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Import a batch of matters from Excel; nothing is imported if any row is bad")
+    MatterImport.Report importMatters(@RequestPart("file") MultipartFile file) throws IOException {
+        requireStaff();
+        return imports.importWorkbook(file.getInputStream());
+    }
+
+    @GetMapping("/matters/import/template")
+    @Operation(summary = "The Excel template for importing matters")
+    ResponseEntity<byte[]> importTemplate() {
+        return ResponseEntity.ok().contentType(XLSX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"matters-template.xlsx\"")
+                .body(imports.template());
+    }
+
+    private static void requireStaff() {
+        if (!MatterQueries.isStaff(Actor.require())) {
+            throw Problems.forbidden();
+        }
     }
 
     private MatterView viewOfCase(long caseId) {

@@ -1,0 +1,86 @@
+package org.civicdesk.shared;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+
+/** Reading and writing the Excel workbooks that offices exchange (Apache POI). */
+public final class Workbooks {
+
+    private static final DataFormatter FORMAT = new DataFormatter();
+
+    private Workbooks() {
+    }
+
+    /** Opens an uploaded file; anything that is not a readable workbook is a 400 naming the field {@code file}. */
+    public static Workbook open(InputStream in) {
+        try {
+            return WorkbookFactory.create(in);
+        } catch (IOException | RuntimeException e) {
+            throw Problems.invalid("file", "validation.notWorkbook");
+        }
+    }
+
+    /** The data rows of a sheet: the first row is the header, blank rows are skipped. */
+    public static List<Row> dataRows(Sheet sheet) {
+        List<Row> rows = new ArrayList<>();
+        if (sheet == null) {
+            return rows;
+        }
+        for (Row row : sheet) {
+            if (row.getRowNum() == 0) {
+                continue;
+            }
+            for (Cell cell : row) {
+                if (!FORMAT.formatCellValue(cell).isBlank()) {
+                    rows.add(row);
+                    break;
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** The first {@code n} cells of a row as trimmed text, {@code null} where empty. */
+    public static String[] cells(Row row, int n) {
+        String[] values = new String[n];
+        for (int i = 0; i < n; i++) {
+            Cell cell = row.getCell(i);
+            String v = cell == null ? "" : FORMAT.formatCellValue(cell).trim();
+            values[i] = v.isEmpty() ? null : v;
+        }
+        return values;
+    }
+
+    /** Where a row stands in a file, as people count: {@code rows[row 3]}. */
+    public static String where(String sheet, Row row) {
+        return sheet + "[row " + (row.getRowNum() + 1) + "]";
+    }
+
+    public static void header(Sheet sheet, String... headers) {
+        Row row = sheet.createRow(0);
+        for (int i = 0; i < headers.length; i++) {
+            row.createCell(i).setCellValue(headers[i]);
+            sheet.setColumnWidth(i, 20 * 256);
+        }
+    }
+
+    public static byte[] bytes(Workbook workbook) {
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            workbook.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
