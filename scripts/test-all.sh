@@ -25,7 +25,8 @@ fi
 # A throwaway PostgreSQL cluster in a temporary folder, on a free loopback port.
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 pg_dir=$(mktemp -d /tmp/civicdesk-pg.XXXXXX)
-pg_port=${CIVICDESK_TEST_PG_PORT:-55432}
+# A random start keeps two test runs on one machine (two checkouts) from racing for one port.
+pg_port=${CIVICDESK_TEST_PG_PORT:-$((55000 + RANDOM % 5000))}
 while (exec 3<>"/dev/tcp/127.0.0.1/$pg_port") 2>/dev/null; do pg_port=$((pg_port + 1)); done
 pg_user=$(id -un)
 run_pg() { "$@"; }

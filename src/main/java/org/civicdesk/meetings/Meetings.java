@@ -8,4 +8,7 @@ public interface Meetings {
     Optional<SeriesRef> series(String slug);
 
     Optional<MeetingRef> meeting(long id);
+
+    /** A meeting by its number in a series, e.g. the 17th breakfast meeting. */
+    Optional<MeetingRef> meeting(String seriesSlug, int number);
 }

@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -16,6 +14,7 @@ import org.civicdesk.directory.internal.Commands.AccountCommand;
 import org.civicdesk.directory.internal.Commands.OrgCommand;
 import org.civicdesk.directory.internal.Commands.PersonCommand;
 import org.civicdesk.directory.internal.Commands.PostCommand;
+import org.civicdesk.shared.OnceOnly;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,15 +22,11 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Prepares an empty database: the bootstrap admin, and, when the demo is on, the directory of the
- * demo city. Each step claims a marker row first, so that of several nodes starting at once only
- * one performs it.
+ * demo city, each once across all nodes.
  */
 @Component
 @Order(0)
@@ -40,21 +35,17 @@ class DirectoryBootstrap implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DirectoryBootstrap.class);
 
     private final DirectoryService directory;
-    private final JdbcClient jdbc;
-    private final TransactionTemplate tx;
-    private final Clock clock;
+    private final OnceOnly once;
     private final String adminPassword;
     private final boolean demo;
     private final String demoPassword;
 
-    DirectoryBootstrap(DirectoryService directory, JdbcClient jdbc, TransactionTemplate tx, Clock clock,
+    DirectoryBootstrap(DirectoryService directory, OnceOnly once,
             @Value("${civicdesk.admin.password:}") String adminPassword,
             @Value("${civicdesk.demo.enabled:false}") boolean demo,
             @Value("${civicdesk.demo.password:civicdesk-demo}") String demoPassword) {
         this.directory = directory;
-        this.jdbc = jdbc;
-        this.tx = tx;
-        this.clock = clock;
+        this.once = once;
         this.adminPassword = adminPassword;
         this.demo = demo;
         this.demoPassword = demoPassword;
@@ -62,23 +53,10 @@ class DirectoryBootstrap implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        once("bootstrap.admin", this::createAdmin);
+        once.run("bootstrap.admin", this::createAdmin);
         if (demo) {
-            once("demo.directory", this::loadDemoDirectory);
+            once.run("demo.directory", this::loadDemoDirectory);
         }
-    }
-
-    private void once(String marker, Runnable step) {
-        tx.executeWithoutResult(status -> {
-            try {
-                jdbc.sql("INSERT INTO app_marker (name, created_at) VALUES (:name, :now)").param("name", marker)
-                        .param("now", OffsetDateTime.now(clock)).update();
-            } catch (DuplicateKeyException alreadyDone) {
-                status.setRollbackOnly();
-                return;
-            }
-            step.run();
-        });
     }
 
     private void createAdmin() {
@@ -113,7 +91,7 @@ class DirectoryBootstrap implements ApplicationRunner {
                     row[3], null));
         }
         log.info("Loaded the demo city's directory. Demo accounts (password from CIVICDESK_DEMO_PASSWORD): "
-                + "supervisor, handler-drc, handler-fin, raiser, entrepreneur, places, charity");
+                + "supervisor, handler-drc, handler-fin, raiser, entrepreneur, xiaoyongmin, zhangnengwu, places, charity");
     }
 
     /** Pipe-separated rows; blank lines and lines starting with # are skipped, empty cells are null. */
