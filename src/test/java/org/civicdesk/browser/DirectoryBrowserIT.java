@@ -93,8 +93,8 @@ class DirectoryBrowserIT {
             browser.find(By.id("password")).sendKeys(Api.ADMIN_PASSWORD, Keys.ENTER);
             browser.waitFor(d -> browser.path().equals("/"));
         }
-        for (String page : new String[] { "/directory/people", "/directory/accounts", "/directory/import",
-                "/admin/audit" }) {
+        for (String page : new String[] { "/directory/people", "/directory/people/new", "/directory/accounts",
+                "/directory/accounts/supervisor/edit", "/directory/import", "/admin/audit" }) {
             browser.open(page);
             browser.checkAccessibility();
         }

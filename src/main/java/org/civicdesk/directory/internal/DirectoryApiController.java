@@ -93,6 +93,13 @@ class DirectoryApiController {
         return directory.findAccount(username).orElseThrow(() -> Problems.notFound("account", username));
     }
 
+    @PutMapping("/accounts/{username}")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Change an account's name, roles, organisation, whether it is enabled, or its password")
+    AccountSummary updateAccount(@PathVariable String username, @RequestBody DirectoryService.AccountUpdate cmd) {
+        return directory.updateAccount(username, cmd);
+    }
+
     @GetMapping("/me")
     @Operation(summary = "The signed-in account")
     AccountSummary me() {

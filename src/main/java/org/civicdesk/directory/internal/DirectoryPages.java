@@ -3,10 +3,12 @@ package org.civicdesk.directory.internal;
 import java.io.IOException;
 import java.util.List;
 
+import org.civicdesk.directory.AccountSummary;
 import org.civicdesk.directory.OrgKind;
 import org.civicdesk.directory.OrgSummary;
 import org.civicdesk.directory.internal.Commands.AccountCommand;
 import org.civicdesk.directory.internal.Commands.OrgCommand;
+import org.civicdesk.directory.internal.Commands.PersonCommand;
 import org.civicdesk.shared.FieldViolation;
 import org.civicdesk.shared.ProblemException;
 import org.civicdesk.shared.Role;
@@ -132,6 +134,79 @@ class DirectoryPages {
         }
     }
 
+    @GetMapping("/accounts/{username}/edit")
+    @PreAuthorize("hasRole('ADMIN')")
+    String editAccount(@PathVariable String username, Model model) {
+        AccountSummary account = directory.findAccount(username)
+                .orElseThrow(() -> org.civicdesk.shared.Problems.notFound("account", username));
+        model.addAttribute("form", AccountEditForm.of(account));
+        model.addAttribute("username", username);
+        model.addAttribute("roles", Role.values());
+        return "directory/account-form";
+    }
+
+    @PostMapping("/accounts/{username}")
+    @PreAuthorize("hasRole('ADMIN')")
+    String updateAccount(@PathVariable String username, @ModelAttribute("form") AccountEditForm form,
+            BindingResult errors, Model model, RedirectAttributes redirect) {
+        try {
+            directory.updateAccount(username, form.command());
+            redirect.addFlashAttribute("saved", username);
+            return "redirect:/directory/accounts";
+        } catch (ProblemException e) {
+            reject(errors, e);
+            model.addAttribute("username", username);
+            model.addAttribute("roles", Role.values());
+            return "directory/account-form";
+        }
+    }
+
+    @GetMapping("/people/new")
+    @PreAuthorize("hasRole('ADMIN')")
+    String newPerson(Model model) {
+        model.addAttribute("form", new PersonForm());
+        model.addAttribute("personId", null);
+        return "directory/person-form";
+    }
+
+    @PostMapping("/people")
+    @PreAuthorize("hasRole('ADMIN')")
+    String createPerson(@ModelAttribute("form") PersonForm form, BindingResult errors, Model model,
+            RedirectAttributes redirect) {
+        try {
+            PersonView person = directory.createPerson(form.command(directory));
+            redirect.addFlashAttribute("saved", person.name());
+            return "redirect:/directory/people";
+        } catch (ProblemException e) {
+            reject(errors, e);
+            model.addAttribute("personId", null);
+            return "directory/person-form";
+        }
+    }
+
+    @GetMapping("/people/{id}/edit")
+    @PreAuthorize("hasRole('ADMIN')")
+    String editPerson(@PathVariable long id, Model model) {
+        model.addAttribute("form", PersonForm.of(directory.person(id)));
+        model.addAttribute("personId", id);
+        return "directory/person-form";
+    }
+
+    @PostMapping("/people/{id}")
+    @PreAuthorize("hasRole('ADMIN')")
+    String updatePerson(@PathVariable long id, @ModelAttribute("form") PersonForm form, BindingResult errors,
+            Model model, RedirectAttributes redirect) {
+        try {
+            PersonView person = directory.updatePerson(id, form.command(directory));
+            redirect.addFlashAttribute("saved", person.name());
+            return "redirect:/directory/people";
+        } catch (ProblemException e) {
+            reject(errors, e);
+            model.addAttribute("personId", id);
+            return "directory/person-form";
+        }
+    }
+
     @GetMapping("/import")
     @PreAuthorize("hasRole('ADMIN')")
     String importPage() {
@@ -154,7 +229,7 @@ class DirectoryPages {
             errors.reject(e.messageKey(), e.args(), e.messageKey());
         }
         for (FieldViolation v : e.violations()) {
-            String field = v.field().startsWith("roles") ? "roles" : v.field();
+            String field = v.field().startsWith("roles") ? "roles" : v.field().startsWith("posts") ? "posts" : v.field();
             errors.rejectValue(field, v.messageKey(), v.args(), v.messageKey());
         }
     }
@@ -219,6 +294,149 @@ class DirectoryPages {
 
         public void setDistrict(String district) {
             this.district = district;
+        }
+    }
+
+    /** The account editing form; a password is set only when one is typed. */
+    static class AccountEditForm {
+        private String displayName;
+        private List<String> roles = List.of();
+        private String orgCode;
+        private boolean enabled = true;
+        private String password;
+
+        static AccountEditForm of(AccountSummary account) {
+            AccountEditForm form = new AccountEditForm();
+            form.displayName = account.displayName();
+            form.roles = account.roles().stream().map(Enum::name).toList();
+            form.orgCode = account.orgCode();
+            form.enabled = account.enabled();
+            return form;
+        }
+
+        DirectoryService.AccountUpdate command() {
+            return new DirectoryService.AccountUpdate(displayName, roles, orgCode, enabled,
+                    password == null || password.isBlank() ? null : password);
+        }
+
+        public String getDisplayName() {
+            return displayName;
+        }
+
+        public void setDisplayName(String displayName) {
+            this.displayName = displayName;
+        }
+
+        public List<String> getRoles() {
+            return roles;
+        }
+
+        public void setRoles(List<String> roles) {
+            this.roles = roles == null ? List.of() : roles;
+        }
+
+        public String getOrgCode() {
+            return orgCode;
+        }
+
+        public void setOrgCode(String orgCode) {
+            this.orgCode = orgCode;
+        }
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public String getPassword() {
+            return password;
+        }
+
+        public void setPassword(String password) {
+            this.password = password;
+        }
+    }
+
+    /**
+     * The person form. Posts are typed one per line, as the paper writes them; a line may start with
+     * an organisation code when the post is in another organisation ("ZZ-CPC-PLA 市委政法委书记").
+     */
+    static class PersonForm {
+        private String name;
+        private String orgCode;
+        private String phone;
+        private String email;
+        private String posts;
+
+        static PersonForm of(PersonView person) {
+            PersonForm form = new PersonForm();
+            form.name = person.name();
+            form.orgCode = person.orgCode();
+            form.phone = person.phone();
+            form.email = person.email();
+            form.posts = String.join("\n", person.posts().stream().map(p -> p.orgCode() == null
+                    || p.orgCode().equals(person.orgCode()) ? p.title() : p.orgCode() + " " + p.title()).toList());
+            return form;
+        }
+
+        PersonCommand command(DirectoryService directory) {
+            java.util.List<Commands.PostCommand> list = new java.util.ArrayList<>();
+            for (String line : posts == null ? new String[0] : posts.split("\\R")) {
+                String text = line.trim();
+                if (text.isEmpty()) {
+                    continue;
+                }
+                int space = text.indexOf(' ');
+                if (space > 0 && directory.orgId(text.substring(0, space)).isPresent()) {
+                    list.add(new Commands.PostCommand(text.substring(0, space), text.substring(space + 1).trim()));
+                } else {
+                    list.add(new Commands.PostCommand(orgCode, text));
+                }
+            }
+            return new PersonCommand(name, orgCode, phone, email, list);
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public String getOrgCode() {
+            return orgCode;
+        }
+
+        public void setOrgCode(String orgCode) {
+            this.orgCode = orgCode;
+        }
+
+        public String getPhone() {
+            return phone;
+        }
+
+        public void setPhone(String phone) {
+            this.phone = phone;
+        }
+
+        public String getEmail() {
+            return email;
+        }
+
+        public void setEmail(String email) {
+            this.email = email;
+        }
+
+        public String getPosts() {
+            return posts;
+        }
+
+        public void setPosts(String posts) {
+            this.posts = posts;
         }
     }
 

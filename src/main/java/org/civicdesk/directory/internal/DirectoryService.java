@@ -302,18 +302,63 @@ class DirectoryService implements Directory {
         return created;
     }
 
+    /**
+     * Changes an account: name, roles, organisation, whether it may sign in, and optionally its
+     * password. Disabling an account or changing its password revokes its API tokens.
+     */
     @Transactional
-    AccountSummary setEnabled(String username, boolean enabled) {
-        AccountSummary before = findAccount(username).orElseThrow(() -> Problems.notFound("account", username));
-        jdbc.sql("UPDATE account SET enabled = :enabled WHERE username = :u").param("enabled", enabled)
-                .param("u", username).update();
-        if (!enabled) {
-            jdbc.sql("DELETE FROM api_token WHERE account_id = (SELECT id FROM account WHERE username = :u)")
-                    .param("u", username).update();
+    AccountSummary updateAccount(String username, AccountUpdate cmd) {
+        AccountCredentials current = credentials(username).orElseThrow(() -> Problems.notFound("account", username));
+        AccountSummary before = summary(current);
+        Checks checks = new Checks();
+        checks.required("displayName", cmd.displayName()).maxLength("displayName", cmd.displayName(), 100);
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        if (cmd.roles() == null || cmd.roles().isEmpty()) {
+            checks.add("roles", "validation.required");
+        } else {
+            for (String r : cmd.roles()) {
+                Role role = checks.has("roles") ? null : checks.oneOf("roles", r, Role.class);
+                if (role != null) {
+                    roles.add(role);
+                }
+            }
+        }
+        Long orgId = null;
+        if (cmd.orgCode() != null && !cmd.orgCode().isBlank()) {
+            orgId = orgId(cmd.orgCode().trim()).orElse(null);
+            checks.check(orgId != null, "orgCode", "validation.unknownOrg", cmd.orgCode());
+        } else if (roles.contains(Role.HANDLER)) {
+            checks.add("orgCode", "validation.handlerNeedsOrg");
+        }
+        checks.minLength("password", cmd.password(), 8).maxLength("password", cmd.password(), 128);
+        boolean enabled = cmd.enabled() == null || cmd.enabled();
+        if ("admin".equals(username) && (!enabled || !roles.contains(Role.ADMIN))) {
+            checks.add("roles", "validation.keepAdmin");
+        }
+        checks.throwIfAny();
+        jdbc.sql("UPDATE account SET display_name = :name, org_id = :org, enabled = :enabled WHERE id = :id")
+                .param("name", cmd.displayName().trim()).param("org", orgId).param("enabled", enabled)
+                .param("id", current.id()).update();
+        jdbc.sql("DELETE FROM account_role WHERE account_id = :id").param("id", current.id()).update();
+        for (Role role : roles) {
+            jdbc.sql("INSERT INTO account_role (account_id, role) VALUES (:id, :role)").param("id", current.id())
+                    .param("role", role.name()).update();
+        }
+        boolean newPassword = cmd.password() != null && !cmd.password().isBlank();
+        if (newPassword) {
+            jdbc.sql("UPDATE account SET password_hash = :hash WHERE id = :id")
+                    .param("hash", passwords.encode(cmd.password())).param("id", current.id()).update();
+        }
+        if (newPassword || !enabled) {
+            jdbc.sql("DELETE FROM api_token WHERE account_id = :id").param("id", current.id()).update();
         }
         AccountSummary after = findAccount(username).orElseThrow();
-        audit.record(enabled ? "account.enabled" : "account.disabled", "account", username, before, after);
+        audit.record(newPassword ? "account.updatedWithPassword" : "account.updated", "account", username, before,
+                after);
         return after;
+    }
+
+    record AccountUpdate(String displayName, List<String> roles, String orgCode, Boolean enabled, String password) {
     }
 
     private static AccountSummary summary(AccountCredentials c) {
