@@ -172,8 +172,7 @@ class MatterPages {
     @PostMapping("/matters/{id}/evaluation")
     String evaluate(@PathVariable long id, @ModelAttribute("ratingForm") RatingForm form, BindingResult errors,
             Model model, RedirectAttributes redirect) {
-        return act(errors, () -> service.evaluate(id, form.command()), "matters.done.rated", "/matters/" + id,
-                redirect, () -> matterPage(id, model));
+        return onMatter(id, errors, () -> service.evaluate(id, form.command()), "matters.done.rated", model, redirect);
     }
 
     // --- supervisors: intake, assignment and supervision of a matter
@@ -200,8 +199,7 @@ class MatterPages {
     @PreAuthorize("hasAnyRole('SUPERVISOR','ADMIN')")
     String assign(@PathVariable long id, @ModelAttribute("assignForm") AssignForm form, BindingResult errors,
             Model model, RedirectAttributes redirect) {
-        return act(errors, () -> service.assign(id, form.command()), "matters.done.assigned", "/matters/" + id,
-                redirect, () -> matterPage(id, model));
+        return onMatter(id, errors, () -> service.assign(id, form.command()), "matters.done.assigned", model, redirect);
     }
 
     @PostMapping("/matters/{id}/acceptance")
@@ -214,24 +212,21 @@ class MatterPages {
     @PreAuthorize("hasAnyRole('SUPERVISOR','ADMIN')")
     String rejectMatter(@PathVariable long id, @ModelAttribute("rejectForm") ReasonForm form, BindingResult errors,
             Model model, RedirectAttributes redirect) {
-        return act(errors, () -> service.reject(id, form.command()), "matters.done.rejected", "/matters/" + id,
-                redirect, () -> matterPage(id, model));
+        return onMatter(id, errors, () -> service.reject(id, form.command()), "matters.done.rejected", model, redirect);
     }
 
     @PostMapping("/matters/{id}/merge")
     @PreAuthorize("hasAnyRole('SUPERVISOR','ADMIN')")
     String merge(@PathVariable long id, @ModelAttribute("mergeForm") MergeForm form, BindingResult errors,
             Model model, RedirectAttributes redirect) {
-        return act(errors, () -> service.merge(id, form.command()), "matters.done.merged", "/matters/" + id,
-                redirect, () -> matterPage(id, model));
+        return onMatter(id, errors, () -> service.merge(id, form.command()), "matters.done.merged", model, redirect);
     }
 
     @PostMapping("/matters/{id}/supervision")
     @PreAuthorize("hasAnyRole('SUPERVISOR','ADMIN')")
     String supervise(@PathVariable long id, @ModelAttribute("superviseForm") SuperviseForm form,
             BindingResult errors, Model model, RedirectAttributes redirect) {
-        return act(errors, () -> service.supervise(id, form.command()), "matters.done.supervised",
-                "/matters/" + id, redirect, () -> matterPage(id, model));
+        return onMatter(id, errors, () -> service.supervise(id, form.command()), "matters.done.supervised", model, redirect);
     }
 
     @PostMapping("/matters/{id}/close")
@@ -245,6 +240,7 @@ class MatterPages {
     String board(Model model) {
         model.addAttribute("board", queries.board(PAGE_SIZE));
         model.addAttribute("orgNames", orgNames());
+        model.addAttribute("seriesNames", seriesNames(queries.seriesWithMatters()));
         return "matters/board";
     }
 
@@ -353,53 +349,47 @@ class MatterPages {
     @PostMapping("/matters/cases/{id}/return")
     String giveBack(@PathVariable long id, @ModelAttribute("returnForm") ReasonForm form, BindingResult errors,
             Model model, RedirectAttributes redirect) {
-        return act(errors, () -> service.returnCase(id, form.command()), "matters.done.returned", caseUrl(id),
-                redirect, () -> casePage(id, model));
+        return onCase(id, errors, () -> service.returnCase(id, form.command()), "matters.done.returned", model, redirect);
     }
 
     @PostMapping("/matters/cases/{id}/extension")
     String requestExtension(@PathVariable long id, @ModelAttribute("extensionForm") ExtensionForm form,
             BindingResult errors, Model model, RedirectAttributes redirect) {
-        return act(errors, () -> service.requestExtension(id, form.command()), "matters.done.extensionRequested",
-                caseUrl(id), redirect, () -> casePage(id, model));
+        return onCase(id, errors, () -> service.requestExtension(id, form.command()), "matters.done.extensionRequested", model, redirect);
     }
 
     @PostMapping("/matters/cases/{id}/extension/decision")
     @PreAuthorize("hasAnyRole('SUPERVISOR','ADMIN')")
     String decideExtension(@PathVariable long id, @ModelAttribute("decisionForm") DecisionForm form,
             BindingResult errors, Model model, RedirectAttributes redirect) {
-        return act(errors, () -> service.decideExtension(id, form.command()),
+        return onCase(id, errors, () -> service.decideExtension(id, form.command()),
                 Boolean.TRUE.equals(form.getGrant()) ? "matters.done.extensionGranted"
                         : "matters.done.extensionRefused",
-                caseUrl(id), redirect, () -> casePage(id, model));
+                model, redirect);
     }
 
     @PostMapping("/matters/cases/{id}/contacts")
     String contact(@PathVariable long id, @ModelAttribute("contactForm") ContactForm form, BindingResult errors,
             Model model, RedirectAttributes redirect) {
-        return act(errors, () -> service.contact(id, form.command()), "matters.done.contacted", caseUrl(id),
-                redirect, () -> casePage(id, model));
+        return onCase(id, errors, () -> service.contact(id, form.command()), "matters.done.contacted", model, redirect);
     }
 
     @PostMapping("/matters/cases/{id}/opinion")
     String opinion(@PathVariable long id, @ModelAttribute("opinionForm") TextForm form, BindingResult errors,
             Model model, RedirectAttributes redirect) {
-        return act(errors, () -> service.opinion(id, form.command()), "matters.done.opinionSent", caseUrl(id),
-                redirect, () -> casePage(id, model));
+        return onCase(id, errors, () -> service.opinion(id, form.command()), "matters.done.opinionSent", model, redirect);
     }
 
     @PostMapping("/matters/cases/{id}/answer")
     String answer(@PathVariable long id, @ModelAttribute("answerForm") AnswerForm form, BindingResult errors,
             Model model, RedirectAttributes redirect) {
-        return act(errors, () -> service.answer(id, form.command()), "matters.done.answered", caseUrl(id),
-                redirect, () -> casePage(id, model));
+        return onCase(id, errors, () -> service.answer(id, form.command()), "matters.done.answered", model, redirect);
     }
 
     @PostMapping("/matters/cases/{id}/follow-up")
     String followUp(@PathVariable long id, @ModelAttribute("followUpForm") FollowUpForm form, BindingResult errors,
             Model model, RedirectAttributes redirect) {
-        return act(errors, () -> service.followUp(id, form.command()), "matters.done.followedUp", caseUrl(id),
-                redirect, () -> casePage(id, model));
+        return onCase(id, errors, () -> service.followUp(id, form.command()), "matters.done.followedUp", model, redirect);
     }
 
     /** 催办, from the case's page or straight from the supervision board, which it then returns to. */
@@ -416,8 +406,7 @@ class MatterPages {
     @PreAuthorize("hasAnyRole('SUPERVISOR','ADMIN')")
     String reassign(@PathVariable long id, @ModelAttribute("reassignForm") ReassignForm form, BindingResult errors,
             Model model, RedirectAttributes redirect) {
-        return act(errors, () -> service.reassign(id, form.command()), "matters.done.reassigned", caseUrl(id),
-                redirect, () -> casePage(id, model));
+        return onCase(id, errors, () -> service.reassign(id, form.command()), "matters.done.reassigned", model, redirect);
     }
 
     // --- the public
@@ -467,6 +456,16 @@ class MatterPages {
         }
         redirect.addFlashAttribute("notice", done);
         return "redirect:" + target;
+    }
+
+    private String onMatter(long id, BindingResult errors, Runnable action, String done, Model model,
+            RedirectAttributes redirect) {
+        return act(errors, action, done, "/matters/" + id, redirect, () -> matterPage(id, model));
+    }
+
+    private String onCase(long id, BindingResult errors, Runnable action, String done, Model model,
+            RedirectAttributes redirect) {
+        return act(errors, action, done, caseUrl(id), redirect, () -> casePage(id, model));
     }
 
     /** Runs an action of a single button, which has no fields to be wrong. */
