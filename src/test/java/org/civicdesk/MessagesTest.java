@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.civicdesk.directory.OrgKind;
+import org.civicdesk.matters.MatterStatus;
+import org.civicdesk.matters.MatterType;
 import org.civicdesk.shared.Role;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +46,12 @@ class MessagesTest {
         }
         for (Role role : Role.values()) {
             used.add("role." + role);
+        }
+        for (MatterType type : MatterType.values()) {
+            used.add("matter.type." + type);
+        }
+        for (MatterStatus status : MatterStatus.values()) {
+            used.add("matter.status." + status);
         }
         for (int status : new int[] { 400, 401, 403, 404, 405, 409, 415, 429, 500 }) {
             used.add("problem.title." + status);

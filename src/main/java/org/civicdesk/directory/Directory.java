@@ -1,11 +1,15 @@
 package org.civicdesk.directory;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Looks organisations and accounts up for other modules. */
 public interface Directory {
 
     Optional<OrgSummary> findOrg(String code);
+
+    /** Organisations whose code, name or district contains the query (all when it is blank), by kind and code. */
+    List<OrgSummary> orgs(String query, OrgKind kind, int limit);
 
     Optional<AccountSummary> findAccount(String username);
 

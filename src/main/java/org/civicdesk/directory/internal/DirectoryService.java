@@ -75,7 +75,8 @@ class DirectoryService implements Directory {
         return findOrg(code).orElseThrow(() -> Problems.notFound("org", code));
     }
 
-    List<OrgSummary> orgs(String query, OrgKind kind, int limit) {
+    @Override
+    public List<OrgSummary> orgs(String query, OrgKind kind, int limit) {
         StringBuilder sql = new StringBuilder(ORG_SELECT).append(" WHERE 1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
         if (query != null && !query.isBlank()) {

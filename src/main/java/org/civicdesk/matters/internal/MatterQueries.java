@@ -18,6 +18,7 @@ import org.civicdesk.matters.internal.Model.Case;
 import org.civicdesk.matters.internal.Model.CaseRole;
 import org.civicdesk.matters.internal.Model.Matter;
 import org.civicdesk.matters.internal.Views.Board;
+import org.civicdesk.matters.internal.Views.CaseDetail;
 import org.civicdesk.matters.internal.Views.CaseLine;
 import org.civicdesk.matters.internal.Views.CaseView;
 import org.civicdesk.matters.internal.Views.EventView;
@@ -77,6 +78,35 @@ class MatterQueries {
                 m.supervisingLeader(), m.confidential(), m.followUp(), m.rehandled(), m.rating(), m.accepted(),
                 m.rejectionReason(), m.mergedInto(), m.example(), caseViews.stream().anyMatch(CaseView::overdue),
                 m.raisedAt(), m.assignedAt(), m.answeredAt(), m.closedAt(), caseViews, events);
+    }
+
+    /** A case for its own department or for staff; other departments may not open it. */
+    CaseDetail caseDetail(long caseId) {
+        Actor actor = Actor.require();
+        Case c = repo.findCase(caseId).orElseThrow(() -> Problems.notFound("case", caseId));
+        if (!isStaff(actor) && !(actor.has(Role.HANDLER) && c.orgCode().equals(actor.orgCode()))) {
+            throw Problems.forbidden();
+        }
+        MatterView matter = matter(c.matterId());
+        CaseView current = matter.cases().stream().filter(v -> v.id() == caseId).findFirst().orElseThrow();
+        return new CaseDetail(matter, current, c.replacedBy() != null);
+    }
+
+    /** Whether the reader is the raiser or a co-signer of an answer it has not rated yet. */
+    boolean awaitsRatingFrom(long matterId) {
+        Actor actor = Actor.require();
+        Matter m = repo.find(matterId).orElseThrow(() -> Problems.notFound("matter", matterId));
+        if (m.status() != MatterStatus.ANSWERED) {
+            return false;
+        }
+        boolean rater = m.raiser().equals(actor.username()) || repo.cosigners(matterId).contains(actor.username());
+        return rater && !repo.hasRated(matterId, actor.username(), m.ratingRound());
+    }
+
+    /** The series that matters were raised in, for the public figures and the filters. */
+    List<String> seriesWithMatters() {
+        return jdbc.sql("SELECT DISTINCT series_slug FROM matter WHERE series_slug IS NOT NULL ORDER BY series_slug")
+                .query(String.class).list();
     }
 
     private CaseView caseView(Case c, Matter m, LocalDate today, boolean insider) {

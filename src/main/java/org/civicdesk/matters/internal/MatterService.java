@@ -483,7 +483,7 @@ class MatterService {
         if (m.status() != MatterStatus.ANSWERED) {
             throw invalid("matter.evaluate", m.status());
         }
-        int round = m.rehandled() ? 2 : 1;
+        int round = m.ratingRound();
         if (repo.hasRated(matterId, actor.username(), round)) {
             throw Problems.conflict("ALREADY_RATED", "problem.alreadyRated");
         }

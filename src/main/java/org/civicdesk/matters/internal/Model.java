@@ -59,6 +59,11 @@ final class Model {
             String supervisingLeader, boolean confidential, boolean followUp, boolean rehandled, String rating,
             boolean example, OffsetDateTime raisedAt, OffsetDateTime assignedAt, OffsetDateTime answeredAt,
             OffsetDateTime closedAt) {
+
+        /** Ratings count per answer: the first answer is round 1, the answer after re-handling round 2. */
+        int ratingRound() {
+            return rehandled ? 2 : 1;
+        }
     }
 
     record Case(long id, long matterId, String orgCode, CaseRole role, CaseStatus status, LocalDate assignedOn,

@@ -27,6 +27,10 @@ public final class Views {
             boolean contacted, LocalDate extensionUntil, String extensionReason, String returnReason) {
     }
 
+    /** One case with its matter, as its own department and supervisors see it. */
+    public record CaseDetail(MatterView matter, CaseView current, boolean replaced) {
+    }
+
     public record EventView(OffsetDateTime at, String actor, String kind, Long caseId, String note) {
     }
 

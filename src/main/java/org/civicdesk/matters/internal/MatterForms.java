@@ -1,0 +1,412 @@
+package org.civicdesk.matters.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.format.annotation.DateTimeFormat;
+
+/**
+ * The forms of the matters pages, bound field by field. Each turns into the command the API takes,
+ * so the service checks a form exactly as it checks a JSON request.
+ */
+final class MatterForms {
+
+    private MatterForms() {
+    }
+
+    /** 提出事项. A supervisor entering a matter for somebody names the raiser; a raiser raises for itself. */
+    static class RaiseForm {
+        private String type;
+        private String title;
+        private String content;
+        private String category;
+        private String district;
+        private String channel;
+        private String raiser;
+        private boolean confidential;
+
+        Commands.Raise command() {
+            return new Commands.Raise(type, title, content, null, null, raiser, category, district, channel, null,
+                    confidential, null);
+        }
+
+        public String getType() {
+            return type;
+        }
+
+        public void setType(String type) {
+            this.type = type;
+        }
+
+        public String getTitle() {
+            return title;
+        }
+
+        public void setTitle(String title) {
+            this.title = title;
+        }
+
+        public String getContent() {
+            return content;
+        }
+
+        public void setContent(String content) {
+            this.content = content;
+        }
+
+        public String getCategory() {
+            return category;
+        }
+
+        public void setCategory(String category) {
+            this.category = category;
+        }
+
+        public String getDistrict() {
+            return district;
+        }
+
+        public void setDistrict(String district) {
+            this.district = district;
+        }
+
+        public String getChannel() {
+            return channel;
+        }
+
+        public void setChannel(String channel) {
+            this.channel = channel;
+        }
+
+        public String getRaiser() {
+            return raiser;
+        }
+
+        public void setRaiser(String raiser) {
+            this.raiser = raiser;
+        }
+
+        public boolean isConfidential() {
+            return confidential;
+        }
+
+        public void setConfidential(boolean confidential) {
+            this.confidential = confidential;
+        }
+    }
+
+    /** 交办: a lead with co-handlers, or several departments answering separately. */
+    static class AssignForm {
+        private String lead;
+        private List<String> co = new ArrayList<>();
+        private List<String> separate = new ArrayList<>();
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+        private LocalDate dueDate;
+
+        Commands.Assign command() {
+            return new Commands.Assign(lead, co, separate, dueDate);
+        }
+
+        public String getLead() {
+            return lead;
+        }
+
+        public void setLead(String lead) {
+            this.lead = lead;
+        }
+
+        public List<String> getCo() {
+            return co;
+        }
+
+        public void setCo(List<String> co) {
+            this.co = co == null ? new ArrayList<>() : co;
+        }
+
+        public List<String> getSeparate() {
+            return separate;
+        }
+
+        public void setSeparate(List<String> separate) {
+            this.separate = separate == null ? new ArrayList<>() : separate;
+        }
+
+        public LocalDate getDueDate() {
+            return dueDate;
+        }
+
+        public void setDueDate(LocalDate dueDate) {
+            this.dueDate = dueDate;
+        }
+    }
+
+    static class RatingForm {
+        private String rating;
+        private String comment;
+
+        Commands.Evaluation command() {
+            return new Commands.Evaluation(rating, comment);
+        }
+
+        public String getRating() {
+            return rating;
+        }
+
+        public void setRating(String rating) {
+            this.rating = rating;
+        }
+
+        public String getComment() {
+            return comment;
+        }
+
+        public void setComment(String comment) {
+            this.comment = comment;
+        }
+    }
+
+    /** A reason: for not accepting a matter, or for returning a case. */
+    static class ReasonForm {
+        private String reason;
+
+        Commands.Reason command() {
+            return new Commands.Reason(reason);
+        }
+
+        public String getReason() {
+            return reason;
+        }
+
+        public void setReason(String reason) {
+            this.reason = reason;
+        }
+    }
+
+    static class MergeForm {
+        private Long into;
+
+        Commands.Merge command() {
+            return new Commands.Merge(into);
+        }
+
+        public Long getInto() {
+            return into;
+        }
+
+        public void setInto(Long into) {
+            this.into = into;
+        }
+    }
+
+    static class SuperviseForm {
+        private boolean key;
+        private String leader;
+
+        static SuperviseForm of(Views.MatterView matter) {
+            SuperviseForm form = new SuperviseForm();
+            form.key = matter.key();
+            form.leader = matter.supervisingLeader();
+            return form;
+        }
+
+        Commands.Supervise command() {
+            return new Commands.Supervise(key, leader);
+        }
+
+        public boolean isKey() {
+            return key;
+        }
+
+        public void setKey(boolean key) {
+            this.key = key;
+        }
+
+        public String getLeader() {
+            return leader;
+        }
+
+        public void setLeader(String leader) {
+            this.leader = leader;
+        }
+    }
+
+    /** A text: a co-handler's opinion, or a supervisor's reminder. */
+    static class TextForm {
+        private String text;
+
+        Commands.Text command() {
+            return new Commands.Text(text);
+        }
+
+        public String getText() {
+            return text;
+        }
+
+        public void setText(String text) {
+            this.text = text;
+        }
+    }
+
+    static class ExtensionForm {
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+        private LocalDate until;
+        private String reason;
+
+        Commands.Extension command() {
+            return new Commands.Extension(until, reason);
+        }
+
+        public LocalDate getUntil() {
+            return until;
+        }
+
+        public void setUntil(LocalDate until) {
+            this.until = until;
+        }
+
+        public String getReason() {
+            return reason;
+        }
+
+        public void setReason(String reason) {
+            this.reason = reason;
+        }
+    }
+
+    static class DecisionForm {
+        private Boolean grant;
+        private String note;
+
+        Commands.Decision command() {
+            return new Commands.Decision(grant, note);
+        }
+
+        public Boolean getGrant() {
+            return grant;
+        }
+
+        public void setGrant(Boolean grant) {
+            this.grant = grant;
+        }
+
+        public String getNote() {
+            return note;
+        }
+
+        public void setNote(String note) {
+            this.note = note;
+        }
+    }
+
+    static class ContactForm {
+        private String method;
+        private String note;
+
+        Commands.Contact command() {
+            return new Commands.Contact(method, note);
+        }
+
+        public String getMethod() {
+            return method;
+        }
+
+        public void setMethod(String method) {
+            this.method = method;
+        }
+
+        public String getNote() {
+            return note;
+        }
+
+        public void setNote(String note) {
+            this.note = note;
+        }
+    }
+
+    /** 答复, signed off by the department's head. */
+    static class AnswerForm {
+        private String category;
+        private String text;
+        private String signedOffBy;
+
+        Commands.Answer command() {
+            return new Commands.Answer(category, text, signedOffBy);
+        }
+
+        public String getCategory() {
+            return category;
+        }
+
+        public void setCategory(String category) {
+            this.category = category;
+        }
+
+        public String getText() {
+            return text;
+        }
+
+        public void setText(String text) {
+            this.text = text;
+        }
+
+        public String getSignedOffBy() {
+            return signedOffBy;
+        }
+
+        public void setSignedOffBy(String signedOffBy) {
+            this.signedOffBy = signedOffBy;
+        }
+    }
+
+    static class FollowUpForm {
+        private String text;
+        private boolean solved;
+
+        Commands.FollowUp command() {
+            return new Commands.FollowUp(text, solved);
+        }
+
+        public String getText() {
+            return text;
+        }
+
+        public void setText(String text) {
+            this.text = text;
+        }
+
+        public boolean isSolved() {
+            return solved;
+        }
+
+        public void setSolved(boolean solved) {
+            this.solved = solved;
+        }
+    }
+
+    static class ReassignForm {
+        private String orgCode;
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+        private LocalDate dueDate;
+
+        Commands.Reassign command() {
+            return new Commands.Reassign(orgCode, dueDate);
+        }
+
+        public String getOrgCode() {
+            return orgCode;
+        }
+
+        public void setOrgCode(String orgCode) {
+            this.orgCode = orgCode;
+        }
+
+        public LocalDate getDueDate() {
+            return dueDate;
+        }
+
+        public void setDueDate(LocalDate dueDate) {
+            this.dueDate = dueDate;
+        }
+    }
+}
