@@ -3,6 +3,7 @@ package org.civicdesk.meetings.internal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.List;
 
 import org.civicdesk.meetings.internal.Views.MeetingView;
@@ -45,6 +46,10 @@ class PublicMeetings {
     PublicMeeting meeting(long id) {
         MeetingView meeting = meetings.publicMeeting(id);
         return new PublicMeeting(meeting, meetings.agenda(id), participation.attended(id));
+    }
+
+    ZoneId zone() {
+        return meetings.zone();
     }
 
     private OffsetDateTime start(LocalDate day) {

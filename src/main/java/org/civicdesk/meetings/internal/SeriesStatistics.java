@@ -119,6 +119,13 @@ class SeriesStatistics {
                 byKind, perMeeting);
     }
 
+    /** What came of the items raised at one meeting. */
+    RaisedItems.Counts forMeeting(long meetingId) {
+        RaisedItems raised = raisedItems.getIfAvailable();
+        return raised == null ? RaisedItems.Counts.NONE
+                : raised.forMeetings(List.of(meetingId)).getOrDefault(meetingId, RaisedItems.Counts.NONE);
+    }
+
     /** The kind of attendee most present at each meeting; a tie goes to the kind listed first. */
     private static Map<Long, AttendeeKind> leadingKinds(List<Attendance> attendances) {
         Map<Long, Map<AttendeeKind, Long>> counts = new HashMap<>();

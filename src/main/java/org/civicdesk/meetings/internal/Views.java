@@ -14,6 +14,8 @@ final class Views {
     }
 
     /**
+     * Its helper methods are public for the page templates, which call them by reflection.
+     *
      * @param seatsTaken invitations sent or accepted plus registrations pending or confirmed
      * @param registrationOpen whether a signed-in account may register itself now
      */
@@ -22,7 +24,7 @@ final class Views {
             boolean selfRegistration, MeetingStatus status, long seatsTaken, long waitlisted, long attendances,
             boolean registrationOpen, String report, String minutes) {
 
-        boolean full() {
+        public boolean full() {
             return capacity != null && seatsTaken >= capacity;
         }
     }
@@ -36,12 +38,12 @@ final class Views {
             RegistrationStatus registration, OffsetDateTime registeredAt, OffsetDateTime attendedAt, String code) {
 
         /** The same without the registration code, for anyone but the person themself. */
-        ParticipantView withoutCode() {
+        public ParticipantView withoutCode() {
             return new ParticipantView(id, meetingId, name, affiliation, username, personId, role, kind, note,
                     invitation, registration, registeredAt, attendedAt, null);
         }
 
-        boolean holdsSeat() {
+        public boolean holdsSeat() {
             return invitation == InvitationStatus.SENT || invitation == InvitationStatus.ACCEPTED
                     || registration == RegistrationStatus.PENDING || registration == RegistrationStatus.CONFIRMED;
         }
