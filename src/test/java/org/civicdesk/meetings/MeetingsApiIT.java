@@ -85,7 +85,7 @@ class MeetingsApiIT {
         api.post("/api/v1/series", admin, "{\"slug\":\"" + slug + "\",\"name\":\"again\"}")
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("DUPLICATE"));
         api.post("/api/v1/meetings", admin, "{\"series\":\"" + slug + "\",\"number\":0,\"startsAt\":\"next tuesday\","
-                + "\"endsAt\":\"2023-02-25T07:30:00\",\"capacity\":-1,\"selfRegistration\":true}")
+                + "\"endsAt\":\"2023-02-25 half past seven\",\"capacity\":-1,\"selfRegistration\":true}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[*].field", hasItem("number")))
                 .andExpect(jsonPath("$.errors[*].field", hasItem("title")))
@@ -196,6 +196,23 @@ class MeetingsApiIT {
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("kind"));
         api.post("/api/v1/meetings/999999999/registrations", first.token(), "").andExpect(status().isNotFound());
         assertThat(count("participant")).isEqualTo(participants + 1);
+    }
+
+    @Test
+    void readsATimeWithoutOffsetInTheCitysZoneAndTakesARegistrationWithoutABody() throws Exception {
+        String slug = series();
+        String body = api.post("/api/v1/meetings", admin, "{\"series\":\"" + slug + "\",\"number\":1,\"title\":\"本地时间\","
+                + "\"startsAt\":\"2023-02-28T09:00:00\",\"venue\":\"会议室\",\"selfRegistration\":true}")
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.startsAt").value("2023-02-28T09:00:00+08:00"))
+                .andReturn().getResponse().getContentAsString();
+        long id = ((Number) JsonPath.read(body, "$.id")).longValue();
+        api.mvc().perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .post("/api/v1/meetings/" + id + "/registrations")
+                .header("Authorization", "Bearer " + account("RAISER").token()))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.registration").value("CONFIRMED"))
+                .andExpect(jsonPath("$.kind").value("OTHER"));
     }
 
     @Test

@@ -1,8 +1,5 @@
 package org.civicdesk.meetings.internal;
 
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 
@@ -83,7 +80,7 @@ final class MeetingForms {
         }
     }
 
-    /** Times come from datetime-local inputs, in the city's time zone. */
+    /** Times come from datetime-local inputs, which the service reads in the city's time zone. */
     static class MeetingForm {
         private String series;
         private Integer number;
@@ -98,22 +95,9 @@ final class MeetingForms {
         private boolean selfRegistration;
         private boolean draft;
 
-        MeetingCommand command(ZoneId zone) {
-            return new MeetingCommand(series, number, title, withOffset(startsAt, zone), withOffset(endsAt, zone), venue,
-                    host, theme, themeCategory, capacity, selfRegistration,
-                    draft ? MeetingStatus.DRAFT.name() : MeetingStatus.PUBLISHED.name());
-        }
-
-        /** A local time gets the zone's offset; anything else goes on as typed, for the service to refuse. */
-        private static String withOffset(String local, ZoneId zone) {
-            if (local == null || local.isBlank()) {
-                return null;
-            }
-            try {
-                return LocalDateTime.parse(local.trim()).atZone(zone).toOffsetDateTime().toString();
-            } catch (DateTimeParseException e) {
-                return local;
-            }
+        MeetingCommand command() {
+            return new MeetingCommand(series, number, title, startsAt, endsAt, venue, host, theme, themeCategory,
+                    capacity, selfRegistration, draft ? MeetingStatus.DRAFT.name() : MeetingStatus.PUBLISHED.name());
         }
 
         public String getSeries() {

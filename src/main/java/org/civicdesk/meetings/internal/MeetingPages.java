@@ -97,7 +97,7 @@ class MeetingPages {
             return meetingForm(form, model);
         }
         try {
-            MeetingView created = meetings.createMeeting(form.command(meetings.zone()));
+            MeetingView created = meetings.createMeeting(form.command());
             redirect.addFlashAttribute("saved", created.title());
             return "redirect:/meetings/" + created.id();
         } catch (ProblemException e) {

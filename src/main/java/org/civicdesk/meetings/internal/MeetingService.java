@@ -3,6 +3,7 @@ package org.civicdesk.meetings.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -429,15 +430,23 @@ class MeetingService implements Meetings {
         return t == null ? null : t.atZoneSameInstant(zone).toOffsetDateTime();
     }
 
-    private static OffsetDateTime instant(Checks checks, String field, String value) {
+    /**
+     * An ISO-8601 instant with its offset, as the contract asks; a local date-time without one (as
+     * a form's datetime-local field sends it) is read in the city's time zone.
+     */
+    private OffsetDateTime instant(Checks checks, String field, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
             return OffsetDateTime.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            checks.add(field, "validation.instant");
-            return null;
+        } catch (DateTimeParseException withoutOffset) {
+            try {
+                return LocalDateTime.parse(value.trim()).atZone(zone).toOffsetDateTime();
+            } catch (DateTimeParseException e) {
+                checks.add(field, "validation.instant");
+                return null;
+            }
         }
     }
 
