@@ -3,19 +3,12 @@ package org.civicdesk.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.civicdesk.support.Api;
-import org.civicdesk.support.Browser;
-import org.civicdesk.support.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.civicdesk.support.RealBrowserTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * An organiser runs a meeting from creation to check-in: creates a series and a meeting through
@@ -23,29 +16,9 @@ import org.springframework.test.context.ActiveProfiles;
  * code; the organiser types the code at the door, records the agenda and closes the meeting, and
  * the public sees it, in the calendar and in the series' charts. Every page is checked with axe.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles(resolver = TestDatabase.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MeetingBrowserIT {
+class MeetingBrowserIT extends RealBrowserTest {
 
     private static final String DEMO_PASSWORD = "civicdesk-demo";
-
-    @LocalServerPort
-    int port;
-
-    Browser browser;
-
-    @BeforeAll
-    void start() throws Exception {
-        browser = new Browser("http://localhost:" + port);
-    }
-
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void runsAMeetingFromCreationToCheckIn() throws Exception {

@@ -145,29 +145,30 @@ class ParticipationService {
     /** The caller accepts its invitation; accepting again changes nothing. */
     @Transactional
     ParticipantView accept(long meetingId) {
-        MeetingView meeting = meetings.lock(meetingId);
-        ParticipantView before = invitationOfCaller(meetingId);
-        MeetingService.refuseIfClosed(meeting);
-        if (before.invitation() == InvitationStatus.ACCEPTED) {
-            return before;
-        }
-        if (!before.holdsSeat()) {
-            refuseIfFull(meeting);
-        }
-        return changeInvitation(before, InvitationStatus.ACCEPTED, "invitation.accepted");
+        return answer(meetingId, InvitationStatus.ACCEPTED, "invitation.accepted");
     }
 
     /** The caller declines its invitation, which frees its seat for the first on the waiting list. */
     @Transactional
     ParticipantView decline(long meetingId) {
+        return answer(meetingId, InvitationStatus.DECLINED, "invitation.declined");
+    }
+
+    /** Accepting takes a seat again if the caller had declined; declining frees one. */
+    private ParticipantView answer(long meetingId, InvitationStatus answer, String action) {
         MeetingView meeting = meetings.lock(meetingId);
         ParticipantView before = invitationOfCaller(meetingId);
         MeetingService.refuseIfClosed(meeting);
-        if (before.invitation() == InvitationStatus.DECLINED) {
+        if (before.invitation() == answer) {
             return before;
         }
-        ParticipantView after = changeInvitation(before, InvitationStatus.DECLINED, "invitation.declined");
-        promote(meeting);
+        if (answer == InvitationStatus.ACCEPTED && !before.holdsSeat()) {
+            refuseIfFull(meeting);
+        }
+        ParticipantView after = changeInvitation(before, answer, action);
+        if (answer == InvitationStatus.DECLINED) {
+            promote(meeting);
+        }
         return after;
     }
 
