@@ -69,6 +69,11 @@ class MeetingsApiIT {
         api.get("/api/v1/meetings?series=" + slug, admin).andExpect(jsonPath("$[0].id").value(id));
         api.get("/api/v1/public/meetings/" + id, null).andExpect(status().isOk())
                 .andExpect(jsonPath("$.meeting.title").value("第1次早餐会"));
+        api.get("/v3/api-docs", null)
+                .andExpect(jsonPath("$.paths['/api/v1/meetings/{id}/registrations'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/meetings/{id}/attendance'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/public/stats/series/{slug}'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/public/series/{slug}/calendar.ics'].get").exists());
     }
 
     @Test
