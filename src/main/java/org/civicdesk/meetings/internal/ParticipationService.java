@@ -42,6 +42,9 @@ class ParticipationService {
     /** Registration codes avoid characters that are easy to misread when typed at the door (0/O, 1/I). */
     private static final char[] CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
     private static final int CODE_LENGTH = 8;
+    /** Lists show who presides first, then members, those sitting in, speakers and guests, as the paper does. */
+    private static final String ROLE_ORDER = "CASE role WHEN 'HOST' THEN 0 WHEN 'ATTENDS' THEN 1 WHEN 'SITS_IN' THEN 2 "
+            + "WHEN 'SPEAKER' THEN 3 ELSE 4 END";
 
     private final JdbcClient jdbc;
     private final MeetingService meetings;
@@ -79,9 +82,6 @@ class ParticipationService {
                         p.kind(), p.note(), null, null, null, p.attendedAt(), null))
                 .toList();
     }
-
-    private static final String ROLE_ORDER = "CASE role WHEN 'HOST' THEN 0 WHEN 'ATTENDS' THEN 1 WHEN 'SITS_IN' THEN 2 "
-            + "WHEN 'SPEAKER' THEN 3 ELSE 4 END";
 
     /** The caller's own place at the meeting, with its registration code. */
     ParticipantView mine(long meetingId) {
