@@ -18,4 +18,18 @@ public interface Directory {
 
     /** For bearer tokens: the account by its numeric id. */
     Optional<AccountCredentials> credentials(long accountId);
+
+    Optional<PersonSummary> findPerson(long id);
+
+    /** Everyone of exactly this name; names are not unique, so the caller picks by organisation. */
+    List<PersonSummary> findPeopleNamed(String name);
+
+    /**
+     * Records a person with one post, checked and audited like any other.
+     *
+     * @param orgCode their organisation, or {@code null}
+     * @param example whether the person is made up for the demo (示例), standing in for people a
+     *        source only counts
+     */
+    PersonSummary createPerson(String name, String orgCode, String title, boolean example);
 }

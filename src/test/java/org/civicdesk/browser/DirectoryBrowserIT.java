@@ -3,42 +3,15 @@ package org.civicdesk.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.civicdesk.support.Api;
-import org.civicdesk.support.Browser;
-import org.civicdesk.support.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.civicdesk.support.RealBrowserTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /** A clerk signs in, creates an organisation through the form and finds it in the list. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles(resolver = TestDatabase.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DirectoryBrowserIT {
-
-    @LocalServerPort
-    int port;
-
-    Browser browser;
-
-    @BeforeAll
-    void start() throws Exception {
-        browser = new Browser("http://localhost:" + port);
-    }
-
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class DirectoryBrowserIT extends RealBrowserTest {
 
     @Test
     void signsInCreatesAnOrganisationAndFindsIt() throws Exception {

@@ -20,6 +20,7 @@ import org.civicdesk.directory.AccountSummary;
 import org.civicdesk.directory.Directory;
 import org.civicdesk.directory.OrgKind;
 import org.civicdesk.directory.OrgSummary;
+import org.civicdesk.directory.PersonSummary;
 import org.civicdesk.directory.internal.Commands.AccountCommand;
 import org.civicdesk.directory.internal.Commands.OrgCommand;
 import org.civicdesk.directory.internal.Commands.PersonCommand;
@@ -418,6 +419,31 @@ class DirectoryService implements Directory {
                         rs.getBoolean("example"))))
                 .list();
         return ids.stream().map(byId::get).filter(p -> p != null).toList();
+    }
+
+    @Override
+    public Optional<PersonSummary> findPerson(long id) {
+        return people(List.of(id)).stream().findFirst().map(DirectoryService::summary);
+    }
+
+    @Override
+    public List<PersonSummary> findPeopleNamed(String name) {
+        if (name == null) {
+            return List.of();
+        }
+        return people(jdbc.sql("SELECT id FROM person WHERE name = :name ORDER BY id").param("name", name.trim())
+                .query(Long.class).list()).stream().map(DirectoryService::summary).toList();
+    }
+
+    @Override
+    @Transactional
+    public PersonSummary createPerson(String name, String orgCode, String title, boolean example) {
+        List<PostCommand> posts = title == null || title.isBlank() ? List.of() : List.of(new PostCommand(orgCode, title));
+        return summary(createPerson(new PersonCommand(name, orgCode, null, null, posts), example));
+    }
+
+    private static PersonSummary summary(PersonView p) {
+        return new PersonSummary(p.id(), p.name(), p.orgCode(), p.orgName(), p.titles(), p.example());
     }
 
     @Transactional

@@ -40,7 +40,7 @@ class DeadlineWatch {
         this.remindDays = remindDays;
     }
 
-    @Scheduled(cron = "${civicdesk.matters.deadline-watch-cron:0 0 8 * * *}", zone = "${civicdesk.zone:Asia/Shanghai}")
+    @Scheduled(cron = "${civicdesk.matters.deadline-watch-cron:0 0 8 * * *}", zone = "${civicdesk.time-zone:Asia/Shanghai}")
     @SchedulerLock(name = "matters.deadlineWatch", lockAtMostFor = "30m")
     void scheduled() {
         Result r = run();

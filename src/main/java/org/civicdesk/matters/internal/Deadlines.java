@@ -26,7 +26,7 @@ class Deadlines {
     private final ZoneId zone;
 
     Deadlines(JdbcClient jdbc, WorkingCalendar calendar, Clock clock,
-            @Value("${civicdesk.zone:Asia/Shanghai}") ZoneId zone) {
+            @Value("${civicdesk.time-zone:Asia/Shanghai}") ZoneId zone) {
         this.jdbc = jdbc;
         this.calendar = calendar;
         this.clock = clock;

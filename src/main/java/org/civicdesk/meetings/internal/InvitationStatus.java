@@ -1,0 +1,6 @@
+package org.civicdesk.meetings.internal;
+
+/** 邀请 — where an invitation stands. */
+enum InvitationStatus {
+    SENT, ACCEPTED, DECLINED
+}

@@ -1,0 +1,97 @@
+package org.civicdesk.meetings.internal;
+
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import org.civicdesk.meetings.internal.Commands.RegistrationCommand;
+import org.civicdesk.meetings.internal.Views.MeetingView;
+import org.civicdesk.meetings.internal.Views.MyMeeting;
+import org.civicdesk.meetings.internal.Views.ParticipantView;
+import org.civicdesk.shared.ProblemException;
+import org.civicdesk.shared.web.ProblemResponses;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * 我的会议 — an invitee's pages, for any signed-in account: its invitations to accept or decline,
+ * the meetings open for registration, and its registration codes with their QR codes.
+ */
+@Controller
+@RequestMapping("/my/meetings")
+class MyMeetingPages {
+
+    private final MeetingService meetings;
+    private final ParticipationService participation;
+    private final QrCodes qr;
+    private final ProblemResponses problems;
+
+    MyMeetingPages(MeetingService meetings, ParticipationService participation, QrCodes qr,
+            ProblemResponses problems) {
+        this.meetings = meetings;
+        this.participation = participation;
+        this.qr = qr;
+        this.problems = problems;
+    }
+
+    @GetMapping
+    String mine(Model model) {
+        List<MyMeeting> mine = participation.myMeetings();
+        Set<Long> taken = mine.stream().map(m -> m.meeting().id()).collect(Collectors.toSet());
+        List<MeetingView> open = meetings.meetings(null, null, null, false).stream()
+                .filter(MeetingView::registrationOpen).filter(m -> !taken.contains(m.id())).toList();
+        model.addAttribute("mine", mine);
+        model.addAttribute("open", open);
+        model.addAttribute("kinds", AttendeeKind.values());
+        return "meetings/mine";
+    }
+
+    @PostMapping("/{id}/accept")
+    String accept(@PathVariable long id, RedirectAttributes redirect) {
+        return act(redirect, () -> participation.accept(id));
+    }
+
+    @PostMapping("/{id}/decline")
+    String decline(@PathVariable long id, RedirectAttributes redirect) {
+        return act(redirect, () -> participation.decline(id));
+    }
+
+    @PostMapping("/{id}/register")
+    String register(@PathVariable long id, @RequestParam(required = false) String kind,
+            @RequestParam(defaultValue = "false") boolean waitlist, RedirectAttributes redirect) {
+        return act(redirect, () -> participation.register(id,
+                new RegistrationCommand(MeetingService.blankToNull(kind), waitlist)).participant());
+    }
+
+    @PostMapping("/{id}/cancel")
+    String cancel(@PathVariable long id, RedirectAttributes redirect) {
+        return act(redirect, () -> participation.cancel(id));
+    }
+
+    /** The caller's own code as a QR code, to show at the door; nobody else's. */
+    @GetMapping(path = "/{id}/qr.svg")
+    ResponseEntity<String> qr(@PathVariable long id) {
+        ParticipantView me = participation.mine(id);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("image/svg+xml"))
+                .body(qr.svg(me.code(), me.code()));
+    }
+
+    private String act(RedirectAttributes redirect, Supplier<ParticipantView> action) {
+        try {
+            ParticipantView done = action.get();
+            redirect.addFlashAttribute("saved", meetings.meetingView(done.meetingId()).title());
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute("problem", problems.message(e.messageKey(), e.args()));
+        }
+        return "redirect:/my/meetings";
+    }
+}

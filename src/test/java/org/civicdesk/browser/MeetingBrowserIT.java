@@ -1,0 +1,179 @@
+package org.civicdesk.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.civicdesk.support.Api;
+import org.civicdesk.support.RealBrowserTest;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * An organiser runs a meeting from creation to check-in: creates a series and a meeting through
+ * the forms, invites the demo entrepreneur, who accepts and gets a registration code with its QR
+ * code; the organiser types the code at the door, records the agenda and closes the meeting, and
+ * the public sees it, in the calendar and in the series' charts. Every page is checked with axe.
+ */
+class MeetingBrowserIT extends RealBrowserTest {
+
+    private static final String DEMO_PASSWORD = "civicdesk-demo";
+
+    @Test
+    void runsAMeetingFromCreationToCheckIn() throws Exception {
+        signIn("admin", Api.ADMIN_PASSWORD);
+        browser.open("/meetings");
+        assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("会议组织");
+        browser.checkAccessibility();
+
+        String slug = "web-" + Api.unique();
+        browser.find(By.id("slug")).sendKeys(slug);
+        browser.find(By.id("name")).sendKeys("浏览器测试早餐会");
+        new Select(browser.find(By.id("kind"))).selectByValue("BREAKFAST");
+        browser.find(By.id("themeCategories")).sendKeys("助力企业成长类");
+        browser.click(By.cssSelector("form[action$='/meetings/series'] button[type=submit]"));
+        assertThat(browser.find(By.cssSelector(".alert-success")).getText()).contains("浏览器测试早餐会");
+        browser.checkAccessibility();
+
+        browser.click(By.linkText("新建会议"));
+        browser.checkAccessibility();
+        browser.click(By.cssSelector("main form button[type=submit]"));
+        assertThat(browser.find(By.cssSelector("#title + .invalid-feedback")).getText()).isEqualTo("必填。");
+        assertThat(browser.find(By.cssSelector("#venue + .invalid-feedback")).getText()).isEqualTo("必填。");
+        browser.checkAccessibility();
+        browser.screenshot("meetings-01-form-errors");
+
+        new Select(browser.find(By.id("series"))).selectByValue(slug);
+        browser.find(By.id("number")).sendKeys("1");
+        browser.find(By.id("title")).sendKeys("第1次浏览器测试早餐会");
+        setValue("startsAt", "2030-03-02T07:30");
+        setValue("endsAt", "2030-03-02T09:00");
+        browser.find(By.id("venue")).sendKeys("天台开元大酒店");
+        browser.find(By.id("host")).sendKeys("市委书记");
+        browser.find(By.id("theme")).sendKeys("助力企业上市");
+        browser.find(By.id("themeCategory")).sendKeys("助力企业成长类");
+        browser.find(By.id("capacity")).sendKeys("7");
+        browser.click(By.cssSelector("main form button[type=submit]"));
+        browser.waitFor(d -> browser.path().matches("/meetings/\\d+"));
+        String meetingPath = browser.path();
+        assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("第1次浏览器测试早餐会");
+        browser.checkAccessibility();
+
+        browser.find(By.id("invite-username")).sendKeys("entrepreneur");
+        new Select(browser.find(By.id("invite-kind"))).selectByValue("ENTREPRENEUR");
+        browser.click(By.cssSelector("form[action$='/invitations'] button[type=submit]"));
+        assertThat(browser.find(By.cssSelector("main table tbody")).getText()).contains("企业家(示例)").contains("已发送");
+        browser.checkAccessibility();
+        browser.find(By.id("invite-username")).sendKeys("nobody-" + Api.unique());
+        browser.click(By.cssSelector("form[action$='/invitations'] button[type=submit]"));
+        assertThat(browser.find(By.cssSelector("#invite-username + .invalid-feedback")).getText()).contains("找不到");
+        browser.checkAccessibility();
+        browser.screenshot("meetings-02-invited");
+
+        signOut();
+        signIn("entrepreneur", DEMO_PASSWORD);
+        browser.open("/my/meetings");
+        browser.checkAccessibility();
+        browser.click(By.cssSelector("button[aria-label='接受「第1次浏览器测试早餐会」的邀请']"));
+        assertThat(browser.find(By.cssSelector(".alert-success")).getText()).contains("第1次浏览器测试早餐会");
+        String code = browser.find(By.cssSelector(".registration-code")).getText();
+        assertThat(code).matches("[A-Z2-9]{8}");
+        assertThat(browser.find(By.cssSelector("img[src$='/qr.svg']")).getAttribute("alt")).contains(code);
+        browser.waitFor(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
+                "const img = document.querySelector(\"img[src$='/qr.svg']\"); return img.complete && img.naturalWidth > 0;"));
+        browser.checkAccessibility();
+        browser.screenshot("meetings-03-my-code");
+
+        signOut();
+        signIn("admin", Api.ADMIN_PASSWORD);
+        browser.open(meetingPath + "/check-in");
+        browser.checkAccessibility();
+        browser.find(By.id("code")).sendKeys("WRONGCD2", Keys.ENTER);
+        assertThat(browser.find(By.cssSelector("#code + .invalid-feedback")).getText()).contains("找不到");
+        assertThat(browser.find(By.cssSelector(".alert-danger")).getText()).contains("找不到");
+        browser.checkAccessibility();
+        browser.find(By.id("code")).sendKeys(code.toLowerCase(), Keys.ENTER);
+        assertThat(browser.find(By.cssSelector(".alert-success")).getText()).contains("签到成功");
+        assertThat(browser.find(By.cssSelector(".list-group")).getText()).contains("企业家(示例)");
+        browser.checkAccessibility();
+        browser.screenshot("meetings-04-checked-in");
+        browser.find(By.id("code")).sendKeys(code, Keys.ENTER);
+        assertThat(browser.find(By.cssSelector(".alert-info")).getText()).contains("已经签到");
+
+        browser.open(meetingPath + "/agenda");
+        browser.checkAccessibility();
+        new Select(browser.find(By.id("kind"))).selectByValue("REPORT_HEARD");
+        browser.find(By.id("title")).sendKeys("听取企业上市工作情况汇报");
+        browser.find(By.id("presenter")).sendKeys("市金融办");
+        browser.find(By.id("documents")).sendKeys("企业上市“金芙蓉”跃升行动方案");
+        browser.click(By.cssSelector("form[action$='/agenda'] button[type=submit]"));
+        assertThat(browser.find(By.cssSelector(".alert-success")).getText()).contains("听取企业上市工作情况汇报");
+        browser.find(By.cssSelector("textarea[id^='decision-']")).sendKeys("会议同意加大上市后备企业培育力度。");
+        browser.click(By.cssSelector("button[aria-label^='记录']"));
+        assertThat(browser.find(By.cssSelector("textarea[id^='decision-']")).getText()).contains("上市后备企业");
+        browser.checkAccessibility();
+
+        browser.open(meetingPath);
+        assertThat(browser.find(By.id("report")).getText()).contains("企业家(示例)");
+        browser.click(By.cssSelector("form[action$='/close'] button[type=submit]"));
+        assertThat(browser.find(By.cssSelector(".badge")).getText()).isEqualTo("已结束");
+        browser.checkAccessibility();
+
+        browser.click(By.linkText("公开页面"));
+        assertThat(browser.find(By.cssSelector("main")).getText()).contains("企业家(示例)").contains("会议同意加大上市后备企业培育力度");
+        browser.checkAccessibility();
+        browser.screenshot("meetings-05-public");
+
+        browser.open("/public/meetings/calendar?month=2030-03&series=" + slug);
+        assertThat(browser.find(By.cssSelector(".calendar-month")).getText()).contains("第1次浏览器测试早餐会");
+        browser.checkAccessibility();
+        browser.open("/public/series/" + slug);
+        browser.waitFor(d -> "true".equals(d.findElement(By.id("chart-meetings")).getAttribute("data-drawn")));
+        assertThat(browser.find(By.id("stat-meetings")).getText()).isEqualTo("1");
+        browser.checkAccessibility();
+        browser.screenshot("meetings-06-series");
+        signOut();
+    }
+
+    @Test
+    void thePublicPagesOfTheDemoSeriesPassTheAccessibilityCheckInBothLanguages() throws Exception {
+        browser.open("/public/series/breakfast");
+        browser.waitFor(d -> "true".equals(d.findElement(By.id("chart-category")).getAttribute("data-drawn")));
+        assertThat(browser.find(By.id("stat-meetings")).getText()).isEqualTo("17");
+        assertThat(browser.find(By.cssSelector("main")).getText()).contains("张国顺").contains("李慧鹏");
+        browser.checkAccessibility();
+        browser.screenshot("meetings-07-breakfast");
+        browser.open("/public/meetings/calendar?month=2023-02");
+        assertThat(browser.find(By.cssSelector(".calendar-month")).getText()).contains("第17次制造名城早餐会");
+        browser.checkAccessibility();
+        browser.click(By.partialLinkText("第17次制造名城早餐会"));
+        assertThat(browser.find(By.tagName("main")).getText()).contains("天台开元大酒店").contains("曹慧泉");
+        browser.checkAccessibility();
+        browser.open("/public/meetings?lang=en");
+        assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Meetings");
+        browser.checkAccessibility();
+        browser.open("/public/series/npc-16-sc");
+        browser.checkAccessibility();
+        browser.open("/public/meetings?lang=zh_CN");
+        assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("会议");
+    }
+
+    private void signIn(String username, String password) {
+        browser.open("/login");
+        browser.find(By.id("username")).sendKeys(username);
+        browser.find(By.id("password")).sendKeys(password, Keys.ENTER);
+        browser.waitFor(d -> browser.path().equals("/"));
+    }
+
+    private void signOut() {
+        browser.click(By.cssSelector("form[action$='/logout'] button"));
+        browser.waitFor(d -> browser.path().equals("/"));
+    }
+
+    /** A datetime-local field's value as the date picker would set it; typing into it depends on the browser's locale. */
+    private void setValue(String id, String value) {
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].value = arguments[1];",
+                browser.find(By.id(id)), value);
+    }
+}

@@ -1,0 +1,69 @@
+package org.civicdesk.meetings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.StringReader;
+import java.time.Instant;
+import java.time.temporal.Temporal;
+import java.util.List;
+
+import org.civicdesk.support.Api;
+import org.civicdesk.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.component.VEvent;
+
+/** The calendar feed is a calendar a real parser accepts, with what a calendar program needs of each meeting. */
+@IntegrationTest
+class CalendarFeedIT {
+
+    @Autowired
+    Api api;
+
+    @Test
+    void theBreakfastSeriesFeedParsesWithIcal4jAndValidates() throws Exception {
+        String body = api.get("/api/v1/public/series/breakfast/calendar.ics", null)
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", org.hamcrest.Matchers.startsWith("text/calendar")))
+                .andReturn().getResponse().getContentAsString();
+        Calendar calendar = new CalendarBuilder().build(new StringReader(body));
+        calendar.validate();
+        assertThat(calendar.getProperty(Property.VERSION).orElseThrow().getValue()).isEqualTo("2.0");
+        assertThat(calendar.getProperty(Property.PRODID)).isPresent();
+        List<VEvent> events = calendar.getComponents("VEVENT");
+        assertThat(events).hasSize(17);
+        VEvent latest = events.stream().filter(e -> e.getSummary().orElseThrow().getValue().startsWith("第17次")).findFirst().orElseThrow();
+        assertThat(latest.getLocation().orElseThrow().getValue()).isEqualTo("天台开元大酒店");
+        assertThat(Instant.from(latest.<Temporal>getDateTimeStart().orElseThrow().getDate()))
+                .isEqualTo(Instant.parse("2023-02-24T23:30:00Z"));
+        assertThat(Instant.from(latest.<Temporal>getDateTimeEnd().orElseThrow().getDate()))
+                .isEqualTo(Instant.parse("2023-02-25T01:00:00Z"));
+        assertThat(events.stream().map(e -> e.getUid().orElseThrow().getValue()).distinct()).hasSize(17);
+    }
+
+    @Test
+    void aMeetingCreatedThroughTheApiAppearsWithTwoHoursWhenItHasNoEnd() throws Exception {
+        String admin = api.adminToken();
+        String slug = "ics-" + Api.unique();
+        api.post("/api/v1/series", admin, "{\"slug\":\"" + slug + "\",\"name\":\"日历测试, 含逗号; 与分号\"}")
+                .andExpect(status().isCreated());
+        api.post("/api/v1/meetings", admin, "{\"series\":\"" + slug + "\",\"number\":1,\"title\":\"调度会: 第一批\","
+                + "\"startsAt\":\"2023-02-28T15:00:00+08:00\",\"venue\":\"市政府, 三楼\",\"selfRegistration\":false}")
+                .andExpect(status().isCreated());
+        Calendar calendar = new CalendarBuilder().build(new StringReader(api.get("/api/v1/public/series/" + slug
+                + "/calendar.ics", null).andReturn().getResponse().getContentAsString()));
+        calendar.validate();
+        VEvent event = calendar.<VEvent>getComponents("VEVENT").get(0);
+        assertThat(event.getSummary().orElseThrow().getValue()).isEqualTo("调度会: 第一批");
+        assertThat(event.getLocation().orElseThrow().getValue()).isEqualTo("市政府, 三楼");
+        assertThat(Instant.from(event.<Temporal>getDateTimeEnd().orElseThrow().getDate()))
+                .isEqualTo(Instant.parse("2023-02-28T09:00:00Z"));
+        api.get("/api/v1/public/series/no-such-series/calendar.ics", null).andExpect(status().isNotFound());
+    }
+}

@@ -1,0 +1,106 @@
+package org.civicdesk.meetings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.civicdesk.support.Api;
+import org.civicdesk.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.jayway.jsonpath.JsonPath;
+
+import jakarta.servlet.http.Cookie;
+
+/** The pages keep to the same rules as the API: organisers organise, each account sees only its own code. */
+@IntegrationTest
+class MeetingPagesIT {
+
+    @Autowired
+    Api api;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void showsThePublicPagesToEveryone() throws Exception {
+        long latest = jdbc.sql("SELECT m.id FROM meeting m JOIN meeting_series s ON s.id = m.series_id "
+                + "WHERE s.slug = 'breakfast' AND m.seq_no = 17").query(Long.class).single();
+        api.mvc().perform(get("/public/meetings")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("第17次制造名城早餐会")));
+        api.mvc().perform(get("/public/meetings/" + latest)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("天台开元大酒店")));
+        api.mvc().perform(get("/public/meetings/calendar?month=2023-02")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("市十六届人大常委会第十次会议")));
+        api.mvc().perform(get("/public/series/breakfast")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("张国顺、李慧鹏")));
+        api.mvc().perform(get("/public/meetings/999999999")).andExpect(status().isNotFound());
+        api.mvc().perform(get("/public/series/no-such-series")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void keepsTheOrganisersPagesToOrganisers() throws Exception {
+        String admin = api.adminToken();
+        String username = "p-" + Api.unique();
+        api.post("/api/v1/accounts", admin, "{\"username\":\"" + username + "\",\"password\":\"secret-pass-1\","
+                + "\"displayName\":\"报名人\",\"roles\":[\"RAISER\"]}");
+        Cookie raiser = signIn(username, "secret-pass-1");
+        api.mvc().perform(get("/meetings").cookie(raiser)).andExpect(status().isForbidden());
+        long series = jdbc.sql("SELECT COUNT(*) FROM meeting_series").query(Long.class).single();
+        api.mvc().perform(post("/meetings/series").cookie(raiser).with(csrf()).param("slug", "x-" + Api.unique())
+                .param("name", "n")).andExpect(status().isForbidden());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM meeting_series").query(Long.class).single()).isEqualTo(series);
+        api.mvc().perform(get("/my/meetings")).andExpect(status().is3xxRedirection());
+        api.mvc().perform(get("/my/meetings").cookie(raiser)).andExpect(status().isOk());
+
+        Cookie organiser = signIn("admin", Api.ADMIN_PASSWORD);
+        api.mvc().perform(get("/meetings").cookie(organiser)).andExpect(status().isOk());
+        api.mvc().perform(post("/meetings/series").cookie(organiser).param("slug", "x-" + Api.unique())
+                .param("name", "n")).andExpect(status().isForbidden());
+        api.mvc().perform(post("/meetings").cookie(organiser).with(csrf()).param("title", "缺地点")
+                .param("startsAt", "2030-01-01T09:00")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("is-invalid")));
+    }
+
+    @Test
+    void servesTheQrCodeOnlyOfTheCallersOwnRegistration() throws Exception {
+        String admin = api.adminToken();
+        String slug = "qr-" + Api.unique();
+        api.post("/api/v1/series", admin, "{\"slug\":\"" + slug + "\",\"name\":\"二维码\"}");
+        long id = ((Number) JsonPath.read(api.post("/api/v1/meetings", admin,
+                MeetingsApiIT.meetingJson(slug, 1, null, true)).andReturn().getResponse().getContentAsString(), "$.id"))
+                .longValue();
+        String owner = "q-" + Api.unique();
+        String other = "q-" + Api.unique();
+        for (String u : new String[] { owner, other }) {
+            api.post("/api/v1/accounts", admin, "{\"username\":\"" + u + "\",\"password\":\"secret-pass-1\","
+                    + "\"displayName\":\"" + u + "\",\"roles\":[\"RAISER\"]}");
+        }
+        Cookie session = signIn(owner, "secret-pass-1");
+        api.mvc().perform(post("/my/meetings/" + id + "/register").cookie(session).with(csrf()).param("kind", "EXPERT"))
+                .andExpect(redirectedUrl("/my/meetings"));
+        api.mvc().perform(get("/my/meetings/" + id + "/qr.svg").cookie(session)).andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("image/svg+xml"))
+                .andExpect(content().string(containsString("<svg")));
+        api.mvc().perform(get("/my/meetings/" + id + "/qr.svg").cookie(signIn(other, "secret-pass-1")))
+                .andExpect(status().isNotFound());
+        assertThat(jdbc.sql("SELECT attendee_kind FROM participant WHERE meeting_id = :m AND username = :u")
+                .param("m", id).param("u", owner).query(String.class).single()).isEqualTo("EXPERT");
+    }
+
+    /** Signs in through the form; the session lives in the database and travels in its cookie. */
+    private Cookie signIn(String username, String password) throws Exception {
+        Cookie cookie = api.mvc().perform(formLogin().user(username).password(password))
+                .andExpect(redirectedUrl("/")).andReturn().getResponse().getCookie("SESSION");
+        assertThat(cookie).isNotNull();
+        return cookie;
+    }
+}
