@@ -115,6 +115,18 @@ class MeetingBrowserIT extends RealBrowserTest {
         browser.checkAccessibility();
 
         browser.open(meetingPath);
+        browser.click(By.linkText("登记会上提出的问题或建议"));
+        assertThat(browser.find(By.cssSelector(".alert-info")).getText()).contains("第1次浏览器测试早餐会");
+        browser.checkAccessibility();
+        browser.find(By.id("raiser")).sendKeys("entrepreneur");
+        browser.find(By.id("title")).sendKeys("上市辅导机构对接难");
+        browser.find(By.id("content")).sendKeys("希望协调券商、律所提前介入辅导。");
+        browser.click(By.cssSelector("form[action$='/matters'] button[type=submit]"));
+        assertThat(browser.find(By.tagName("h1")).getText()).contains("上市辅导机构对接难");
+        browser.screenshot("meetings-05-problem-raised");
+
+        browser.open(meetingPath);
+        assertThat(browser.find(By.cssSelector("main")).getText()).contains("共 1 件，已办结 0 件，正在办理 1 件");
         assertThat(browser.find(By.id("report")).getText()).contains("企业家(示例)");
         browser.click(By.cssSelector("form[action$='/close'] button[type=submit]"));
         assertThat(browser.find(By.cssSelector(".badge")).getText()).isEqualTo("已结束");
@@ -123,7 +135,7 @@ class MeetingBrowserIT extends RealBrowserTest {
         browser.click(By.linkText("公开页面"));
         assertThat(browser.find(By.cssSelector("main")).getText()).contains("企业家(示例)").contains("会议同意加大上市后备企业培育力度");
         browser.checkAccessibility();
-        browser.screenshot("meetings-05-public");
+        browser.screenshot("meetings-06-public");
 
         browser.open("/public/meetings/calendar?month=2030-03&series=" + slug);
         assertThat(browser.find(By.cssSelector(".calendar-month")).getText()).contains("第1次浏览器测试早餐会");
@@ -132,7 +144,7 @@ class MeetingBrowserIT extends RealBrowserTest {
         browser.waitFor(d -> "true".equals(d.findElement(By.id("chart-meetings")).getAttribute("data-drawn")));
         assertThat(browser.find(By.id("stat-meetings")).getText()).isEqualTo("1");
         browser.checkAccessibility();
-        browser.screenshot("meetings-06-series");
+        browser.screenshot("meetings-07-series");
         signOut();
     }
 
@@ -143,7 +155,7 @@ class MeetingBrowserIT extends RealBrowserTest {
         assertThat(browser.find(By.id("stat-meetings")).getText()).isEqualTo("17");
         assertThat(browser.find(By.cssSelector("main")).getText()).contains("张国顺").contains("李慧鹏");
         browser.checkAccessibility();
-        browser.screenshot("meetings-07-breakfast");
+        browser.screenshot("meetings-08-breakfast");
         browser.open("/public/meetings/calendar?month=2023-02");
         assertThat(browser.find(By.cssSelector(".calendar-month")).getText()).contains("第17次制造名城早餐会");
         browser.checkAccessibility();

@@ -35,9 +35,9 @@ class MeetingsDemoIT {
                 .andExpect(jsonPath("$.distinctAttendees").value(108))
                 .andExpect(jsonPath("$.repeatAttendees").value(2))
                 .andExpect(jsonPath("$.repeatAttendeeNames", containsInAnyOrder("张国顺", "李慧鹏")))
-                .andExpect(jsonPath("$.items").value(0))
-                .andExpect(jsonPath("$.closed").value(0))
-                .andExpect(jsonPath("$.inProgress").value(0))
+                .andExpect(jsonPath("$.items").value(150))
+                .andExpect(jsonPath("$.closed").value(147))
+                .andExpect(jsonPath("$.inProgress").value(3))
                 .andExpect(jsonPath("$.byThemeCategory.length()").value(4))
                 .andExpect(jsonPath("$.byAttendeeKind[*].kind", hasItem("RETURNEE")))
                 .andExpect(jsonPath("$.perMeeting.length()").value(17));

@@ -72,10 +72,10 @@ class MatterApiController {
     @GetMapping("/matters")
     @Operation(summary = "Matters the caller may see: staff all, raisers their own, handlers their organisation's")
     Page<MatterSummary> matters(@RequestParam(required = false) String series,
-            @RequestParam(required = false) MatterStatus status, @RequestParam(required = false) MatterType type,
+            @RequestParam(required = false) Long meetingId, @RequestParam(required = false) MatterStatus status, @RequestParam(required = false) MatterType type,
             @RequestParam(required = false) String q, @RequestParam(defaultValue = "false") boolean mine,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        return queries.matters(series, status, type, q, mine, Math.max(0, page), clamp(size));
+        return queries.matters(series, meetingId, status, type, q, mine, Math.max(0, page), clamp(size));
     }
 
     @GetMapping("/matters/{id}")

@@ -25,10 +25,20 @@ final class MatterForms {
         private String channel;
         private String raiser;
         private boolean confidential;
+        private Long meetingId;
 
         Commands.Raise command() {
-            return new Commands.Raise(type, title, content, null, null, raiser, category, district, channel, null,
+            return new Commands.Raise(type, title, content, null, meetingId, raiser, category, district, channel, null,
                     confidential, null);
+        }
+
+        /** The meeting where it was raised, when it is entered from that meeting's page. */
+        public Long getMeetingId() {
+            return meetingId;
+        }
+
+        public void setMeetingId(Long meetingId) {
+            this.meetingId = meetingId;
         }
 
         public String getType() {

@@ -129,7 +129,8 @@ class MatterPages {
     @GetMapping("/matters/mine")
     @PreAuthorize("hasRole('RAISER')")
     String mine(@RequestParam(defaultValue = "0") int page, Model model) {
-        Page<Views.MatterSummary> matters = queries.matters(null, null, null, null, true, Math.max(0, page), PAGE_SIZE);
+        Page<Views.MatterSummary> matters = queries.matters(null, null, null, null, null, true, Math.max(0, page),
+                PAGE_SIZE);
         model.addAttribute("matters", matters.items());
         model.addAttribute("pager", pager(matters, page));
         return "matters/mine";
@@ -137,8 +138,13 @@ class MatterPages {
 
     @GetMapping("/matters/new")
     @PreAuthorize("hasAnyRole('RAISER','SUPERVISOR','ADMIN')")
-    String newMatter(Model model) {
-        model.addAttribute("form", new RaiseForm());
+    String newMatter(@RequestParam(required = false) Long meetingId, Model model) {
+        RaiseForm form = new RaiseForm();
+        form.setMeetingId(meetingId);
+        if (meetingId != null) {
+            form.setType(MatterType.PROBLEM.name());
+        }
+        model.addAttribute("form", form);
         return raiseForm(model);
     }
 
@@ -159,6 +165,10 @@ class MatterPages {
     }
 
     private String raiseForm(Model model) {
+        RaiseForm form = (RaiseForm) model.getAttribute("form");
+        if (form != null && form.getMeetingId() != null) {
+            model.addAttribute("meeting", meetings.getObject().meeting(form.getMeetingId()).orElse(null));
+        }
         model.addAttribute("channels", Channel.values());
         model.addAttribute("currentPath", "/matters/new");
         return "matters/form";
@@ -179,12 +189,13 @@ class MatterPages {
 
     @GetMapping("/matters")
     @PreAuthorize("hasAnyRole('SUPERVISOR','ADMIN')")
-    String matters(@RequestParam(required = false) String series, @RequestParam(required = false) MatterStatus status,
+    String matters(@RequestParam(required = false) String series, @RequestParam(required = false) Long meeting,
+            @RequestParam(required = false) MatterStatus status,
             @RequestParam(required = false) MatterType type, @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "0") int page,
             @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
-        Page<Views.MatterSummary> matters = queries.matters(series, status, type, q, false, Math.max(0, page),
-                PAGE_SIZE);
+        Page<Views.MatterSummary> matters = queries.matters(series, meeting, status, type, q, false,
+                Math.max(0, page), PAGE_SIZE);
         model.addAttribute("matters", matters.items());
         model.addAttribute("pager", pager(matters, page));
         model.addAttribute("seriesNames", seriesNames(queries.seriesWithMatters()));

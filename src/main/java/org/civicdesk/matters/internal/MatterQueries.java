@@ -124,8 +124,8 @@ class MatterQueries {
     }
 
     /** Matters the actor may see, newest first, filtered. */
-    Page<MatterSummary> matters(String series, MatterStatus status, MatterType type, String query, boolean mine,
-            int page, int size) {
+    Page<MatterSummary> matters(String series, Long meetingId, MatterStatus status, MatterType type, String query,
+            boolean mine, int page, int size) {
         Actor actor = Actor.require();
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
@@ -142,6 +142,10 @@ class MatterQueries {
         if (series != null && !series.isBlank()) {
             where.append(" AND m.series_slug = :series");
             params.put("series", series);
+        }
+        if (meetingId != null) {
+            where.append(" AND m.meeting_id = :meeting");
+            params.put("meeting", meetingId);
         }
         if (status != null) {
             where.append(" AND m.status = :status");
