@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.function.Function;
 
 import org.civicdesk.audit.AuditTrail;
+import org.civicdesk.directory.Directory;
+import org.civicdesk.directory.OrgSummary;
 import org.civicdesk.places.internal.Commands.BookingCommand;
 import org.civicdesk.places.internal.Views.BookingView;
 import org.civicdesk.places.internal.Views.PlaceView;
@@ -44,14 +46,16 @@ class BookingService {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final PlaceService places;
+    private final Directory directory;
     private final Clock clock;
     private final ZoneId zone;
 
-    BookingService(JdbcClient jdbc, AuditTrail audit, PlaceService places, Clock clock,
+    BookingService(JdbcClient jdbc, AuditTrail audit, PlaceService places, Directory directory, Clock clock,
             @Value("${civicdesk.time-zone:Asia/Shanghai}") ZoneId zone) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.places = places;
+        this.directory = directory;
         this.clock = clock;
         this.zone = zone;
     }
@@ -109,7 +113,7 @@ class BookingService {
     /** The bookings the account asked for, latest visit first. */
     List<BookingView> mine() {
         return jdbc.sql(SELECT + " WHERE b.requested_by = :u ORDER BY b.visit_date DESC, b.start_time DESC, b.id DESC")
-                .param("u", Actor.require().username()).query(BookingService::row).list();
+                .param("u", Actor.require().username()).query(this::row).list();
     }
 
     /**
@@ -123,7 +127,7 @@ class BookingService {
         }
         return jdbc.sql(SELECT + " WHERE b.place_id IN (:places) AND b.status IN (:statuses) "
                 + "ORDER BY b.visit_date, b.start_time, b.id").param("places", managed)
-                .param("statuses", statuses.stream().map(Enum::name).toList()).query(BookingService::row).list();
+                .param("statuses", statuses.stream().map(Enum::name).toList()).query(this::row).list();
     }
 
     /**
@@ -222,7 +226,7 @@ class BookingService {
     }
 
     private BookingView find(long id) {
-        return jdbc.sql(SELECT + " WHERE b.id = :id").param("id", id).query(BookingService::row).optional()
+        return jdbc.sql(SELECT + " WHERE b.id = :id").param("id", id).query(this::row).optional()
                 .orElseThrow(() -> Problems.notFound("booking", id));
     }
 
@@ -239,10 +243,11 @@ class BookingService {
         }
     }
 
-    private static BookingView row(ResultSet rs, int n) throws SQLException {
+    private BookingView row(ResultSet rs, int n) throws SQLException {
+        String org = rs.getString("org_code");
         return new BookingView(rs.getLong("id"), rs.getLong("place_id"), rs.getString("place_name"),
-                rs.getString("org_code"), rs.getString("requested_by"), rs.getObject("visit_date", LocalDate.class),
-                rs.getObject("start_time", LocalTime.class), rs.getObject("end_time", LocalTime.class),
+                org, directory.findOrg(org).map(OrgSummary::name).orElse(org), rs.getString("requested_by"),
+                rs.getObject("visit_date", LocalDate.class), rs.getObject("start_time", LocalTime.class), rs.getObject("end_time", LocalTime.class),
                 rs.getInt("group_size"), rs.getString("topic"), BookingStatus.valueOf(rs.getString("status")),
                 rs.getString("decided_by"), rs.getObject("decided_at", OffsetDateTime.class), rs.getString("reason"),
                 rs.getString("feedback"));

@@ -33,7 +33,7 @@ final class Views {
     record CourseView(long id, String title, String description) {
     }
 
-    record BookingView(long id, long placeId, String placeName, String orgCode, String requestedBy, LocalDate date,
+    record BookingView(long id, long placeId, String placeName, String orgCode, String orgName, String requestedBy, LocalDate date,
             LocalTime startTime, LocalTime endTime, int groupSize, String topic, BookingStatus status,
             String decidedBy, OffsetDateTime decidedAt, String reason, String feedback) {
     }
