@@ -10,7 +10,6 @@ import org.civicdesk.support.RealBrowserTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -43,7 +42,7 @@ class PlacesBrowserIT extends RealBrowserTest {
         assertThat(browser.find(By.cssSelector("main table")).getText()).contains("锦绣社区").contains("金牌服务奖");
         browser.checkAccessibility();
 
-        signIn("entrepreneur", DEMO_PASSWORD);
+        browser.signIn("entrepreneur", DEMO_PASSWORD);
         browser.open("/public/places?kind=TEACHING_POINT&level=PROVINCIAL");
         browser.click(By.linkText("李立三同志故居"));
         assertThat(browser.find(By.tagName("h1")).getText()).contains("李立三同志故居");
@@ -65,9 +64,9 @@ class PlacesBrowserIT extends RealBrowserTest {
         assertThat(browser.find(By.cssSelector(".alert-success")).getText()).contains("李立三同志故居");
         assertThat(row(topic).getText()).contains("待确认").contains(date);
         browser.checkAccessibility();
-        signOut();
+        browser.signOut();
 
-        signIn("places", DEMO_PASSWORD);
+        browser.signIn("places", DEMO_PASSWORD);
         browser.open("/places/queue");
         assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("预约审核");
         browser.checkAccessibility();
@@ -82,17 +81,5 @@ class PlacesBrowserIT extends RealBrowserTest {
 
     private WebElement row(String text) {
         return browser.find(By.xpath("//tr[td[contains(., '" + text + "')]]"));
-    }
-
-    private void signIn(String username, String password) {
-        browser.open("/login");
-        browser.find(By.id("username")).sendKeys(username);
-        browser.find(By.id("password")).sendKeys(password, Keys.ENTER);
-        browser.waitFor(d -> browser.path().equals("/"));
-    }
-
-    private void signOut() {
-        browser.click(By.cssSelector("form[action$='/logout'] button"));
-        browser.waitFor(d -> browser.path().equals("/"));
     }
 }

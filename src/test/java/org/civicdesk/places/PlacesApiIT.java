@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 import org.civicdesk.support.Api;
+import org.civicdesk.support.Api.Account;
 import org.civicdesk.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,9 +35,6 @@ class PlacesApiIT {
 
     String admin;
 
-    record Account(String username, String token) {
-    }
-
     @BeforeEach
     void signIn() throws Exception {
         admin = api.adminToken();
@@ -44,7 +42,7 @@ class PlacesApiIT {
 
     @Test
     void recordsAPlaceAndShowsItOnThePublicMap() throws Exception {
-        Account manager = account("PLACE_MANAGER", null);
+        Account manager = api.account("PLACE_MANAGER", null);
         String name = "测试教学点 " + Api.unique();
         String body = api.post("/api/v1/places", admin, placeJson(name, 60, manager.username()))
                 .andExpect(status().isCreated()).andExpect(header().exists("Location"))
@@ -66,7 +64,7 @@ class PlacesApiIT {
                 .andExpect(jsonPath("$.capacity").value(80));
         api.post("/api/v1/places/" + id + "/courses", manager.token(), "{\"title\":\"红色家风\",\"description\":\"讲解\"}")
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.title").value("红色家风"));
-        api.post("/api/v1/places/" + id + "/courses", account("PLACE_MANAGER", null).token(), "{\"title\":\"别人的课\"}")
+        api.post("/api/v1/places/" + id + "/courses", api.account("PLACE_MANAGER", null).token(), "{\"title\":\"别人的课\"}")
                 .andExpect(status().isForbidden());
         api.get("/api/v1/public/places/" + id, null).andExpect(status().isOk())
                 .andExpect(jsonPath("$.capacity").value(80)).andExpect(jsonPath("$.manager").value(manager.username()))
@@ -81,7 +79,7 @@ class PlacesApiIT {
 
     @Test
     void refusesBadPlacesNamingEachFieldAndWritesNothing() throws Exception {
-        String raiser = account("RAISER", null).username();
+        String raiser = api.account("RAISER", null).username();
         long places = count("place");
         long audit = count("audit_entry");
         api.post("/api/v1/places", admin, "{\"name\":\" \",\"kind\":\"CASTLE\",\"level\":\"GALACTIC\",\"lat\":91,"
@@ -105,7 +103,7 @@ class PlacesApiIT {
         long places = count("place");
         api.post("/api/v1/places", null, placeJson("匿名 " + Api.unique(), 10, null)).andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.code").value("UNAUTHENTICATED"));
-        api.post("/api/v1/places", account("PLACE_MANAGER", null).token(), placeJson("越权 " + Api.unique(), 10, null))
+        api.post("/api/v1/places", api.account("PLACE_MANAGER", null).token(), placeJson("越权 " + Api.unique(), 10, null))
                 .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("FORBIDDEN"));
         api.put("/api/v1/places/999999999", admin, placeJson("无 " + Api.unique(), 10, null))
                 .andExpect(status().isNotFound());
@@ -116,21 +114,21 @@ class PlacesApiIT {
 
     @Test
     void anOrganisationBooksAndTheManagerConfirmsWithinCapacity() throws Exception {
-        Account manager = account("PLACE_MANAGER", null);
+        Account manager = api.account("PLACE_MANAGER", null);
         long place = place("容量测试 " + Api.unique(), 10, manager.username());
-        Account org = account("RAISER", "ZZ-JINXIU");
+        Account org = api.account("RAISER", "ZZ-JINXIU");
         LocalDate day = TODAY.plusDays(10);
         long first = book(place, org.token(), day, "09:00", "11:00", 6);
         api.get("/api/v1/bookings/" + first, org.token()).andExpect(status().isOk())
                 .andExpect(jsonPath("$.orgCode").value("ZZ-JINXIU")).andExpect(jsonPath("$.status").value("REQUESTED"));
-        long overlapping = book(place, account("RAISER", "ZZ-WENHUA").token(), day, "10:00", "12:00", 5);
+        long overlapping = book(place, api.account("RAISER", "ZZ-WENHUA").token(), day, "10:00", "12:00", 5);
         long later = book(place, org.token(), day, "11:00", "12:00", 5);
         long otherDay = book(place, org.token(), day.plusDays(1), "09:00", "11:00", 10);
         api.get("/api/v1/bookings/queue", manager.token()).andExpect(jsonPath("$[*].id",
                 containsInAnyOrder((int) first, (int) overlapping, (int) later, (int) otherDay)));
 
         api.post("/api/v1/bookings/" + first + "/confirm", org.token(), "").andExpect(status().isForbidden());
-        api.post("/api/v1/bookings/" + first + "/confirm", account("PLACE_MANAGER", null).token(), "")
+        api.post("/api/v1/bookings/" + first + "/confirm", api.account("PLACE_MANAGER", null).token(), "")
                 .andExpect(status().isForbidden());
         api.post("/api/v1/bookings/" + first + "/confirm", null, "").andExpect(status().isUnauthorized());
         api.post("/api/v1/bookings/999999999/confirm", manager.token(), "").andExpect(status().isNotFound());
@@ -152,19 +150,19 @@ class PlacesApiIT {
         api.post("/api/v1/bookings/" + overlapping + "/decline", manager.token(), "{\"reason\":\"时段已满\"}")
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("DECLINED"))
                 .andExpect(jsonPath("$.reason").value("时段已满"));
-        api.post("/api/v1/bookings/" + first + "/cancel", account("RAISER", "ZZ-JINXIU").token(), "")
+        api.post("/api/v1/bookings/" + first + "/cancel", api.account("RAISER", "ZZ-JINXIU").token(), "")
                 .andExpect(status().isForbidden());
         api.post("/api/v1/bookings/" + first + "/cancel", org.token(), "").andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("CANCELLED"));
         api.get("/api/v1/bookings/mine", org.token()).andExpect(jsonPath("$[*].id",
                 containsInAnyOrder((int) first, (int) later, (int) otherDay)));
-        api.get("/api/v1/bookings/" + first, account("RAISER", "ZZ-WENHUA").token()).andExpect(status().isNotFound());
+        api.get("/api/v1/bookings/" + first, api.account("RAISER", "ZZ-WENHUA").token()).andExpect(status().isNotFound());
     }
 
     @Test
     void refusesBadBookingsNamingEachFieldAndWritesNothing() throws Exception {
         long place = place("拒绝测试 " + Api.unique(), 20, null);
-        String org = account("RAISER", "ZZ-XISHUI").token();
+        String org = api.account("RAISER", "ZZ-XISHUI").token();
         long bookings = count("booking");
         api.post("/api/v1/places/" + place + "/bookings", org, bookingJson(TODAY.minusDays(1), "11:00", "09:00", 0))
                 .andExpect(status().isBadRequest())
@@ -175,7 +173,7 @@ class PlacesApiIT {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("date", "startTime", "endTime", "groupSize",
                         "topic")));
-        api.post("/api/v1/places/" + place + "/bookings", account("RAISER", null).token(),
+        api.post("/api/v1/places/" + place + "/bookings", api.account("RAISER", null).token(),
                 bookingJson(TODAY.plusDays(3), "09:00", "10:00", 5)).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("org"));
         api.post("/api/v1/places/" + place + "/bookings", null, bookingJson(TODAY.plusDays(3), "09:00", "10:00", 5))
@@ -188,7 +186,7 @@ class PlacesApiIT {
     @Test
     void theRequesterGivesFeedbackOnlyAfterAConfirmedVisit() throws Exception {
         long place = place("反馈测试 " + Api.unique(), 20, null);
-        Account org = account("RAISER", "ZZ-LONGXING");
+        Account org = api.account("RAISER", "ZZ-LONGXING");
         long id = book(place, org.token(), TODAY.plusDays(2), "14:00", "16:00", 12);
         api.post("/api/v1/bookings/" + id + "/feedback", org.token(), "{\"feedback\":\"很好\"}")
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("VISIT_NOT_HELD"));
@@ -210,20 +208,12 @@ class PlacesApiIT {
         api.post("/api/v1/honours", admin, "{\"awardedOn\":\"March\",\"level\":\"COSMIC\",\"orgCode\":\"NO-SUCH\"}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[*].field",
                         containsInAnyOrder("title", "awardingBody", "awardedOn", "level", "orgCode")));
-        api.post("/api/v1/honours", account("RAISER", null).token(), "{}").andExpect(status().isForbidden());
+        api.post("/api/v1/honours", api.account("RAISER", null).token(), "{}").andExpect(status().isForbidden());
         api.get("/api/v1/public/honours", null).andExpect(status().isOk())
                 .andExpect(jsonPath("$[*].title", hasItem("测试荣誉")));
     }
 
     // --- helpers
-
-    private Account account(String role, String orgCode) throws Exception {
-        String username = "u-" + Api.unique();
-        String org = orgCode == null ? "" : ",\"orgCode\":\"" + orgCode + "\"";
-        api.post("/api/v1/accounts", admin, "{\"username\":\"" + username + "\",\"password\":\"secret-pass-1\","
-                + "\"displayName\":\"测试\",\"roles\":[\"" + role + "\"]" + org + "}").andExpect(status().isCreated());
-        return new Account(username, api.token(username, "secret-pass-1"));
-    }
 
     static String placeJson(String name, int capacity, String manager) {
         return "{\"name\":\"" + name + "\",\"kind\":\"TEACHING_POINT\",\"level\":\"COUNTY\",\"district\":\"天元区\","

@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.civicdesk.support.Api;
+import org.civicdesk.support.Api.Account;
 import org.civicdesk.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,15 +42,12 @@ class PlacesConcurrencyIT {
     @Test
     void confirmationsAtTheSameMomentNeverExceedTheCapacity() throws Exception {
         String admin = api.adminToken();
-        String manager = "m-" + Api.unique();
-        api.post("/api/v1/accounts", admin, "{\"username\":\"" + manager + "\",\"password\":\"secret-pass-1\","
-                + "\"displayName\":\"管理员\",\"roles\":[\"PLACE_MANAGER\"]}").andExpect(status().isCreated());
-        String managerToken = api.token(manager, "secret-pass-1");
+        Account manager = api.account("PLACE_MANAGER", null);
         String org = api.tokenFor("RAISER", "ZZ-HUANGTIAN");
         LocalDate day = PlacesApiIT.TODAY.plusDays(20);
         for (int round = 0; round < 3; round++) {
             String body = api.post("/api/v1/places", admin,
-                    PlacesApiIT.placeJson("并发测试 " + Api.unique(), CAPACITY, manager))
+                    PlacesApiIT.placeJson("并发测试 " + Api.unique(), CAPACITY, manager.username()))
                     .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
             long place = ((Number) JsonPath.read(body, "$.id")).longValue();
             List<Long> ids = new ArrayList<>();
@@ -65,7 +63,7 @@ class PlacesConcurrencyIT {
             ExecutorService pool = Executors.newFixedThreadPool(BOOKINGS);
             List<Future<Integer>> results = new ArrayList<>();
             for (int i = 0; i < BOOKINGS; i++) {
-                String token = i % 2 == 0 ? admin : managerToken;
+                String token = i % 2 == 0 ? admin : manager.token();
                 long id = ids.get(i);
                 Callable<Integer> confirm = () -> {
                     start.await();
