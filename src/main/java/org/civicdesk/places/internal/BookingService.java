@@ -137,9 +137,9 @@ class BookingService {
      */
     @Transactional
     BookingView confirm(long id) {
-        BookingView before = find(id);
-        PlaceView place = places.lock(before.placeId());
-        before = find(id);
+        Locked locked = lock(id);
+        BookingView before = locked.booking();
+        PlaceView place = locked.place();
         requireManager(place);
         requireStatus(before, BookingStatus.CONFIRMED, BookingStatus.REQUESTED);
         int taken = jdbc.sql("""
@@ -157,10 +157,10 @@ class BookingService {
 
     @Transactional
     BookingView decline(long id, String reason) {
-        BookingView before = find(id);
-        places.lock(before.placeId());
-        before = find(id);
-        requireManager(places.place(before.placeId()));
+        Locked locked = lock(id);
+        BookingView before = locked.booking();
+        PlaceView place = locked.place();
+        requireManager(place);
         new Checks().maxLength("reason", reason, 1000).throwIfAny();
         requireStatus(before, BookingStatus.DECLINED, BookingStatus.REQUESTED);
         return decide(before, BookingStatus.DECLINED, PlaceService.blankToNull(reason), "booking.declined");
@@ -169,12 +169,11 @@ class BookingService {
     /** 取消 — the requester (or the place's manager) calls a requested or confirmed visit off before its day. */
     @Transactional
     BookingView cancel(long id, String reason) {
-        BookingView before = find(id);
-        places.lock(before.placeId());
-        before = find(id);
+        Locked locked = lock(id);
+        BookingView before = locked.booking();
+        PlaceView place = locked.place();
         Actor actor = Actor.require();
-        if (!actor.username().equals(before.requestedBy())
-                && !PlaceService.manages(actor, places.place(before.placeId()))) {
+        if (!actor.username().equals(before.requestedBy()) && !PlaceService.manages(actor, place)) {
             throw Problems.forbidden();
         }
         new Checks().maxLength("reason", reason, 1000).throwIfAny();
@@ -198,6 +197,19 @@ class BookingService {
         BookingView after = find(id);
         audit.record("booking.feedback", "booking", Long.toString(id), before, after);
         return after;
+    }
+
+    /** A booking and its place, as they are once the place is locked. */
+    private record Locked(BookingView booking, PlaceView place) {
+    }
+
+    /**
+     * Locks the booking's place, then reads the booking: whatever another transaction decided while
+     * this one waited for the lock is seen.
+     */
+    private Locked lock(long id) {
+        PlaceView place = places.lock(find(id).placeId());
+        return new Locked(find(id), place);
     }
 
     private BookingView decide(BookingView before, BookingStatus to, String reason, String action) {

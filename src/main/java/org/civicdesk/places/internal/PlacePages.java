@@ -44,6 +44,7 @@ class PlacePages {
     @GetMapping("/public/places")
     String map(@RequestParam(required = false) String kind, @RequestParam(required = false) String level,
             Model model) {
+        // An unknown filter from an edited address shows every place rather than an error page.
         Checks lenient = new Checks();
         PlaceKind k = lenient.oneOf("kind", kind, PlaceKind.class);
         PlaceLevel l = lenient.oneOf("level", level, PlaceLevel.class);
