@@ -27,7 +27,10 @@ class PlacesBrowserIT extends RealBrowserTest {
         browser.open("/public/places");
         assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("党员教育基地与现场教学点");
         browser.waitFor(d -> !d.findElements(By.cssSelector("#places-map.leaflet-container")).isEmpty());
-        assertThat(browser.driver().findElements(By.cssSelector("#places-map .leaflet-interactive"))).hasSize(31);
+        // The demo's 31 places, and whatever other tests of this run added to the shared database.
+        int listed = browser.driver().findElements(By.cssSelector("#places-table tbody tr[data-lat]")).size();
+        assertThat(listed).isGreaterThanOrEqualTo(31);
+        assertThat(browser.driver().findElements(By.cssSelector("#places-map .leaflet-interactive"))).hasSize(listed);
         browser.checkAccessibility();
         browser.screenshot("places-01-map");
 
