@@ -22,7 +22,7 @@ class MeetingBrowserIT extends RealBrowserTest {
 
     @Test
     void runsAMeetingFromCreationToCheckIn() throws Exception {
-        signIn("admin", Api.ADMIN_PASSWORD);
+        browser.signIn("admin", Api.ADMIN_PASSWORD);
         browser.open("/meetings");
         assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("会议组织");
         browser.checkAccessibility();
@@ -71,8 +71,8 @@ class MeetingBrowserIT extends RealBrowserTest {
         browser.checkAccessibility();
         browser.screenshot("meetings-02-invited");
 
-        signOut();
-        signIn("entrepreneur", DEMO_PASSWORD);
+        browser.signOut();
+        browser.signIn("entrepreneur", DEMO_PASSWORD);
         browser.open("/my/meetings");
         browser.checkAccessibility();
         browser.click(By.cssSelector("button[aria-label='接受「第1次浏览器测试早餐会」的邀请']"));
@@ -85,8 +85,8 @@ class MeetingBrowserIT extends RealBrowserTest {
         browser.checkAccessibility();
         browser.screenshot("meetings-03-my-code");
 
-        signOut();
-        signIn("admin", Api.ADMIN_PASSWORD);
+        browser.signOut();
+        browser.signIn("admin", Api.ADMIN_PASSWORD);
         browser.open(meetingPath + "/check-in");
         browser.checkAccessibility();
         browser.find(By.id("code")).sendKeys("WRONGCD2", Keys.ENTER);
@@ -145,7 +145,7 @@ class MeetingBrowserIT extends RealBrowserTest {
         assertThat(browser.find(By.id("stat-meetings")).getText()).isEqualTo("1");
         browser.checkAccessibility();
         browser.screenshot("meetings-07-series");
-        signOut();
+        browser.signOut();
     }
 
     @Test
@@ -169,18 +169,6 @@ class MeetingBrowserIT extends RealBrowserTest {
         browser.checkAccessibility();
         browser.open("/public/meetings?lang=zh_CN");
         assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("会议");
-    }
-
-    private void signIn(String username, String password) {
-        browser.open("/login");
-        browser.find(By.id("username")).sendKeys(username);
-        browser.find(By.id("password")).sendKeys(password, Keys.ENTER);
-        browser.waitFor(d -> browser.path().equals("/"));
-    }
-
-    private void signOut() {
-        browser.click(By.cssSelector("form[action$='/logout'] button"));
-        browser.waitFor(d -> browser.path().equals("/"));
     }
 
     /** A datetime-local field's value as the date picker would set it; typing into it depends on the browser's locale. */

@@ -40,14 +40,23 @@ public class Api {
         return token("admin", ADMIN_PASSWORD);
     }
 
-    /** Creates an account with the given roles (and org, for a handler) and returns its token. */
-    public String tokenFor(String role, String orgCode) throws Exception {
+    /** An account made for a test, and the token it signs in with. */
+    public record Account(String username, String token) {
+    }
+
+    /** Creates an account with the given role (and org, for a handler or an organisation's member) and signs it in. */
+    public Account account(String role, String orgCode) throws Exception {
         String username = "u-" + unique();
         String org = orgCode == null ? "" : ",\"orgCode\":\"" + orgCode + "\"";
         post("/api/v1/accounts", adminToken(), "{\"username\":\"" + username
                 + "\",\"password\":\"secret-pass-1\",\"displayName\":\"Test\",\"roles\":[\"" + role + "\"]" + org + "}")
                 .andReturn();
-        return token(username, "secret-pass-1");
+        return new Account(username, token(username, "secret-pass-1"));
+    }
+
+    /** Creates an account with the given role (and org, for a handler) and returns its token. */
+    public String tokenFor(String role, String orgCode) throws Exception {
+        return account(role, orgCode).token();
     }
 
     public ResultActions post(String path, String token, String json) throws Exception {

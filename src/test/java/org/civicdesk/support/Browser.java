@@ -13,6 +13,7 @@ import java.util.Map;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -83,6 +84,19 @@ public final class Browser implements AutoCloseable {
         WebElement element = find(by);
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(element)).click();
+    }
+
+    /** Signs in through the login form and waits for the home page it leads to. */
+    public void signIn(String username, String password) {
+        open("/login");
+        find(By.id("username")).sendKeys(username);
+        find(By.id("password")).sendKeys(password, Keys.ENTER);
+        waitFor(d -> path().equals("/"));
+    }
+
+    public void signOut() {
+        click(By.cssSelector("form[action$='/logout'] button"));
+        waitFor(d -> path().equals("/"));
     }
 
     public WebElement find(By by) {

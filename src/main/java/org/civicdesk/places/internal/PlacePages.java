@@ -1,0 +1,164 @@
+package org.civicdesk.places.internal;
+
+import java.util.EnumSet;
+import java.util.function.Supplier;
+
+import org.civicdesk.places.internal.Views.BookingView;
+import org.civicdesk.places.internal.Views.PlaceView;
+import org.civicdesk.shared.Actor;
+import org.civicdesk.shared.Checks;
+import org.civicdesk.shared.FieldViolation;
+import org.civicdesk.shared.ProblemException;
+import org.civicdesk.shared.web.ProblemResponses;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The pages of places: the public map with its list, a place with its booking form for signed-in
+ * organisations, the requester's own bookings, the manager's queue, and the public honours. Every
+ * form goes through the same services as the API.
+ */
+@Controller
+class PlacePages {
+
+    private final PlaceService places;
+    private final BookingService bookings;
+    private final HonourService honours;
+    private final ProblemResponses problems;
+
+    PlacePages(PlaceService places, BookingService bookings, HonourService honours, ProblemResponses problems) {
+        this.places = places;
+        this.bookings = bookings;
+        this.honours = honours;
+        this.problems = problems;
+    }
+
+    @GetMapping("/public/places")
+    String map(@RequestParam(required = false) String kind, @RequestParam(required = false) String level,
+            Model model) {
+        // An unknown filter from an edited address shows every place rather than an error page.
+        Checks lenient = new Checks();
+        PlaceKind k = lenient.oneOf("kind", kind, PlaceKind.class);
+        PlaceLevel l = lenient.oneOf("level", level, PlaceLevel.class);
+        model.addAttribute("places", places.placeViews(k, l));
+        model.addAttribute("kind", k);
+        model.addAttribute("level", l);
+        model.addAttribute("kinds", PlaceKind.values());
+        model.addAttribute("levels", PlaceLevel.values());
+        return "places/map";
+    }
+
+    @GetMapping("/public/places/{id}")
+    String place(@PathVariable long id, Model model) {
+        if (!model.containsAttribute("form")) {
+            BookingForm form = new BookingForm();
+            form.setDate(bookings.today().plusDays(7).toString());
+            form.setStartTime("09:00");
+            form.setEndTime("11:00");
+            model.addAttribute("form", form);
+        }
+        return placePage(places.place(id), model);
+    }
+
+    private String placePage(PlaceView place, Model model) {
+        model.addAttribute("place", place);
+        model.addAttribute("manages", Actor.current().map(a -> PlaceService.manages(a, place)).orElse(false));
+        return "places/place";
+    }
+
+    @PostMapping("/places/{id}/bookings")
+    @PreAuthorize("isAuthenticated()")
+    String book(@PathVariable long id, @ModelAttribute("form") BookingForm form, BindingResult errors, Model model,
+            RedirectAttributes redirect) {
+        if (!errors.hasErrors()) {
+            try {
+                BookingView booking = bookings.request(id, form.command());
+                redirect.addFlashAttribute("saved", booking.placeName());
+                return "redirect:/places/bookings";
+            } catch (ProblemException e) {
+                for (FieldViolation v : e.violations()) {
+                    // The organisation is the signed-in account's, not a field of the form.
+                    if (v.field().equals("org")) {
+                        errors.reject(v.messageKey(), v.args(), v.messageKey());
+                    } else {
+                        errors.rejectValue(v.field(), v.messageKey(), v.args(), v.messageKey());
+                    }
+                }
+                if (e.violations().isEmpty()) {
+                    errors.reject(e.messageKey(), e.args(), e.messageKey());
+                }
+            }
+        }
+        return placePage(places.place(id), model);
+    }
+
+    @GetMapping("/places/bookings")
+    @PreAuthorize("isAuthenticated()")
+    String mine(Model model) {
+        model.addAttribute("bookings", bookings.mine());
+        model.addAttribute("today", bookings.today());
+        return "places/mine";
+    }
+
+    @PostMapping("/places/bookings/{id}/cancel")
+    @PreAuthorize("isAuthenticated()")
+    String cancel(@PathVariable long id, RedirectAttributes redirect) {
+        return act(redirect, "redirect:/places/bookings", () -> bookings.cancel(id, null));
+    }
+
+    @PostMapping("/places/bookings/{id}/feedback")
+    @PreAuthorize("isAuthenticated()")
+    String feedback(@PathVariable long id, @RequestParam(required = false) String feedback,
+            RedirectAttributes redirect) {
+        return act(redirect, "redirect:/places/bookings", () -> bookings.feedback(id, feedback));
+    }
+
+    @GetMapping("/places/queue")
+    @PreAuthorize("hasAnyRole('ADMIN','PLACE_MANAGER')")
+    String queue(Model model) {
+        model.addAttribute("requested", bookings.queue(EnumSet.of(BookingStatus.REQUESTED)));
+        model.addAttribute("confirmed", bookings.queue(EnumSet.of(BookingStatus.CONFIRMED)));
+        return "places/queue";
+    }
+
+    @PostMapping("/places/queue/{id}/confirm")
+    @PreAuthorize("hasAnyRole('ADMIN','PLACE_MANAGER')")
+    String confirm(@PathVariable long id, RedirectAttributes redirect) {
+        return act(redirect, "redirect:/places/queue", () -> bookings.confirm(id));
+    }
+
+    @PostMapping("/places/queue/{id}/decline")
+    @PreAuthorize("hasAnyRole('ADMIN','PLACE_MANAGER')")
+    String decline(@PathVariable long id, @RequestParam(required = false) String reason,
+            RedirectAttributes redirect) {
+        return act(redirect, "redirect:/places/queue", () -> bookings.decline(id, reason));
+    }
+
+    @GetMapping("/public/honours")
+    String honours(Model model) {
+        model.addAttribute("honours", honours.honours());
+        return "places/honours";
+    }
+
+    /** Runs an action on one booking and tells the outcome on the page it returns to. */
+    private String act(RedirectAttributes redirect, String back, Supplier<BookingView> action) {
+        try {
+            BookingView after = action.get();
+            redirect.addFlashAttribute("saved", after.placeName());
+            redirect.addFlashAttribute("savedStatus", after.status());
+        } catch (ProblemException e) {
+            String detail = e.violations().isEmpty() ? problems.message(e.messageKey(), e.args())
+                    : problems.message(e.violations().get(0).messageKey(), e.violations().get(0).args());
+            redirect.addFlashAttribute("problem", detail);
+        }
+        return back;
+    }
+}
