@@ -116,9 +116,10 @@ class SearchIndex {
 
     private String snippet(Query query, Document doc) throws IOException {
         String text = doc.get("text");
+        QueryScorer scorer = new QueryScorer(query, "text");
         Highlighter highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(),
-                new QueryScorer(query, "text"));
-        highlighter.setTextFragmenter(new SimpleSpanFragmenter(new QueryScorer(query, "text"), SNIPPET_CHARS));
+                scorer);
+        highlighter.setTextFragmenter(new SimpleSpanFragmenter(scorer, SNIPPET_CHARS));
         try {
             String best = highlighter.getBestFragment(analyzer, "text", text);
             if (best != null) {
