@@ -16,10 +16,6 @@ final class Views {
     /** @param taken places held by submitted and accepted applications */
     record GroupView(long id, String code, String name, int quota, Sex sex, Integer minAge, Integer maxAge,
             long taken) {
-
-        boolean full() {
-            return taken >= quota;
-        }
     }
 
     record Submitted(long id, ApplicationStatus status) {

@@ -9,7 +9,7 @@ record Notice(long id, String title, String body, String issuerOrg, NoticeKind k
     static final String DRAFT = "DRAFT";
     static final String PUBLISHED = "PUBLISHED";
 
-    boolean published() {
+    public boolean published() {
         return PUBLISHED.equals(status);
     }
 }
