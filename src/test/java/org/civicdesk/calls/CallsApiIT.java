@@ -9,13 +9,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import org.civicdesk.support.Api;
+import org.civicdesk.support.Concurrently;
 import org.civicdesk.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -148,24 +144,12 @@ class CallsApiIT {
     @Test
     void neverTakesMoreThanTheQuotaUnderFiftyConcurrentApplications() throws Exception {
         String code = call(10);
-        ExecutorService pool = Executors.newFixedThreadPool(16);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> answers = new ArrayList<>();
+        List<Callable<Integer>> applications = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            Callable<Integer> applyNow = () -> {
-                start.await();
-                return api.post("/api/v1/public/calls/" + code + "/applications", null,
-                        application("men", "M", ADULT)).andReturn().getResponse().getStatus();
-            };
-            answers.add(pool.submit(applyNow));
+            applications.add(() -> api.post("/api/v1/public/calls/" + code + "/applications", null,
+                    application("men", "M", ADULT)).andReturn().getResponse().getStatus());
         }
-        start.countDown();
-        pool.shutdown();
-        assertThat(pool.awaitTermination(120, TimeUnit.SECONDS)).isTrue();
-        List<Integer> statuses = new ArrayList<>();
-        for (Future<Integer> answer : answers) {
-            statuses.add(answer.get());
-        }
+        List<Integer> statuses = Concurrently.statuses(applications);
         assertThat(statuses).filteredOn(s -> s == 201).hasSize(10);
         assertThat(statuses).filteredOn(s -> s == 409).hasSize(40);
         assertThat(jdbc.sql("""
