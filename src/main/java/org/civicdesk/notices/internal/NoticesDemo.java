@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Publishes the notice of the Zhuzhou Daily of 28 February 2023 once across all nodes: the municipal
- * CDC's alert of 27 February that chickenpox season has come, as the paper reports it.
+ * CDC's alert of 27 February that chickenpox season has come, as the paper reports it. The paper gives
+ * the day only; the hour is illustrative.
  */
 @Component
 @Order(50)
