@@ -1,0 +1,84 @@
+package org.civicdesk.calls.internal;
+
+import org.civicdesk.calls.internal.Commands.ApplicationCommand;
+import org.civicdesk.shared.ProblemException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/** The public pages to read a call and apply, and the organisers' page with the applications. */
+@Controller
+class CallPages {
+
+    private final CallService calls;
+
+    CallPages(CallService calls) {
+        this.calls = calls;
+    }
+
+    @GetMapping("/public/calls")
+    String list(Model model) {
+        model.addAttribute("calls", calls.calls());
+        return "calls/list";
+    }
+
+    @GetMapping("/public/calls/{code}")
+    String call(@PathVariable String code, Model model) {
+        model.addAttribute("call", calls.call(code));
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", new ApplicationCommand(null, null, null, null, null));
+        }
+        return "calls/call";
+    }
+
+    @PostMapping("/public/calls/{code}/apply")
+    String apply(@PathVariable String code, @ModelAttribute("form") ApplicationCommand form, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        try {
+            calls.apply(code, form);
+            redirect.addFlashAttribute("applied", form.name());
+            return "redirect:/public/calls/" + code;
+        } catch (ProblemException refused) {
+            if (refused.status() == HttpStatus.NOT_FOUND) {
+                throw refused;
+            }
+            response.setStatus(refused.status().value());
+            model.addAttribute("refusal", refused);
+            return call(code, model);
+        }
+    }
+
+    @GetMapping("/calls/{code}/applications")
+    @PreAuthorize("hasRole('ADMIN')")
+    String applications(@PathVariable String code, Model model) {
+        model.addAttribute("call", calls.call(code));
+        model.addAttribute("applications", calls.applications(code));
+        return "calls/applications";
+    }
+
+    @PostMapping("/calls/applications/{id}/accept")
+    @PreAuthorize("hasRole('ADMIN')")
+    String accept(@PathVariable long id, RedirectAttributes redirect) {
+        return decide(id, ApplicationStatus.ACCEPTED, redirect);
+    }
+
+    @PostMapping("/calls/applications/{id}/reject")
+    @PreAuthorize("hasRole('ADMIN')")
+    String reject(@PathVariable long id, RedirectAttributes redirect) {
+        return decide(id, ApplicationStatus.REJECTED, redirect);
+    }
+
+    private String decide(long id, ApplicationStatus decision, RedirectAttributes redirect) {
+        calls.decide(id, decision);
+        redirect.addFlashAttribute("decided", decision.name());
+        return "redirect:/calls/" + calls.callOf(id) + "/applications";
+    }
+}

@@ -1,0 +1,270 @@
+package org.civicdesk.calls.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.Period;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.civicdesk.audit.AuditTrail;
+import org.civicdesk.calls.internal.Commands.ApplicationCommand;
+import org.civicdesk.calls.internal.Commands.CallCommand;
+import org.civicdesk.calls.internal.Commands.GroupCommand;
+import org.civicdesk.calls.internal.Views.ApplicationView;
+import org.civicdesk.calls.internal.Views.CallView;
+import org.civicdesk.calls.internal.Views.GroupView;
+import org.civicdesk.calls.internal.Views.Submitted;
+import org.civicdesk.notices.SearchRevision;
+import org.civicdesk.shared.Actor;
+import org.civicdesk.shared.Checks;
+import org.civicdesk.shared.FieldViolation;
+import org.civicdesk.shared.ProblemException;
+import org.civicdesk.shared.Problems;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keeps calls, their groups and the applications to them. An application holds a place while it is
+ * submitted or accepted; the group's row is locked while places are counted, so however many people
+ * apply at the same moment on however many nodes, no group takes more than its quota.
+ */
+@Service
+@Transactional(readOnly = true)
+class CallService {
+
+    static final String NOT_ELIGIBLE = "NOT_ELIGIBLE";
+    static final String QUOTA_FULL = "QUOTA_FULL";
+
+    static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.\\-_]{0,63}");
+    static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9\\- ]{4,19}");
+    private static final int OLDEST = 150;
+    private static final String HOLDS_PLACE = "status IN ('SUBMITTED','ACCEPTED')";
+
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+    private final SearchRevision revision;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    CallService(JdbcClient jdbc, AuditTrail audit, SearchRevision revision, Clock clock,
+            @Value("${civicdesk.time-zone:Asia/Shanghai}") ZoneId zone) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.revision = revision;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    @Transactional
+    CallView create(CallCommand cmd) {
+        Checks checks = new Checks();
+        checks.required("code", cmd.code()).matches("code", cmd.code(), CODE, "validation.code");
+        checks.required("title", cmd.title()).maxLength("title", cmd.title(), 200);
+        checks.maxLength("description", cmd.description(), 4000).maxLength("contact", cmd.contact(), 1000);
+        List<GroupCommand> groups = cmd.groups() == null ? List.of() : cmd.groups();
+        checks.check(!groups.isEmpty(), "groups", "validation.required");
+        Set<String> codes = new HashSet<>();
+        for (int i = 0; i < groups.size(); i++) {
+            checkGroup(checks, "groups[" + i + "]", groups.get(i), codes);
+        }
+        checks.throwIfAny();
+        if (jdbc.sql("SELECT COUNT(*) FROM civic_call WHERE code = :c").param("c", cmd.code().trim())
+                .query(Long.class).single() > 0) {
+            throw Problems.duplicate("code", cmd.code().trim());
+        }
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO civic_call (code, title, description, contact, created_at)
+                VALUES (:code, :title, :description, :contact, :now)""").param("code", cmd.code().trim())
+                .param("title", cmd.title().trim()).param("description", blankToNull(cmd.description()))
+                .param("contact", blankToNull(cmd.contact())).param("now", OffsetDateTime.now(clock))
+                .update(key, "id");
+        long id = key.getKey().longValue();
+        for (GroupCommand g : groups) {
+            jdbc.sql("""
+                    INSERT INTO call_group (call_id, code, name, quota, sex, min_age, max_age)
+                    VALUES (:call, :code, :name, :quota, :sex, :min, :max)""").param("call", id)
+                    .param("code", g.code().trim()).param("name", blankToNull(g.name())).param("quota", g.quota())
+                    .param("sex", blankToNull(g.sex())).param("min", g.minAge()).param("max", g.maxAge()).update();
+        }
+        CallView call = call(cmd.code().trim());
+        audit.record("call.created", "call", call.code(), null, call);
+        revision.bump();
+        return call;
+    }
+
+    private static void checkGroup(Checks checks, String at, GroupCommand g, Set<String> codes) {
+        if (g == null) {
+            checks.add(at, "validation.required");
+            return;
+        }
+        checks.required(at + ".code", g.code()).matches(at + ".code", g.code(), CODE, "validation.code");
+        checks.check(g.code() == null || codes.add(g.code().trim()), at + ".code", "calls.validation.groupTwice");
+        checks.maxLength(at + ".name", g.name(), 100);
+        checks.required(at + ".quota", g.quota());
+        checks.check(g.quota() == null || g.quota() > 0, at + ".quota", "validation.positive");
+        checks.oneOf(at + ".sex", g.sex(), Sex.class);
+        checks.check(g.minAge() == null || (g.minAge() >= 0 && g.minAge() <= OLDEST), at + ".minAge",
+                "calls.validation.age", OLDEST);
+        checks.check(g.maxAge() == null || (g.maxAge() > 0 && g.maxAge() <= OLDEST), at + ".maxAge",
+                "calls.validation.age", OLDEST);
+        checks.check(g.minAge() == null || g.maxAge() == null || g.minAge() < g.maxAge(), at + ".maxAge",
+                "calls.validation.ageRange");
+    }
+
+    List<CallView> calls() {
+        return jdbc.sql("SELECT code FROM civic_call ORDER BY id DESC").query(String.class).list().stream()
+                .map(this::call).toList();
+    }
+
+    CallView call(String code) {
+        return jdbc.sql("SELECT id, code, title, description, contact FROM civic_call WHERE code = :code")
+                .param("code", code)
+                .query((rs, n) -> new CallView(rs.getLong("id"), rs.getString("code"), rs.getString("title"),
+                        rs.getString("description"), rs.getString("contact"), groups(rs.getLong("id"))))
+                .optional().orElseThrow(() -> Problems.notFound("call", code));
+    }
+
+    private List<GroupView> groups(long callId) {
+        return jdbc.sql("""
+                SELECT g.id, g.code, g.name, g.quota, g.sex, g.min_age, g.max_age,
+                       (SELECT COUNT(*) FROM call_application a WHERE a.group_id = g.id AND a.%s) AS taken
+                FROM call_group g WHERE g.call_id = :call ORDER BY g.id""".formatted(HOLDS_PLACE))
+                .param("call", callId).query(CallService::group).list();
+    }
+
+    private static GroupView group(ResultSet rs, int n) throws SQLException {
+        String sex = rs.getString("sex");
+        return new GroupView(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getInt("quota"),
+                sex == null ? null : Sex.valueOf(sex), rs.getObject("min_age", Integer.class),
+                rs.getObject("max_age", Integer.class), rs.getLong("taken"));
+    }
+
+    /**
+     * Takes an application: malformed fields are refused first (400 naming each), then an unknown
+     * call or group (404), then whoever the group does not admit (400 {@code NOT_ELIGIBLE} naming
+     * the rule), and last a full group (409 {@code QUOTA_FULL}), counted under the group's lock.
+     */
+    @Transactional
+    Submitted apply(String callCode, ApplicationCommand cmd) {
+        Checks checks = new Checks();
+        checks.required("group", cmd.group());
+        checks.required("name", cmd.name()).maxLength("name", cmd.name(), 100);
+        checks.required("sex", cmd.sex());
+        Sex sex = checks.oneOf("sex", cmd.sex(), Sex.class);
+        checks.required("birthDate", cmd.birthDate());
+        LocalDate born = date(checks, "birthDate", cmd.birthDate());
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        checks.check(born == null || !born.isAfter(today), "birthDate", "calls.validation.birthDateFuture");
+        checks.required("phone", cmd.phone()).matches("phone", cmd.phone(), PHONE, "validation.phone");
+        checks.throwIfAny();
+        CallView call = call(callCode);
+        GroupView group = call.groups().stream().filter(g -> g.code().equals(cmd.group().trim())).findFirst()
+                .orElseThrow(() -> Problems.notFound("group", cmd.group()));
+        refuseUnlessEligible(group, sex, Period.between(born, today).getYears());
+        jdbc.sql("SELECT id FROM call_group WHERE id = :id FOR UPDATE").param("id", group.id()).query(Long.class)
+                .single();
+        long taken = jdbc.sql("SELECT COUNT(*) FROM call_application WHERE group_id = :g AND " + HOLDS_PLACE)
+                .param("g", group.id()).query(Long.class).single();
+        if (taken >= group.quota()) {
+            throw Problems.conflict(QUOTA_FULL, "calls.problem.quotaFull", group.quota());
+        }
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO call_application (group_id, applicant_name, sex, birth_date, phone, status, applied_on,
+                                              created_at)
+                VALUES (:g, :name, :sex, :born, :phone, :status, :today, :now)""").param("g", group.id())
+                .param("name", cmd.name().trim()).param("sex", sex.name()).param("born", born)
+                .param("phone", cmd.phone().trim()).param("status", ApplicationStatus.SUBMITTED.name())
+                .param("today", today).param("now", OffsetDateTime.now(clock)).update(key, "id");
+        long id = key.getKey().longValue();
+        audit.record("call.applied", "call_application", String.valueOf(id), null,
+                Map.of("call", call.code(), "group", group.code(), "status", ApplicationStatus.SUBMITTED.name()));
+        return new Submitted(id, ApplicationStatus.SUBMITTED);
+    }
+
+    /** Age counts whole years, so "65岁以下" (maxAge 65) admits an applicant up to the day before the 65th birthday. */
+    private static void refuseUnlessEligible(GroupView group, Sex sex, int age) {
+        List<FieldViolation> broken = new ArrayList<>();
+        if (group.sex() != null && group.sex() != sex) {
+            broken.add(new FieldViolation("sex", "calls.rule.sex." + group.sex()));
+        }
+        if (group.maxAge() != null && age >= group.maxAge()) {
+            broken.add(new FieldViolation("birthDate", "calls.rule.maxAge", group.maxAge(), age));
+        }
+        if (group.minAge() != null && age < group.minAge()) {
+            broken.add(new FieldViolation("birthDate", "calls.rule.minAge", group.minAge(), age));
+        }
+        if (!broken.isEmpty()) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, NOT_ELIGIBLE, "calls.problem.notEligible", broken);
+        }
+    }
+
+    List<ApplicationView> applications(String callCode) {
+        CallView call = call(callCode);
+        return jdbc.sql("""
+                SELECT a.id, g.code, a.applicant_name, a.sex, a.birth_date, a.phone, a.status, a.applied_on,
+                       a.decided_at, a.decided_by
+                FROM call_application a JOIN call_group g ON g.id = a.group_id
+                WHERE g.call_id = :call ORDER BY a.id""").param("call", call.id())
+                .query((rs, n) -> new ApplicationView(rs.getLong("id"), rs.getString("code"),
+                        rs.getString("applicant_name"), Sex.valueOf(rs.getString("sex")),
+                        rs.getObject("birth_date", LocalDate.class), rs.getString("phone"),
+                        ApplicationStatus.valueOf(rs.getString("status")), rs.getObject("applied_on", LocalDate.class),
+                        rs.getObject("decided_at", OffsetDateTime.class), rs.getString("decided_by")))
+                .list();
+    }
+
+    /** Accepts or rejects a submitted application; a decided one stays as it was decided. */
+    @Transactional
+    Submitted decide(long id, ApplicationStatus decision) {
+        String before = jdbc.sql("SELECT status FROM call_application WHERE id = :id FOR UPDATE").param("id", id)
+                .query(String.class).optional().orElseThrow(() -> Problems.notFound("application", id));
+        if (!ApplicationStatus.SUBMITTED.name().equals(before)) {
+            throw Problems.conflict(Problems.INVALID_TRANSITION, "calls.problem.decided", before);
+        }
+        jdbc.sql("UPDATE call_application SET status = :s, decided_at = :now, decided_by = :by WHERE id = :id")
+                .param("s", decision.name()).param("now", OffsetDateTime.now(clock))
+                .param("by", Actor.currentName()).param("id", id).update();
+        audit.record("call.application." + decision.name().toLowerCase(), "call_application", String.valueOf(id),
+                Map.of("status", before), Map.of("status", decision.name()));
+        return new Submitted(id, decision);
+    }
+
+    /** The call an application belongs to, for pages that act on it. */
+    String callOf(long applicationId) {
+        return jdbc.sql("""
+                SELECT c.code FROM call_application a JOIN call_group g ON g.id = a.group_id
+                JOIN civic_call c ON c.id = g.call_id WHERE a.id = :id""").param("id", applicationId)
+                .query(String.class).optional().orElseThrow(() -> Problems.notFound("application", applicationId));
+    }
+
+    private static LocalDate date(Checks checks, String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            checks.add(field, "calls.validation.birthDate");
+            return null;
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

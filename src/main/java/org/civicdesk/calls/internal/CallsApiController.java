@@ -1,0 +1,89 @@
+package org.civicdesk.calls.internal;
+
+import java.net.URI;
+import java.util.List;
+
+import org.civicdesk.calls.internal.Commands.ApplicationCommand;
+import org.civicdesk.calls.internal.Commands.CallCommand;
+import org.civicdesk.calls.internal.Views.ApplicationView;
+import org.civicdesk.calls.internal.Views.CallView;
+import org.civicdesk.calls.internal.Views.Submitted;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/**
+ * The calls API. Administrators are the organisers: they open calls and decide on applications, and
+ * only they read applicants' phone numbers. Anyone applies without an account.
+ */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Calls for applications", description = "Calls, their groups and quotas, applications")
+class CallsApiController {
+
+    private static final String ORGANISER = "hasRole('ADMIN')";
+
+    private final CallService calls;
+
+    CallsApiController(CallService calls) {
+        this.calls = calls;
+    }
+
+    @PostMapping("/calls")
+    @PreAuthorize(ORGANISER)
+    @Operation(summary = "Open a call; a group's sex is M or F, minAge is inclusive and maxAge exclusive "
+            + "(maxAge 65 = 65岁以下, not yet 65 on the day of applying)")
+    ResponseEntity<CallView> create(@RequestBody CallCommand cmd) {
+        CallView call = calls.create(cmd);
+        return ResponseEntity.created(URI.create("/api/v1/public/calls/" + call.code())).body(call);
+    }
+
+    @GetMapping("/public/calls")
+    @Operation(summary = "Every call with its groups and the places taken")
+    List<CallView> all() {
+        return calls.calls();
+    }
+
+    @GetMapping("/public/calls/{code}")
+    @Operation(summary = "A call with its groups and the places taken")
+    CallView call(@PathVariable String code) {
+        return calls.call(code);
+    }
+
+    @PostMapping("/public/calls/{code}/applications")
+    @Operation(summary = "Apply to a group of a call: sex M or F, birthDate like 1970-05-01; 400 NOT_ELIGIBLE names "
+            + "the rule, 409 QUOTA_FULL once submitted and accepted applications fill the quota")
+    ResponseEntity<Submitted> apply(@PathVariable String code, @RequestBody ApplicationCommand cmd) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(calls.apply(code, cmd));
+    }
+
+    @GetMapping("/calls/{code}/applications")
+    @PreAuthorize(ORGANISER)
+    @Operation(summary = "The applications to a call, with the applicants' phone numbers")
+    List<ApplicationView> applications(@PathVariable String code) {
+        return calls.applications(code);
+    }
+
+    @PostMapping("/call-applications/{id}/accept")
+    @PreAuthorize(ORGANISER)
+    @Operation(summary = "Accept a submitted application")
+    Submitted accept(@PathVariable long id) {
+        return calls.decide(id, ApplicationStatus.ACCEPTED);
+    }
+
+    @PostMapping("/call-applications/{id}/reject")
+    @PreAuthorize(ORGANISER)
+    @Operation(summary = "Reject a submitted application, which frees its place")
+    Submitted reject(@PathVariable long id) {
+        return calls.decide(id, ApplicationStatus.REJECTED);
+    }
+}

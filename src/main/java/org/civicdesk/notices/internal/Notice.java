@@ -1,0 +1,15 @@
+package org.civicdesk.notices.internal;
+
+import java.time.OffsetDateTime;
+
+/** 公告 — a notice as stored; {@code publishedAt} is null while it is a draft. */
+record Notice(long id, String title, String body, String issuerOrg, NoticeKind kind, String status,
+        OffsetDateTime publishedAt, OffsetDateTime updatedAt) {
+
+    static final String DRAFT = "DRAFT";
+    static final String PUBLISHED = "PUBLISHED";
+
+    public boolean published() {
+        return PUBLISHED.equals(status);
+    }
+}

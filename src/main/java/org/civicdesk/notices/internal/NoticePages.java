@@ -1,0 +1,80 @@
+package org.civicdesk.notices.internal;
+
+import org.civicdesk.shared.ProblemException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The public notices and search pages, and the administrators' page to write and publish notices. */
+@Controller
+class NoticePages {
+
+    private final NoticeService notices;
+    private final SearchIndex search;
+
+    NoticePages(NoticeService notices, SearchIndex search) {
+        this.notices = notices;
+        this.search = search;
+    }
+
+    @GetMapping("/public/notices")
+    String list(Model model) {
+        model.addAttribute("notices", notices.published());
+        return "notices/list";
+    }
+
+    @GetMapping("/public/notices/{id}")
+    String notice(@PathVariable long id, Model model) {
+        model.addAttribute("notice", notices.publicNotice(id));
+        return "notices/notice";
+    }
+
+    @GetMapping("/public/search")
+    String search(@RequestParam(required = false) String q, @RequestParam(required = false) String kind,
+            Model model) {
+        model.addAttribute("q", q);
+        model.addAttribute("kind", kind);
+        model.addAttribute("kinds", search.kinds());
+        if (q != null && !q.isBlank()) {
+            model.addAttribute("hits", search.search(q, kind));
+        }
+        return "search/results";
+    }
+
+    @GetMapping("/notices")
+    @PreAuthorize("hasRole('ADMIN')")
+    String admin(Model model) {
+        model.addAttribute("notices", notices.all());
+        model.addAttribute("kinds", NoticeKind.values());
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", new NoticeCommand(null, null, null, NoticeKind.ANNOUNCEMENT.name(), true));
+        }
+        return "notices/admin";
+    }
+
+    @PostMapping("/notices")
+    @PreAuthorize("hasRole('ADMIN')")
+    String create(@ModelAttribute("form") NoticeCommand form, Model model, RedirectAttributes redirect) {
+        try {
+            Notice notice = notices.create(form);
+            redirect.addFlashAttribute("done", notice.title());
+            return "redirect:/notices";
+        } catch (ProblemException refused) {
+            model.addAttribute("refusal", refused);
+            return admin(model);
+        }
+    }
+
+    @PostMapping("/notices/{id}/publish")
+    @PreAuthorize("hasRole('ADMIN')")
+    String publish(@PathVariable long id, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("done", notices.publish(id).title());
+        return "redirect:/notices";
+    }
+}

@@ -1,0 +1,120 @@
+package org.civicdesk.notices.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.civicdesk.audit.AuditTrail;
+import org.civicdesk.notices.SearchRevision;
+import org.civicdesk.shared.Checks;
+import org.civicdesk.shared.Problems;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keeps notices. Administrators write and publish them; the public sees published notices only,
+ * so a draft is "not found" to everyone else. Every change bumps the search revision in its
+ * transaction, so the search on every node sees it at once.
+ */
+@Service
+@Transactional(readOnly = true)
+class NoticeService {
+
+    static final Pattern ORG_CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9\\-_]{0,63}");
+    private static final String SELECT = "SELECT id, title, body, issuer_org, kind, status, published_at, updated_at FROM notice";
+
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+    private final SearchRevision revision;
+    private final Clock clock;
+
+    NoticeService(JdbcClient jdbc, AuditTrail audit, SearchRevision revision, Clock clock) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.revision = revision;
+        this.clock = clock;
+    }
+
+    @Transactional
+    Notice create(NoticeCommand cmd) {
+        return create(cmd, OffsetDateTime.now(clock));
+    }
+
+    /** @param at when it is published, if {@code cmd} publishes it: a record of the past keeps its day */
+    @Transactional
+    Notice create(NoticeCommand cmd, OffsetDateTime at) {
+        Checks checks = new Checks();
+        checks.required("title", cmd.title()).maxLength("title", cmd.title(), 200);
+        checks.required("body", cmd.body()).maxLength("body", cmd.body(), 20000);
+        checks.required("issuerOrg", cmd.issuerOrg()).matches("issuerOrg", cmd.issuerOrg(), ORG_CODE,
+                "validation.code");
+        checks.required("kind", cmd.kind());
+        NoticeKind kind = checks.oneOf("kind", cmd.kind(), NoticeKind.class);
+        checks.throwIfAny();
+        OffsetDateTime now = at;
+        boolean publish = Boolean.TRUE.equals(cmd.publish());
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO notice (title, body, issuer_org, kind, status, published_at, created_at, updated_at)
+                VALUES (:title, :body, :org, :kind, :status, :published, :now, :now)""")
+                .param("title", cmd.title().trim()).param("body", cmd.body().trim())
+                .param("org", cmd.issuerOrg().trim()).param("kind", kind.name())
+                .param("status", publish ? Notice.PUBLISHED : Notice.DRAFT).param("published", publish ? now : null)
+                .param("now", now).update(key, "id");
+        Notice notice = find(key.getKey().longValue());
+        audit.record("notice.created", "notice", String.valueOf(notice.id()), null, notice);
+        revision.bump();
+        return notice;
+    }
+
+    @Transactional
+    Notice publish(long id) {
+        Notice before = jdbc.sql(SELECT + " WHERE id = :id FOR UPDATE").param("id", id).query(this::map).optional()
+                .orElseThrow(() -> Problems.notFound("notice", id));
+        if (before.published()) {
+            throw Problems.conflict(Problems.INVALID_TRANSITION, "notices.problem.published");
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        jdbc.sql("UPDATE notice SET status = :s, published_at = :now, updated_at = :now WHERE id = :id")
+                .param("s", Notice.PUBLISHED).param("now", now).param("id", id).update();
+        Notice after = find(id);
+        audit.record("notice.published", "notice", String.valueOf(id), Map.of("status", before.status()),
+                Map.of("status", after.status()));
+        revision.bump();
+        return after;
+    }
+
+    List<Notice> all() {
+        return jdbc.sql(SELECT + " ORDER BY id DESC").query(this::map).list();
+    }
+
+    List<Notice> published() {
+        return jdbc.sql(SELECT + " WHERE status = 'PUBLISHED' ORDER BY published_at DESC, id DESC").query(this::map)
+                .list();
+    }
+
+    Notice publicNotice(long id) {
+        Notice notice = find(id);
+        if (!notice.published()) {
+            throw Problems.notFound("notice", id);
+        }
+        return notice;
+    }
+
+    Notice find(long id) {
+        return jdbc.sql(SELECT + " WHERE id = :id").param("id", id).query(this::map).optional()
+                .orElseThrow(() -> Problems.notFound("notice", id));
+    }
+
+    private Notice map(ResultSet rs, int n) throws SQLException {
+        return new Notice(rs.getLong("id"), rs.getString("title"), rs.getString("body"), rs.getString("issuer_org"),
+                NoticeKind.valueOf(rs.getString("kind")), rs.getString("status"),
+                rs.getObject("published_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class));
+    }
+}

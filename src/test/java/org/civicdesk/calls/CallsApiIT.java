@@ -1,0 +1,200 @@
+package org.civicdesk.calls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.civicdesk.support.Api;
+import org.civicdesk.support.Concurrently;
+import org.civicdesk.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.jayway.jsonpath.JsonPath;
+
+/** The calls part of the API contract, every refusal around it, and quotas under concurrency. */
+@IntegrationTest
+class CallsApiIT {
+
+    /** Thirty years old whatever the day, so no age rule of these tests refuses it. */
+    static final String ADULT = LocalDate.now().minusYears(30).toString();
+
+    @Autowired
+    Api api;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    String admin;
+
+    @BeforeEach
+    void signIn() throws Exception {
+        admin = api.adminToken();
+    }
+
+    @Test
+    void opensACallTakesAnApplicationAndShowsThePhoneToOrganisersOnly() throws Exception {
+        String code = call(5);
+        api.get("/api/v1/public/calls/" + code, null).andExpect(status().isOk())
+                .andExpect(jsonPath("$.groups[0].code").value("men"))
+                .andExpect(jsonPath("$.groups[0].quota").value(5))
+                .andExpect(jsonPath("$.groups[0].sex").value("M"))
+                .andExpect(jsonPath("$.groups[0].maxAge").value(65));
+        api.post("/api/v1/public/calls/" + code + "/applications", null, application("men", "M", ADULT))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.id").isNumber())
+                .andExpect(jsonPath("$.status").value("SUBMITTED"));
+        String publicView = api.get("/api/v1/public/calls/" + code, null).andExpect(jsonPath("$.groups[0].taken").value(1))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(publicView).doesNotContain("13800000000");
+        api.get("/api/v1/calls/" + code + "/applications", admin).andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].phone").value("13800000000"))
+                .andExpect(jsonPath("$[0].name").value("李明"));
+        api.get("/api/v1/calls/" + code + "/applications", api.tokenFor("SUPERVISOR", null))
+                .andExpect(status().isForbidden());
+        api.get("/api/v1/calls/" + code + "/applications", null).andExpect(status().isUnauthorized());
+        api.get("/v3/api-docs", null)
+                .andExpect(jsonPath("$.paths['/api/v1/calls'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/public/calls/{code}/applications'].post").exists());
+    }
+
+    @Test
+    void refusesBadCallsNamingEachGroupFieldAndWritesNothing() throws Exception {
+        long calls = count("civic_call");
+        api.post("/api/v1/calls", admin, "{\"code\":\"bad code\",\"groups\":[{\"code\":\"men\",\"quota\":3,\"sex\":\"X\"},"
+                + "{\"code\":\"women\",\"quota\":0,\"minAge\":60,\"maxAge\":18}]}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                .andExpect(jsonPath("$.errors[*].field", hasItem("code")))
+                .andExpect(jsonPath("$.errors[*].field", hasItem("title")))
+                .andExpect(jsonPath("$.errors[*].field", hasItem("groups[0].sex")))
+                .andExpect(jsonPath("$.errors[*].field", hasItem("groups[1].quota")))
+                .andExpect(jsonPath("$.errors[*].field", hasItem("groups[1].maxAge")));
+        api.post("/api/v1/calls", admin, "{\"code\":\"c-" + Api.unique() + "\",\"title\":\"t\",\"groups\":[]}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("groups"));
+        api.post("/api/v1/calls", api.tokenFor("SUPERVISOR", null), callJson("c-" + Api.unique(), 3))
+                .andExpect(status().isForbidden());
+        api.post("/api/v1/calls", null, callJson("c-" + Api.unique(), 3)).andExpect(status().isUnauthorized());
+        assertThat(count("civic_call")).isEqualTo(calls);
+        String code = call(3);
+        api.post("/api/v1/calls", admin, callJson(code, 3))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("DUPLICATE"));
+        assertThat(count("civic_call")).isEqualTo(calls + 1);
+    }
+
+    @Test
+    void refusesMalformedApplicationsNamingEachFieldAndUnknownCallsOrGroups() throws Exception {
+        String code = call(3);
+        long applications = count("call_application");
+        api.post("/api/v1/public/calls/" + code + "/applications", null,
+                "{\"sex\":\"male\",\"birthDate\":\"28/02/1970\",\"phone\":\"call me\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                .andExpect(jsonPath("$.errors[*].field", hasItem("group")))
+                .andExpect(jsonPath("$.errors[*].field", hasItem("name")))
+                .andExpect(jsonPath("$.errors[*].field", hasItem("sex")))
+                .andExpect(jsonPath("$.errors[*].field", hasItem("birthDate")))
+                .andExpect(jsonPath("$.errors[*].field", hasItem("phone")));
+        api.post("/api/v1/public/calls/" + code + "/applications", null,
+                application("men", "M", LocalDate.now().plusDays(2).toString()))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("birthDate"));
+        api.post("/api/v1/public/calls/no-such-call/applications", null, application("men", "M", ADULT))
+                .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("NOT_FOUND"));
+        api.post("/api/v1/public/calls/" + code + "/applications", null, application("children", "M", ADULT))
+                .andExpect(status().isNotFound());
+        api.post("/api/v1/public/calls/" + code + "/applications", null, application("men", "F", ADULT))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("NOT_ELIGIBLE"))
+                .andExpect(jsonPath("$.errors[0].field").value("sex"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("男士")));
+        assertThat(count("call_application")).isEqualTo(applications);
+    }
+
+    @Test
+    void refusesAFullGroupAndRejectingFreesAPlace() throws Exception {
+        String code = call(2);
+        long first = apply(code);
+        apply(code);
+        long applications = count("call_application");
+        api.post("/api/v1/public/calls/" + code + "/applications", null, application("men", "M", ADULT))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("QUOTA_FULL"));
+        assertThat(count("call_application")).isEqualTo(applications);
+        api.post("/api/v1/call-applications/" + first + "/reject", api.tokenFor("SUPERVISOR", null), "")
+                .andExpect(status().isForbidden());
+        api.post("/api/v1/call-applications/" + first + "/reject", admin, "").andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("REJECTED"));
+        api.post("/api/v1/call-applications/" + first + "/accept", admin, "")
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("INVALID_TRANSITION"));
+        long third = apply(code);
+        api.post("/api/v1/call-applications/" + third + "/accept", admin, "").andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("ACCEPTED"));
+        api.post("/api/v1/public/calls/" + code + "/applications", null, application("men", "M", ADULT))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("QUOTA_FULL"));
+        api.post("/api/v1/call-applications/999999999/accept", admin, "").andExpect(status().isNotFound());
+    }
+
+    @Test
+    void neverTakesMoreThanTheQuotaUnderFiftyConcurrentApplications() throws Exception {
+        String code = call(10);
+        List<Callable<Integer>> applications = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            applications.add(() -> api.post("/api/v1/public/calls/" + code + "/applications", null,
+                    application("men", "M", ADULT)).andReturn().getResponse().getStatus());
+        }
+        List<Integer> statuses = Concurrently.statuses(applications);
+        assertThat(statuses).filteredOn(s -> s == 201).hasSize(10);
+        assertThat(statuses).filteredOn(s -> s == 409).hasSize(40);
+        assertThat(jdbc.sql("""
+                SELECT COUNT(*) FROM call_application a JOIN call_group g ON g.id = a.group_id
+                JOIN civic_call c ON c.id = g.call_id WHERE c.code = :code""").param("code", code)
+                .query(Long.class).single()).isEqualTo(10);
+    }
+
+    @Test
+    void opensTheChoirsCallOfTheDemoCity() throws Exception {
+        api.get("/api/v1/public/calls/zz-qunxing-choir-2023", null).andExpect(status().isOk())
+                .andExpect(jsonPath("$.title").value("株洲群星合唱团 招募新团员"))
+                .andExpect(jsonPath("$.groups[0].quota").value(20))
+                .andExpect(jsonPath("$.groups[0].sex").value("M"))
+                .andExpect(jsonPath("$.groups[0].maxAge").value(65))
+                .andExpect(jsonPath("$.groups[1].quota").value(10))
+                .andExpect(jsonPath("$.groups[1].sex").value("F"))
+                .andExpect(jsonPath("$.groups[1].maxAge").value(62))
+                .andExpect(jsonPath("$.contact").value(org.hamcrest.Matchers.containsString("15674154189(胡先生)")));
+    }
+
+    static String application(String group, String sex, String birthDate) {
+        return "{\"group\":\"" + group + "\",\"name\":\"李明\",\"sex\":\"" + sex + "\",\"birthDate\":\"" + birthDate
+                + "\",\"phone\":\"13800000000\"}";
+    }
+
+    private long apply(String code) throws Exception {
+        String body = api.post("/api/v1/public/calls/" + code + "/applications", null, application("men", "M", ADULT))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return ((Number) JsonPath.read(body, "$.id")).longValue();
+    }
+
+    private String call(int quota) throws Exception {
+        String code = "c-" + Api.unique();
+        api.post("/api/v1/calls", admin, callJson(code, quota)).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.code").value(code));
+        return code;
+    }
+
+    static String callJson(String code, int quota) {
+        return "{\"code\":\"" + code + "\",\"title\":\"测试合唱团招募\",\"groups\":[{\"code\":\"men\",\"quota\":" + quota
+                + ",\"sex\":\"M\",\"maxAge\":65},{\"code\":\"women\",\"quota\":" + quota + ",\"sex\":\"F\",\"maxAge\":62}]}";
+    }
+
+    private long count(String table) {
+        return jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
+    }
+}

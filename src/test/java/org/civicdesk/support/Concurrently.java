@@ -1,0 +1,40 @@
+package org.civicdesk.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/** Fires many requests at the same moment, as a crowd at the opening of a call or a meeting would. */
+public final class Concurrently {
+
+    private Concurrently() {
+    }
+
+    /** Runs every request from 16 threads released together and returns the HTTP statuses in order. */
+    public static List<Integer> statuses(List<Callable<Integer>> requests) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> answers = new ArrayList<>();
+        for (Callable<Integer> request : requests) {
+            answers.add(pool.submit(() -> {
+                start.await();
+                return request.call();
+            }));
+        }
+        start.countDown();
+        pool.shutdown();
+        assertThat(pool.awaitTermination(120, TimeUnit.SECONDS)).isTrue();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> answer : answers) {
+            statuses.add(answer.get());
+        }
+        return statuses;
+    }
+}
