@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,7 +22,6 @@ import org.civicdesk.charity.internal.Views.ProgrammeView;
 import org.civicdesk.shared.Actor;
 import org.civicdesk.shared.Checks;
 import org.civicdesk.shared.Problems;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -56,14 +54,13 @@ class AidProgrammes {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final Clock clock;
-    private final ZoneId zone;
+    private final CityDate city;
 
-    AidProgrammes(JdbcClient jdbc, AuditTrail audit, Clock clock,
-            @Value("${civicdesk.time-zone:Asia/Shanghai}") ZoneId zone) {
+    AidProgrammes(JdbcClient jdbc, AuditTrail audit, Clock clock, CityDate city) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
-        this.zone = zone;
+        this.city = city;
     }
 
     @Transactional
@@ -108,6 +105,11 @@ class AidProgrammes {
         return find(code).orElseThrow(() -> Problems.notFound("aid-programme", code));
     }
 
+    /** The programme a command names; an unknown one is a bad field of the command, not a missing page. */
+    private ProgrammeView named(String code) {
+        return find(code.trim()).orElseThrow(() -> Problems.invalid("programme", "charity.validation.unknownProgramme"));
+    }
+
     /** Checks an application against its programme's rules and records it with the outcome. */
     @Transactional
     ApplicationView apply(ApplicationCommand cmd) {
@@ -118,9 +120,8 @@ class AidProgrammes {
         HouseholdCategory category = checks.oneOf("category", cmd.category(), HouseholdCategory.class);
         checks.required("localHukou", cmd.localHukou()).required("insured", cmd.insured());
         checks.throwIfAny();
-        ProgrammeView programme = find(cmd.programme().trim())
-                .orElseThrow(() -> Problems.invalid("programme", "charity.validation.unknownProgramme"));
-        LocalDate today = LocalDate.now(clock.withZone(zone));
+        ProgrammeView programme = named(cmd.programme());
+        LocalDate today = city.today();
         List<String> reasons = new ArrayList<>();
         if (today.isBefore(programme.validFrom())) {
             reasons.add("charity.reason.notYetValid");
@@ -179,15 +180,14 @@ class AidProgrammes {
         BigDecimal amount = Money.parse(checks, "amount", cmd.amount(), true);
         LocalDate paidOn = Campaigns.date(checks, "paidOn", cmd.paidOn());
         checks.throwIfAny();
-        ProgrammeView programme = find(cmd.programme().trim())
-                .orElseThrow(() -> Problems.invalid("programme", "charity.validation.unknownProgramme"));
+        ProgrammeView programme = named(cmd.programme());
         if (cmd.application() != null) {
             ApplicationView application = application(cmd.application());
             if (!application.eligible() || !application.programme().equals(programme.code())) {
                 throw Problems.conflict(NOT_ELIGIBLE, "charity.problem.notEligible", cmd.application());
             }
         }
-        LocalDate on = paidOn != null ? paidOn : LocalDate.now(clock.withZone(zone));
+        LocalDate on = paidOn != null ? paidOn : city.today();
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO aid_payment (programme_id, application_id, recipient, amount, paid_on, recorded_by, example,

@@ -2,6 +2,7 @@ package org.civicdesk.charity.internal;
 
 import java.net.URI;
 import java.util.List;
+import java.util.function.Function;
 
 import org.civicdesk.charity.internal.Commands.ApplicationCommand;
 import org.civicdesk.charity.internal.Commands.CampaignCommand;
@@ -60,8 +61,7 @@ class CharityApiController {
     @PostMapping("/campaigns")
     @Operation(summary = "Open a fundraising campaign (募捐活动); a code in use is 409")
     ResponseEntity<CampaignView> createCampaign(@RequestBody CampaignCommand cmd) {
-        CampaignView created = campaigns.create(cmd);
-        return ResponseEntity.created(URI.create("/api/v1/campaigns/" + created.code())).body(created);
+        return created("/api/v1/campaigns/", campaigns.create(cmd), CampaignView::code);
     }
 
     @GetMapping("/campaigns")
@@ -106,8 +106,7 @@ class CharityApiController {
     @PostMapping("/aid/programmes")
     @Operation(summary = "Set up an aid programme (救助项目) with the household categories it accepts and favours")
     ResponseEntity<ProgrammeView> createProgramme(@RequestBody ProgrammeCommand cmd) {
-        ProgrammeView created = aid.create(cmd);
-        return ResponseEntity.created(URI.create("/api/v1/aid/programmes/" + created.code())).body(created);
+        return created("/api/v1/aid/programmes/", aid.create(cmd), ProgrammeView::code);
     }
 
     @GetMapping("/aid/programmes")
@@ -118,27 +117,29 @@ class CharityApiController {
     @PostMapping("/aid/applications")
     @Operation(summary = "Check an application against its programme's rules and record the outcome")
     ResponseEntity<ApplicationView> apply(@RequestBody ApplicationCommand cmd) {
-        ApplicationView checked = aid.apply(cmd);
-        return ResponseEntity.created(URI.create("/api/v1/aid/applications/" + checked.id())).body(checked);
+        return created("/api/v1/aid/applications/", aid.apply(cmd), ApplicationView::id);
     }
 
     @PostMapping("/aid/payments")
     @Operation(summary = "Record aid paid; an application named must have been found eligible (else 409 NOT_ELIGIBLE)")
     ResponseEntity<PaymentView> pay(@RequestBody PaymentCommand cmd) {
-        PaymentView paid = aid.pay(cmd);
-        return ResponseEntity.created(URI.create("/api/v1/aid/payments/" + paid.id())).body(paid);
+        return created("/api/v1/aid/payments/", aid.pay(cmd), PaymentView::id);
     }
 
     @PostMapping("/insurance/policies")
     @Operation(summary = "Record a year's one-yuan livelihood insurance policy (一元民生保险)")
     ResponseEntity<InsuranceView> createPolicy(@RequestBody PolicyCommand cmd) {
-        InsuranceView created = insurance.createPolicy(cmd);
-        return ResponseEntity.created(URI.create("/api/v1/insurance/policies/" + created.year())).body(created);
+        return created("/api/v1/insurance/policies/", insurance.createPolicy(cmd), InsuranceView::year);
     }
 
     @PostMapping("/insurance/policies/{year}/claims")
     @Operation(summary = "Record a claim the policy paid")
     ResponseEntity<InsuranceView> claim(@PathVariable int year, @RequestBody ClaimCommand cmd) {
-        return ResponseEntity.status(201).body(insurance.recordClaim(year, cmd));
+        return created("/api/v1/insurance/policies/", insurance.recordClaim(year, cmd), InsuranceView::year);
+    }
+
+    /** 201 with the Location of what was made, named by the key {@code id} reads from it. */
+    private static <T> ResponseEntity<T> created(String collection, T body, Function<T, Object> id) {
+        return ResponseEntity.created(URI.create(collection + id.apply(body))).body(body);
     }
 }

@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +20,6 @@ import org.civicdesk.charity.internal.Views.DonationView;
 import org.civicdesk.shared.Actor;
 import org.civicdesk.shared.Checks;
 import org.civicdesk.shared.Problems;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -69,17 +67,17 @@ class DonationLedger {
     private final Campaigns campaigns;
     private final AuditTrail audit;
     private final Clock clock;
-    private final ZoneId zone;
+    private final CityDate city;
     private final TransactionTemplate tx;
     private final TransactionTemplate separateTx;
 
-    DonationLedger(JdbcClient jdbc, Campaigns campaigns, AuditTrail audit, Clock clock,
-            @Value("${civicdesk.time-zone:Asia/Shanghai}") ZoneId zone, PlatformTransactionManager transactions) {
+    DonationLedger(JdbcClient jdbc, Campaigns campaigns, AuditTrail audit, Clock clock, CityDate city,
+            PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.campaigns = campaigns;
         this.audit = audit;
         this.clock = clock;
-        this.zone = zone;
+        this.city = city;
         this.tx = new TransactionTemplate(transactions);
         this.separateTx = new TransactionTemplate(transactions);
         this.separateTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -87,7 +85,7 @@ class DonationLedger {
 
     /** Records a donation received today, handled by the signed-in officer or payment channel. */
     Recorded record(DonationCommand cmd, String key) {
-        return record(cmd, key, LocalDate.now(clock.withZone(zone)), Handler.current(), false);
+        return record(cmd, key, city.today(), Handler.current(), false);
     }
 
     /**

@@ -1,10 +1,7 @@
 package org.civicdesk.charity.internal;
 
-import java.time.Clock;
-import java.time.ZoneId;
 import java.util.List;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,15 +14,12 @@ class PublicCharityPages {
 
     private final Campaigns campaigns;
     private final Disclosures disclosures;
-    private final Clock clock;
-    private final ZoneId zone;
+    private final CityDate city;
 
-    PublicCharityPages(Campaigns campaigns, Disclosures disclosures, Clock clock,
-            @Value("${civicdesk.time-zone:Asia/Shanghai}") ZoneId zone) {
+    PublicCharityPages(Campaigns campaigns, Disclosures disclosures, CityDate city) {
         this.campaigns = campaigns;
         this.disclosures = disclosures;
-        this.clock = clock;
-        this.zone = zone;
+        this.city = city;
     }
 
     @GetMapping("/public/charity")
@@ -46,7 +40,7 @@ class PublicCharityPages {
      */
     @GetMapping("/public/charity/disclosure")
     String disclosure(@RequestParam(required = false) Integer year, Model model) {
-        int current = clock.instant().atZone(zone).getYear();
+        int current = city.today().getYear();
         List<Integer> years = disclosures.years();
         int shown = year != null ? year : years.stream().filter(y -> y < current).findFirst().orElse(current);
         model.addAttribute("years", years);
