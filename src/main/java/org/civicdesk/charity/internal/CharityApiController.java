@@ -1,0 +1,145 @@
+package org.civicdesk.charity.internal;
+
+import java.net.URI;
+import java.util.List;
+import java.util.function.Function;
+
+import org.civicdesk.charity.internal.Commands.ApplicationCommand;
+import org.civicdesk.charity.internal.Commands.CampaignCommand;
+import org.civicdesk.charity.internal.Commands.ClaimCommand;
+import org.civicdesk.charity.internal.Commands.DonationCommand;
+import org.civicdesk.charity.internal.Commands.PaymentCommand;
+import org.civicdesk.charity.internal.Commands.PolicyCommand;
+import org.civicdesk.charity.internal.Commands.ProgrammeCommand;
+import org.civicdesk.charity.internal.DonationLedger.Recorded;
+import org.civicdesk.charity.internal.Views.ApplicationView;
+import org.civicdesk.charity.internal.Views.CampaignView;
+import org.civicdesk.charity.internal.Views.DonationView;
+import org.civicdesk.charity.internal.Views.InsuranceView;
+import org.civicdesk.charity.internal.Views.PaymentView;
+import org.civicdesk.charity.internal.Views.ProgrammeView;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/**
+ * The charity desk's API, for charity officers (CHARITY_OFFICER). A payment channel that reports
+ * confirmed payments, such as an online fundraising platform on 99 Giving Day, is given an account
+ * with the same role in an organisation of its own; the ledger then names that account as the
+ * handler of every donation it reports, as a receipt must.
+ */
+@RestController
+@RequestMapping("/api/v1")
+@PreAuthorize("hasRole('CHARITY_OFFICER')")
+@Tag(name = "Charity", description = "Campaigns, the donation ledger, aid programmes and the livelihood insurance")
+class CharityApiController {
+
+    static final String REPLAYED = "Idempotent-Replayed";
+
+    private final Campaigns campaigns;
+    private final DonationLedger ledger;
+    private final AidProgrammes aid;
+    private final LivelihoodInsurance insurance;
+
+    CharityApiController(Campaigns campaigns, DonationLedger ledger, AidProgrammes aid, LivelihoodInsurance insurance) {
+        this.campaigns = campaigns;
+        this.ledger = ledger;
+        this.aid = aid;
+        this.insurance = insurance;
+    }
+
+    @PostMapping("/campaigns")
+    @Operation(summary = "Open a fundraising campaign (募捐活动); a code in use is 409")
+    ResponseEntity<CampaignView> createCampaign(@RequestBody CampaignCommand cmd) {
+        return created("/api/v1/campaigns/", campaigns.create(cmd), CampaignView::code);
+    }
+
+    @GetMapping("/campaigns")
+    List<CampaignView> campaigns() {
+        return campaigns.all();
+    }
+
+    @GetMapping("/campaigns/{code}")
+    CampaignView campaign(@PathVariable String code) {
+        return campaigns.view(code);
+    }
+
+    /**
+     * A repeat of a key answers exactly as the first request did — 201 with the same donation — and
+     * marks itself with {@code Idempotent-Replayed: true}, so a client that lost the first answer
+     * needs no special case.
+     */
+    @PostMapping("/donations")
+    @Operation(summary = "Record a donation; the Idempotency-Key header makes a retry count once",
+            description = "The same key with the same body returns the donation recorded first (201, header "
+                    + "Idempotent-Replayed: true); with another body it is 409 IDEMPOTENCY_KEY_REUSED. Amounts are "
+                    + "decimal strings or numbers with at most two places.")
+    ResponseEntity<DonationView> recordDonation(
+            @RequestHeader(name = DonationLedger.IDEMPOTENCY_KEY, required = false) String key,
+            @RequestBody DonationCommand cmd) {
+        Recorded recorded = ledger.record(cmd, key);
+        return ResponseEntity.created(URI.create("/api/v1/donations/" + recorded.donation().id()))
+                .header(REPLAYED, Boolean.toString(recorded.replayed())).body(recorded.donation());
+    }
+
+    @GetMapping("/donations")
+    @Operation(summary = "The donation ledger, latest first, of one campaign if asked")
+    List<DonationView> donations(@RequestParam(required = false) String campaign) {
+        return ledger.ledger(campaign, 500);
+    }
+
+    @GetMapping("/donations/{id}")
+    DonationView donation(@PathVariable long id) {
+        return ledger.donation(id);
+    }
+
+    @PostMapping("/aid/programmes")
+    @Operation(summary = "Set up an aid programme (救助项目) with the household categories it accepts and favours")
+    ResponseEntity<ProgrammeView> createProgramme(@RequestBody ProgrammeCommand cmd) {
+        return created("/api/v1/aid/programmes/", aid.create(cmd), ProgrammeView::code);
+    }
+
+    @GetMapping("/aid/programmes")
+    List<ProgrammeView> programmes() {
+        return aid.all();
+    }
+
+    @PostMapping("/aid/applications")
+    @Operation(summary = "Check an application against its programme's rules and record the outcome")
+    ResponseEntity<ApplicationView> apply(@RequestBody ApplicationCommand cmd) {
+        return created("/api/v1/aid/applications/", aid.apply(cmd), ApplicationView::id);
+    }
+
+    @PostMapping("/aid/payments")
+    @Operation(summary = "Record aid paid; an application named must have been found eligible (else 409 NOT_ELIGIBLE)")
+    ResponseEntity<PaymentView> pay(@RequestBody PaymentCommand cmd) {
+        return created("/api/v1/aid/payments/", aid.pay(cmd), PaymentView::id);
+    }
+
+    @PostMapping("/insurance/policies")
+    @Operation(summary = "Record a year's one-yuan livelihood insurance policy (一元民生保险)")
+    ResponseEntity<InsuranceView> createPolicy(@RequestBody PolicyCommand cmd) {
+        return created("/api/v1/insurance/policies/", insurance.createPolicy(cmd), InsuranceView::year);
+    }
+
+    @PostMapping("/insurance/policies/{year}/claims")
+    @Operation(summary = "Record a claim the policy paid")
+    ResponseEntity<InsuranceView> claim(@PathVariable int year, @RequestBody ClaimCommand cmd) {
+        return created("/api/v1/insurance/policies/", insurance.recordClaim(year, cmd), InsuranceView::year);
+    }
+
+    /** 201 with the Location of what was made, named by the key {@code id} reads from it. */
+    private static <T> ResponseEntity<T> created(String collection, T body, Function<T, Object> id) {
+        return ResponseEntity.created(URI.create(collection + id.apply(body))).body(body);
+    }
+}

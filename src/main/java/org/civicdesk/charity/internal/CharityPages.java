@@ -1,0 +1,119 @@
+package org.civicdesk.charity.internal;
+
+import org.civicdesk.charity.internal.CharityForms.CampaignForm;
+import org.civicdesk.charity.internal.CharityForms.DonationForm;
+import org.civicdesk.charity.internal.Views.DonationView;
+import org.civicdesk.directory.AccountSummary;
+import org.civicdesk.directory.Directory;
+import org.civicdesk.directory.OrgSummary;
+import org.civicdesk.shared.FieldViolation;
+import org.civicdesk.shared.ProblemException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The charity officers' pages: campaigns, recording a donation, the ledger and the printable
+ * donation receipt (捐赠票据). Donor names appear only here, to officers.
+ */
+@Controller
+@RequestMapping("/charity")
+@PreAuthorize("hasRole('CHARITY_OFFICER')")
+class CharityPages {
+
+    private final Campaigns campaigns;
+    private final DonationLedger ledger;
+    private final Directory directory;
+
+    CharityPages(Campaigns campaigns, DonationLedger ledger, Directory directory) {
+        this.campaigns = campaigns;
+        this.ledger = ledger;
+        this.directory = directory;
+    }
+
+    @GetMapping("/campaigns")
+    String campaigns(Model model) {
+        model.addAttribute("campaigns", campaigns.all());
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", new CampaignForm());
+        }
+        return "charity/campaigns";
+    }
+
+    @PostMapping("/campaigns")
+    String createCampaign(@ModelAttribute("form") CampaignForm form, BindingResult errors, Model model,
+            RedirectAttributes redirect) {
+        try {
+            redirect.addFlashAttribute("saved", campaigns.create(form.command()).name());
+            return "redirect:/charity/campaigns";
+        } catch (ProblemException e) {
+            reject(errors, e);
+            return campaigns(model);
+        }
+    }
+
+    @GetMapping("/donations/new")
+    String newDonation(@RequestParam(required = false) String campaign, Model model) {
+        DonationForm form = new DonationForm();
+        form.setCampaign(campaign);
+        return donationForm(form, model);
+    }
+
+    @PostMapping("/donations")
+    String recordDonation(@ModelAttribute("form") DonationForm form, BindingResult errors, Model model,
+            RedirectAttributes redirect) {
+        try {
+            DonationView recorded = ledger.record(form.command(), form.getKey()).donation();
+            redirect.addFlashAttribute("saved", recorded.receiptNo());
+            return "redirect:/charity/donations/" + recorded.id() + "/receipt";
+        } catch (ProblemException e) {
+            reject(errors, e);
+            return donationForm(form, model);
+        }
+    }
+
+    private String donationForm(DonationForm form, Model model) {
+        model.addAttribute("form", form);
+        model.addAttribute("campaigns", campaigns.all());
+        return "charity/donate";
+    }
+
+    @GetMapping("/donations")
+    String ledger(@RequestParam(required = false) String campaign, Model model) {
+        model.addAttribute("campaigns", campaigns.all());
+        model.addAttribute("campaign", campaign);
+        model.addAttribute("donations", ledger.ledger(campaign, 200));
+        return "charity/ledger";
+    }
+
+    @GetMapping("/donations/{id}/receipt")
+    String receipt(@PathVariable long id, Model model) {
+        DonationView donation = ledger.donation(id);
+        model.addAttribute("donation", donation);
+        model.addAttribute("issuer", directory.findAccount(donation.handledBy()).map(AccountSummary::orgCode)
+                .flatMap(directory::findOrg).map(OrgSummary::name).orElse(null));
+        return "charity/receipt";
+    }
+
+    /** Puts each refused field next to its input; the Idempotency-Key of a form is never the user's fault. */
+    private static void reject(BindingResult errors, ProblemException e) {
+        if (e.violations().isEmpty()) {
+            errors.reject(e.messageKey(), e.args(), e.messageKey());
+        }
+        for (FieldViolation v : e.violations()) {
+            if (v.field().equals(DonationLedger.IDEMPOTENCY_KEY)) {
+                errors.reject(v.messageKey(), v.args(), v.messageKey());
+            } else {
+                errors.rejectValue(v.field(), v.messageKey(), v.args(), v.messageKey());
+            }
+        }
+    }
+}

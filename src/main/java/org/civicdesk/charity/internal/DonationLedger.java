@@ -1,0 +1,208 @@
+package org.civicdesk.charity.internal;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import org.civicdesk.audit.AuditTrail;
+import org.civicdesk.charity.internal.Commands.DonationCommand;
+import org.civicdesk.charity.internal.Views.CampaignView;
+import org.civicdesk.charity.internal.Views.DonationView;
+import org.civicdesk.shared.Actor;
+import org.civicdesk.shared.Checks;
+import org.civicdesk.shared.Problems;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The donation ledger (捐赠台账). Each payment is reported with an idempotency key, so a channel
+ * that retries — on 99 Giving Day (99公益日) many report at once — has it counted exactly once: the
+ * key is unique in the table, a repeat with the same body gets the donation recorded first, and a
+ * repeat with another body is refused. Receipt numbers come from a per-year counter row that each
+ * donation locks and advances in its own transaction, so they are unique and gap-free within a
+ * year; a sequence would be faster but leaves a gap for every rolled-back donation, and receipts
+ * must be accounted for one by one.
+ */
+@Service
+class DonationLedger {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String KEY_REUSED = "IDEMPOTENCY_KEY_REUSED";
+
+    private static final String SELECT = """
+            SELECT d.id, d.receipt_no, c.code, c.name, d.amount, d.donor_name, d.anonymous, d.received_on,
+                   d.handled_by, d.handler_name, d.example, d.request_hash
+            FROM charity_donation d JOIN charity_campaign c ON c.id = d.campaign_id""";
+
+    /** Who took a donation in, as the receipt names them. */
+    record Handler(String username, String displayName) {
+
+        static Handler current() {
+            Actor actor = Actor.require();
+            return new Handler(actor.username(), actor.displayName());
+        }
+    }
+
+    /** A donation and whether it had been recorded before under the same key. */
+    record Recorded(DonationView donation, boolean replayed) {
+    }
+
+    private record Entry(DonationView view, String requestHash) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Campaigns campaigns;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final CityDate city;
+    private final TransactionTemplate tx;
+    private final TransactionTemplate separateTx;
+
+    DonationLedger(JdbcClient jdbc, Campaigns campaigns, AuditTrail audit, Clock clock, CityDate city,
+            PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.campaigns = campaigns;
+        this.audit = audit;
+        this.clock = clock;
+        this.city = city;
+        this.tx = new TransactionTemplate(transactions);
+        this.separateTx = new TransactionTemplate(transactions);
+        this.separateTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** Records a donation received today, handled by the signed-in officer or payment channel. */
+    Recorded record(DonationCommand cmd, String key) {
+        return record(cmd, key, city.today(), Handler.current(), false);
+    }
+
+    /**
+     * @param example whether the donation is made up for the demo (示例), standing in for gifts a
+     *        source only totals
+     */
+    Recorded record(DonationCommand cmd, String key, LocalDate receivedOn, Handler handler, boolean example) {
+        Checks checks = new Checks();
+        checks.required(IDEMPOTENCY_KEY, key).maxLength(IDEMPOTENCY_KEY, key, 200);
+        checks.required("campaign", cmd.campaign());
+        BigDecimal amount = Money.parse(checks, "amount", cmd.amount(), true);
+        checks.maxLength("donorName", cmd.donorName(), 200);
+        checks.throwIfAny();
+        String donorName = Campaigns.blankToNull(cmd.donorName());
+        boolean anonymous = Boolean.TRUE.equals(cmd.anonymous()) || donorName == null;
+        String hash = fingerprint(cmd.campaign().trim(), amount, donorName, anonymous);
+
+        Optional<Entry> earlier = byKey(key);
+        if (earlier.isPresent()) {
+            return replay(earlier.get(), hash);
+        }
+        CampaignView campaign = campaigns.find(cmd.campaign().trim())
+                .orElseThrow(() -> Problems.invalid("campaign", "charity.validation.unknownCampaign"));
+        int year = receivedOn.getYear();
+        ensureCounter(year);
+        try {
+            return tx.execute(status -> {
+                long last = jdbc.sql("SELECT last_no FROM charity_receipt_counter WHERE receipt_year = :y FOR UPDATE")
+                        .param("y", year).query(Long.class).single();
+                // A retry that waited for the lock finds the winner's row here and records nothing.
+                Optional<Entry> winner = byKey(key);
+                if (winner.isPresent()) {
+                    return replay(winner.get(), hash);
+                }
+                long next = last + 1;
+                jdbc.sql("UPDATE charity_receipt_counter SET last_no = :n WHERE receipt_year = :y").param("n", next)
+                        .param("y", year).update();
+                String receiptNo = "%d-%06d".formatted(year, next);
+                jdbc.sql("""
+                        INSERT INTO charity_donation (campaign_id, amount, donor_name, anonymous, receipt_no, received_on,
+                            handled_by, handler_name, idempotency_key, request_hash, example, created_at)
+                        SELECT id, :amount, :donorName, :anonymous, :receiptNo, :receivedOn, :handledBy, :handlerName,
+                            :key, :hash, :example, :now FROM charity_campaign WHERE code = :campaign""")
+                        .param("amount", amount).param("donorName", donorName).param("anonymous", anonymous)
+                        .param("receiptNo", receiptNo).param("receivedOn", receivedOn)
+                        .param("handledBy", handler.username()).param("handlerName", handler.displayName())
+                        .param("key", key).param("hash", hash).param("example", example)
+                        .param("now", OffsetDateTime.now(clock)).param("campaign", campaign.code()).update();
+                DonationView created = byReceipt(receiptNo);
+                audit.record("donation.recorded", "donation", receiptNo, null, created);
+                return new Recorded(created, false);
+            });
+        } catch (DuplicateKeyException lostTheRace) {
+            return replay(byKey(key).orElseThrow(() -> lostTheRace), hash);
+        }
+    }
+
+    /** The counter row of a year exists before any donation of that year locks it. */
+    private void ensureCounter(int year) {
+        Long rows = jdbc.sql("SELECT COUNT(*) FROM charity_receipt_counter WHERE receipt_year = :y").param("y", year)
+                .query(Long.class).single();
+        if (rows > 0) {
+            return;
+        }
+        try {
+            separateTx.executeWithoutResult(status -> jdbc.sql(
+                    "INSERT INTO charity_receipt_counter (receipt_year, last_no) VALUES (:y, 0)").param("y", year).update());
+        } catch (DuplicateKeyException createdByAnother) {
+            // Another donation of the same year created it a moment earlier; that is all we needed.
+        }
+    }
+
+    private static Recorded replay(Entry earlier, String hash) {
+        if (!earlier.requestHash().equals(hash)) {
+            throw Problems.conflict(KEY_REUSED, "charity.problem.keyReused");
+        }
+        return new Recorded(earlier.view(), true);
+    }
+
+    private Optional<Entry> byKey(String key) {
+        return jdbc.sql(SELECT + " WHERE d.idempotency_key = :key").param("key", key)
+                .query((rs, n) -> new Entry(map(rs, n), rs.getString("request_hash"))).optional();
+    }
+
+    private DonationView byReceipt(String receiptNo) {
+        return jdbc.sql(SELECT + " WHERE d.receipt_no = :r").param("r", receiptNo).query(DonationLedger::map).single();
+    }
+
+    DonationView donation(long id) {
+        return jdbc.sql(SELECT + " WHERE d.id = :id").param("id", id).query(DonationLedger::map).optional()
+                .orElseThrow(() -> Problems.notFound("donation", id));
+    }
+
+    /** The ledger, latest first, of one campaign or of all. */
+    List<DonationView> ledger(String campaign, int limit) {
+        String where = campaign == null || campaign.isBlank() ? "" : " WHERE c.code = :campaign";
+        var query = jdbc.sql(SELECT + where + " ORDER BY d.id DESC LIMIT :limit").param("limit", limit);
+        return (where.isEmpty() ? query : query.param("campaign", campaign.trim())).query(DonationLedger::map).list();
+    }
+
+    /** The same request always gives the same fingerprint: "10" and "10.00" are one amount. */
+    private static String fingerprint(String campaign, BigDecimal amount, String donorName, boolean anonymous) {
+        String canonical = String.join("\n", campaign, Money.format(amount), donorName == null ? "" : donorName,
+                Boolean.toString(anonymous));
+        try {
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java platform has SHA-256", e);
+        }
+    }
+
+    private static DonationView map(ResultSet rs, int n) throws SQLException {
+        BigDecimal amount = rs.getBigDecimal("amount");
+        return new DonationView(rs.getLong("id"), rs.getString("receipt_no"), rs.getString("code"), rs.getString("name"),
+                Money.format(amount), Money.capitals(amount), rs.getString("donor_name"), rs.getBoolean("anonymous"),
+                rs.getObject("received_on", LocalDate.class), rs.getString("handled_by"), rs.getString("handler_name"),
+                rs.getBoolean("example"));
+    }
+}

@@ -1,0 +1,51 @@
+package org.civicdesk.charity.internal;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** What the charity desk shows, to officers and the public. Money is a decimal string with two places. */
+final class Views {
+
+    private Views() {
+    }
+
+    record CampaignView(String code, String name, String goal, LocalDate startsOn, LocalDate endsOn,
+            String description, boolean example, String raised, long donations, long donors) {
+    }
+
+    /** The public figures of a campaign: no donor is named. */
+    record CampaignProgress(String code, String name, String goal, String raised, long donations, long donors) {
+    }
+
+    /**
+     * One entry of the ledger, for officers. {@code donorName} is what was recorded, even for an
+     * anonymous donor; only the public pages leave it out.
+     */
+    record DonationView(long id, String receiptNo, String campaign, String campaignName, String amount,
+            String amountInCapitals, String donorName, boolean anonymous, LocalDate receivedOn, String handledBy,
+            String handlerName, boolean example) {
+    }
+
+    record ProgrammeView(String code, String name, List<HouseholdCategory> eligibleCategories,
+            List<HouseholdCategory> favouredCategories, LocalDate validFrom, String description, String paid,
+            long payments) {
+    }
+
+    record ApplicationView(long id, String programme, String applicantName, HouseholdCategory category,
+            boolean eligible, boolean favoured, List<String> reasons, LocalDate appliedOn) {
+    }
+
+    record PaymentView(long id, String programme, Long application, String recipient, String amount,
+            LocalDate paidOn, boolean example) {
+    }
+
+    /** The one-yuan livelihood insurance of a year and what its claims paid. */
+    record InsuranceView(int year, long insuredPeople, String premium, String insurer, long claims,
+            String claimsPaid) {
+    }
+
+    /** A year's figures as the federation discloses them. */
+    record Disclosure(int year, String raised, long donations, String aidPaid, long aidPayments,
+            List<CampaignProgress> campaigns, InsuranceView insurance, boolean includesExamples) {
+    }
+}

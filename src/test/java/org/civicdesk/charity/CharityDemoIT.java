@@ -1,0 +1,35 @@
+package org.civicdesk.charity;
+
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.civicdesk.support.Api;
+import org.civicdesk.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The demo's 2022 figures add up exactly to what the Zhuzhou Daily reported. */
+@IntegrationTest
+class CharityDemoIT {
+
+    @Autowired
+    Api api;
+
+    @Test
+    void theFederationsTwentyTwentyTwoAddsUpToThePapersTotals() throws Exception {
+        api.get("/api/v1/public/campaigns/99GD-2022", null).andExpect(status().isOk())
+                .andExpect(jsonPath("$.raised").value("15926000.00"));
+        api.get("/api/v1/public/charity/disclosure/2022", null).andExpect(status().isOk())
+                .andExpect(jsonPath("$.raised").value("26744900.00"))
+                .andExpect(jsonPath("$.aidPaid").value("28738100.00"))
+                .andExpect(jsonPath("$.insurance.insuredPeople").value(1600000))
+                .andExpect(jsonPath("$.insurance.premium").value("1300000.00"))
+                .andExpect(jsonPath("$.insurance.claims").value(89))
+                .andExpect(jsonPath("$.insurance.claimsPaid").value("1459300.00"))
+                .andExpect(jsonPath("$.includesExamples").value(true));
+        String officer = api.token("charity", "civicdesk-demo");
+        api.get("/api/v1/aid/programmes", officer)
+                .andExpect(jsonPath("$[?(@.code == 'ILLNESS-2023')].favouredCategories[0]").value("MULTIPLE_HARDSHIP"));
+        api.get("/api/v1/donations?campaign=99GD-2022", officer).andExpect(jsonPath("$[0].example").value(true));
+    }
+}
