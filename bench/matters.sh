@@ -91,9 +91,12 @@ run_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w start \
   -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c max_connections=100 \
       -c shared_buffers=2GB -c effective_cache_size=8GB -c maintenance_work_mem=1GB -c work_mem=16MB \
       -c max_wal_size=8GB -c fsync=off -c synchronous_commit=off -c full_page_writes=off \
-      -c autovacuum=off" >/dev/null
+      -c autovacuum=off -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track_planning=on" \
+  >/dev/null
 run_pg "$pg_bin/createdb" -h 127.0.0.1 -p "$pg_port" -U civicdesk civicdesk
 psql_db() { psql -X -q -h 127.0.0.1 -p "$pg_port" -U civicdesk -d civicdesk -v ON_ERROR_STOP=1 "$@"; }
+# What SQL each endpoint runs, how often per request and at what cost: written after round 1.
+psql_db -c "CREATE EXTENSION pg_stat_statements"
 log "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$pg_port"
 
 # --- the app
@@ -101,10 +104,12 @@ if [ -z "${BENCH_SKIP_BUILD:-}" ] || ! compgen -G "target/civicdesk-*.jar" >/dev
   log "Building the app jar"
   mvn -B -q -DskipTests package
 fi
-jar=$(ls target/civicdesk-*.jar | grep -v original | head -n 1)
+# The app runs from a copy, so that a build during the run cannot pull the jar from under it.
+jar="$pg_dir/civicdesk.jar"
+cp "$(ls target/civicdesk-*.jar | grep -v original | head -n 1)" "$jar"
 app_port=$(free_port 18080)
 admin_password="bench-admin-$(date +%s)"
-log "Starting $jar on 127.0.0.1:$app_port"
+log "Starting the app (commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)) on 127.0.0.1:$app_port"
 SPRING_PROFILES_ACTIVE=postgres \
 SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$pg_port/civicdesk" \
 SPRING_DATASOURCE_USERNAME=civicdesk SPRING_DATASOURCE_PASSWORD=civicdesk \
@@ -220,7 +225,16 @@ printf 'round\tendpoint\trps\tp99_ms\tratio_to_ping\ttimeouts\tidle_before\n' >"
 for r in $(seq 1 "$rounds"); do
   ping_rps=
   for k in "${!names[@]}"; do
+    psql_db -c "SELECT pg_stat_statements_reset()" >/dev/null
     read -r rps p99 timeouts idle < <(run_wrk "${names[$k]}" "${paths[$k]}" "${auths[$k]}" "$duration" "round$r")
+    if [ "$r" = 1 ]; then
+      requests=$(awk '/requests in/ {print $1}' "$out/wrk-${names[$k]}-round1.txt")
+      psql_db -P pager=off -c "SELECT round(calls::numeric / GREATEST($requests, 1), 2) AS per_request,
+          round(mean_exec_time::numeric, 3) AS exec_ms, round(mean_plan_time::numeric, 3) AS plan_ms,
+          round(rows::numeric / GREATEST(calls, 1), 1) AS rows, left(regexp_replace(query, '\s+', ' ', 'g'), 160) AS query
+        FROM pg_stat_statements WHERE calls >= $requests / 10 AND query NOT LIKE '%pg_stat%'
+        ORDER BY total_exec_time + total_plan_time DESC LIMIT 15" >"$out/sql-${names[$k]}.txt"
+    fi
     [ -n "$ping_rps" ] || ping_rps=$rps
     ratio=$(awk -v a="$rps" -v b="$ping_rps" 'BEGIN {printf "%.2f", a / b}')
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$r" "${names[$k]}" "$rps" "$p99" "$ratio" "$timeouts" "$idle" >>"$results"
