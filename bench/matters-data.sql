@@ -110,3 +110,26 @@ SELECT j, matter_id, org_code, role, status, assigned_at, LEAST(assigned_at::dat
 FROM gc2;
 SELECT setval(pg_get_serial_sequence('handling_case', 'id'), (SELECT max(id) FROM handling_case));
 DROP TABLE gen, am, gc, gc2;
+
+-- The tallies of the V5 migration, which the app keeps exact on every change it makes: recounted
+-- here, since this script writes matters and cases past the app (the statements of V5's backfill).
+DELETE FROM matter_tally;
+DELETE FROM matter_due_tally;
+DELETE FROM case_due_tally;
+INSERT INTO matter_tally (series_slug, status, matters, cases)
+SELECT COALESCE(m.series_slug, ''), m.status, COUNT(*), COALESCE(SUM(c.n), 0)
+FROM matter m
+LEFT JOIN (SELECT matter_id, COUNT(*) AS n FROM handling_case WHERE status <> 'RETURNED' GROUP BY matter_id) c
+       ON c.matter_id = m.id
+GROUP BY COALESCE(m.series_slug, ''), m.status;
+INSERT INTO matter_due_tally (series_slug, due_date, matters)
+SELECT COALESCE(m.series_slug, ''), d.due, COUNT(*)
+FROM matter m
+JOIN (SELECT matter_id, MIN(due_date) AS due FROM handling_case
+      WHERE status IN ('ASSIGNED','SIGNED','REHANDLING') GROUP BY matter_id) d ON d.matter_id = m.id
+WHERE m.status NOT IN ('CLOSED','REJECTED')
+GROUP BY COALESCE(m.series_slug, ''), d.due;
+INSERT INTO case_due_tally (org_code, due_date, cases)
+SELECT org_code, due_date, COUNT(*) FROM handling_case
+WHERE status IN ('ASSIGNED','SIGNED','REHANDLING')
+GROUP BY org_code, due_date;

@@ -177,7 +177,8 @@ class MatterQueries {
             params.put("today", today);
             params.put("soon", today.plusDays(7));
         }
-        long total = jdbc.sql("SELECT COUNT(*) FROM handling_case WHERE status IN " + PENDING + condition)
+        // The same conditions on the pending cases per department and due date that MatterTallies keeps.
+        long total = jdbc.sql("SELECT COALESCE(SUM(cases), 0) FROM case_due_tally WHERE 1 = 1" + condition)
                 .params(params).query(Long.class).single();
         params.put("limit", size);
         params.put("offset", (long) page * size);
@@ -257,32 +258,32 @@ class MatterQueries {
                 + " ORDER BY m.raised_at DESC, m.id DESC LIMIT :limit").params(params).query(this::summary).list();
     }
 
-    /** The public figures of a series (or of everything): what the reporter counted by hand. */
+    /**
+     * The public figures of a series (or of everything): what the reporter counted by hand. They come
+     * from the tallies that each transition keeps (MatterTallies), exact at once after every change,
+     * and cost a few rows to read however large the series.
+     */
     Stats stats(String series) {
-        String where = series == null ? "" : " WHERE m.series_slug = :series";
+        String where = series == null ? "" : " WHERE series_slug = :series";
         Map<String, Object> params = new LinkedHashMap<>();
         if (series != null) {
             params.put("series", series);
         }
-        var row = jdbc.sql("""
-                SELECT COUNT(*) AS items,
-                       COALESCE(SUM(CASE WHEN m.status = 'CLOSED' THEN 1 ELSE 0 END), 0) AS closed,
-                       COALESCE(SUM(CASE WHEN m.status = 'REJECTED' THEN 1 ELSE 0 END), 0) AS rejected,
-                       COALESCE(SUM(CASE WHEN m.status = 'ANSWERED' THEN 1 ELSE 0 END), 0) AS answered
-                FROM matter m""" + where).params(params).query().singleRow();
-        long cases = jdbc.sql("SELECT COUNT(*) FROM handling_case c JOIN matter m ON m.id = c.matter_id"
-                + (series == null ? " WHERE" : where + " AND") + " c.status <> 'RETURNED'").params(params)
-                .query(Long.class).single();
         params.put("today", deadlines.today());
-        long overdue = jdbc.sql("SELECT COUNT(*) FROM matter m" + (series == null ? " WHERE" : where + " AND")
-                + " m.status NOT IN ('CLOSED','REJECTED') AND EXISTS (SELECT 1 FROM handling_case c WHERE "
-                + "c.matter_id = m.id AND c.status IN " + PENDING + " AND c.due_date < :today)").params(params)
-                .query(Long.class).single();
+        var row = jdbc.sql("""
+                SELECT COALESCE(SUM(matters), 0) AS items,
+                       COALESCE(SUM(cases), 0) AS cases,
+                       COALESCE(SUM(CASE WHEN status = 'CLOSED' THEN matters ELSE 0 END), 0) AS closed,
+                       COALESCE(SUM(CASE WHEN status = 'REJECTED' THEN matters ELSE 0 END), 0) AS rejected,
+                       COALESCE(SUM(CASE WHEN status = 'ANSWERED' THEN matters ELSE 0 END), 0) AS answered,
+                       (SELECT COALESCE(SUM(matters), 0) FROM matter_due_tally WHERE due_date < :today"""
+                + (series == null ? "" : " AND series_slug = :series") + ") AS overdue FROM matter_tally" + where)
+                .params(params).query().singleRow();
         long items = number(row.get("items"));
         long closed = number(row.get("closed"));
         long rejected = number(row.get("rejected"));
-        return new Stats(items, cases, closed, items - closed - rejected, overdue, number(row.get("answered")),
-                rejected);
+        return new Stats(items, number(row.get("cases")), closed, items - closed - rejected, number(row.get("overdue")),
+                number(row.get("answered")), rejected);
     }
 
     /**
