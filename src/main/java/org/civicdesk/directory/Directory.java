@@ -1,5 +1,6 @@
 package org.civicdesk.directory;
 
+import java.time.OffsetDateTime;
 import java.util.Optional;
 
 /** Looks organisations and accounts up for other modules. */
@@ -12,6 +13,12 @@ public interface Directory {
     /** For sign-in only: the account with its password hash. */
     Optional<AccountCredentials> credentials(String username);
 
-    /** For bearer tokens: the account by its numeric id. */
+    /** The account by its numeric id. */
     Optional<AccountCredentials> credentials(long accountId);
+
+    /**
+     * For bearer tokens, on every API request: the account holding the token whose SHA-256 (in hex) is
+     * {@code tokenHash}, if that token expires after {@code now}. Disabling an account deletes its tokens.
+     */
+    Optional<AccountCredentials> credentialsForToken(String tokenHash, OffsetDateTime now);
 }

@@ -32,6 +32,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Keeps organisations, people and accounts; every change is checked whole and audited. */
@@ -197,31 +198,50 @@ class DirectoryService implements Directory {
         if (username == null) {
             return Optional.empty();
         }
-        return accountWhere("a.username = :key", username);
+        return accountWhere("a.username = :key", Map.of("key", username));
     }
 
     @Override
     public Optional<AccountCredentials> credentials(long accountId) {
-        return accountWhere("a.id = :key", accountId);
+        return accountWhere("a.id = :key", Map.of("key", accountId));
     }
 
-    private Optional<AccountCredentials> accountWhere(String condition, Object key) {
-        return jdbc.sql("""
-                SELECT a.id, a.username, a.password_hash, a.display_name, o.code AS org_code, a.enabled
-                FROM account a LEFT JOIN org o ON o.id = a.org_id WHERE """ + " " + condition)
-                .param("key", key)
-                .query((rs, n) -> new AccountCredentials(rs.getLong("id"), rs.getString("username"),
-                        rs.getString("password_hash"), rs.getString("display_name"), rs.getString("org_code"),
-                        roles(rs.getLong("id")), rs.getBoolean("enabled")))
-                .optional();
+    /**
+     * Every API request asks this, so it is one statement, outside any transaction of its own: the
+     * token, the account, its organisation and its roles at once.
+     */
+    @Override
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public Optional<AccountCredentials> credentialsForToken(String tokenHash, OffsetDateTime now) {
+        return accountWhere("a.id = (SELECT t.account_id FROM api_token t WHERE t.token_hash = :hash "
+                + "AND t.expires_at > :now)", Map.of("hash", tokenHash, "now", now));
     }
 
-    private Set<Role> roles(long accountId) {
-        List<String> names = jdbc.sql("SELECT role FROM account_role WHERE account_id = :id").param("id", accountId)
-                .query(String.class).list();
+    /** The account that meets {@code condition}, with its roles: one row per role, read in one statement. */
+    private Optional<AccountCredentials> accountWhere(String condition, Map<String, Object> params) {
+        List<AccountCredentials> rows = jdbc.sql("""
+                SELECT a.id, a.username, a.password_hash, a.display_name, o.code AS org_code, a.enabled, r.role
+                FROM account a LEFT JOIN org o ON o.id = a.org_id LEFT JOIN account_role r ON r.account_id = a.id
+                WHERE\s""" + condition)
+                .params(params)
+                .query((rs, n) -> {
+                    Set<Role> roles = EnumSet.noneOf(Role.class);
+                    if (rs.getString("role") != null) {
+                        roles.add(Role.valueOf(rs.getString("role")));
+                    }
+                    return new AccountCredentials(rs.getLong("id"), rs.getString("username"),
+                            rs.getString("password_hash"), rs.getString("display_name"), rs.getString("org_code"),
+                            roles, rs.getBoolean("enabled"));
+                })
+                .list();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        names.forEach(n -> roles.add(Role.valueOf(n)));
-        return roles;
+        rows.forEach(r -> roles.addAll(r.roles()));
+        AccountCredentials first = rows.get(0);
+        return Optional.of(new AccountCredentials(first.id(), first.username(), first.passwordHash(),
+                first.displayName(), first.orgCode(), roles, first.enabled()));
     }
 
     List<AccountSummary> accounts(String query, int limit) {

@@ -54,9 +54,8 @@ class ApiTokens {
     }
 
     Optional<AccountCredentials> resolve(String token) {
-        return jdbc.sql("SELECT account_id FROM api_token WHERE token_hash = :h AND expires_at > :now")
-                .param("h", sha256(token)).param("now", OffsetDateTime.now(clock)).query(Long.class).optional()
-                .flatMap(directory::credentials).filter(AccountCredentials::enabled);
+        return directory.credentialsForToken(sha256(token), OffsetDateTime.now(clock))
+                .filter(AccountCredentials::enabled);
     }
 
     private static String sha256(String token) {
