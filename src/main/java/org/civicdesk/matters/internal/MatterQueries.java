@@ -32,9 +32,14 @@ import org.civicdesk.shared.Problems;
 import org.civicdesk.shared.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reads matters for each kind of reader, showing each only what it may see. */
+/**
+ * Reads matters for each kind of reader, showing each only what it may see. The lists that are read
+ * most (inbox, board, statistics) run each statement on its own, without a transaction around them: at
+ * READ COMMITTED a transaction would give them no common snapshot anyway, only one more round trip.
+ */
 @Service
 @Transactional(readOnly = true)
 class MatterQueries {
@@ -148,6 +153,7 @@ class MatterQueries {
     }
 
     /** A department's inbox: its cases that still owe work, the most urgent first. */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     Page<CaseLine> inbox(String orgCode, String due, int page, int size) {
         Actor actor = Actor.require();
         String org;
@@ -183,8 +189,8 @@ class MatterQueries {
         params.put("limit", size);
         params.put("offset", (long) page * size);
         params.put("upTo", (long) page * size + size);
-        List<CaseLine> items = caseLines(pendingByDue(condition.toString(), ":upTo"),
-                "c.due_date, c.id LIMIT :limit OFFSET :offset", params);
+        List<CaseLine> items = caseLines(pendingByDue(condition.toString(), ":upTo"), "due_date, id",
+                "LIMIT :limit OFFSET :offset", params);
         return new Page<>(items, total);
     }
 
@@ -203,14 +209,17 @@ class MatterQueries {
     }
 
     /**
-     * Lines for the cases whose ids {@code ids} selects (a query that picks and limits them through an
-     * index), joined to their matters only then, in the order {@code orderLimit}.
+     * Lines for the cases that {@code ids} selects (a query of id and due_date that picks them through an
+     * index), ordered by {@code order} (columns of handling_case) and cut to {@code limit} before they are
+     * joined to their cases and matters, so that only the rows shown are looked up.
      */
-    private List<CaseLine> caseLines(String ids, String orderLimit, Map<String, Object> params) {
+    private List<CaseLine> caseLines(String ids, String order, String limit, Map<String, Object> params) {
         LocalDate today = deadlines.today();
         return jdbc.sql("SELECT c.id AS case_id, c.matter_id, m.type, m.title, c.org_code, c.role, c.status, "
-                + "c.due_date, m.key_matter, m.urgent, c.extension_until FROM (" + ids + ") p "
-                + "JOIN handling_case c ON c.id = p.id JOIN matter m ON m.id = c.matter_id ORDER BY " + orderLimit)
+                + "c.due_date, m.key_matter, m.urgent, c.extension_until "
+                + "FROM (SELECT id, due_date FROM (" + ids + ") p ORDER BY " + order + " " + limit + ") q "
+                + "JOIN handling_case c ON c.id = q.id JOIN matter m ON m.id = c.matter_id ORDER BY q."
+                + order.replace(", ", ", q."))
                 .params(params)
                 .query((rs, n) -> {
                     LocalDate dueDate = rs.getDate("due_date").toLocalDate();
@@ -223,6 +232,7 @@ class MatterQueries {
     }
 
     /** 督办看板 — what supervisors watch: overdue, due soon, re-handling, returned, extension requests. */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     Board board(int limit) {
         Actor actor = Actor.require();
         if (!isStaff(actor)) {
@@ -233,20 +243,21 @@ class MatterQueries {
         p.put("today", today);
         p.put("soon", today.plusDays(7));
         p.put("limit", limit);
-        String byDue = "c.due_date, c.id LIMIT :limit";
-        List<CaseLine> overdue = caseLines(pendingByDue(" AND due_date < :today", ":limit"), byDue, p);
+        String byDue = "due_date, id";
+        String limited = "LIMIT :limit";
+        List<CaseLine> overdue = caseLines(pendingByDue(" AND due_date < :today", ":limit"), byDue, limited, p);
         List<CaseLine> dueSoon = caseLines(pendingByDue(" AND due_date >= :today AND due_date <= :soon", ":limit"),
-                byDue, p);
-        List<CaseLine> rehandling = caseLines("SELECT id FROM handling_case WHERE status = 'REHANDLING' "
-                + "ORDER BY due_date, id LIMIT :limit", byDue, p);
+                byDue, limited, p);
+        List<CaseLine> rehandling = caseLines("SELECT id, due_date FROM handling_case WHERE status = 'REHANDLING' "
+                + "ORDER BY due_date, id LIMIT :limit", byDue, limited, p);
         // replaced_by is NULL in every row read, so ordering by it changes nothing; it tells PostgreSQL
         // that the index on (status, replaced_by, id) gives the rows in this order, which IS NULL alone
         // does not (without it, it walks the primary key through all cases).
-        List<CaseLine> returned = caseLines("SELECT c.id FROM handling_case c JOIN matter m ON m.id = c.matter_id "
-                + "WHERE c.status = 'RETURNED' AND c.replaced_by IS NULL AND m.status IN "
-                + "('REGISTERED','ASSIGNED','IN_PROGRESS') ORDER BY c.replaced_by, c.id LIMIT :limit", "c.id", p);
-        List<CaseLine> extensions = caseLines("SELECT id FROM handling_case WHERE extension_until IS NOT NULL "
-                + "AND status IN " + PENDING + " ORDER BY due_date, id LIMIT :limit", byDue, p);
+        List<CaseLine> returned = caseLines("SELECT c.id, c.due_date FROM handling_case c JOIN matter m "
+                + "ON m.id = c.matter_id WHERE c.status = 'RETURNED' AND c.replaced_by IS NULL AND m.status IN "
+                + "('REGISTERED','ASSIGNED','IN_PROGRESS') ORDER BY c.replaced_by, c.id LIMIT :limit", "id", limited, p);
+        List<CaseLine> extensions = caseLines("SELECT id, due_date FROM handling_case WHERE extension_until IS NOT NULL "
+                + "AND status IN " + PENDING + " ORDER BY due_date, id LIMIT :limit", byDue, limited, p);
         List<MatterSummary> unsatisfied = matterLines("m.rating = 'UNSATISFIED'", p);
         List<MatterSummary> key = matterLines("m.key_matter = TRUE AND m.status NOT IN ('CLOSED','REJECTED')", p);
         return new Board(overdue, dueSoon, rehandling, returned, extensions, unsatisfied, key);
@@ -263,6 +274,7 @@ class MatterQueries {
      * from the tallies that each transition keeps (MatterTallies), exact at once after every change,
      * and cost a few rows to read however large the series.
      */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     Stats stats(String series) {
         String where = series == null ? "" : " WHERE series_slug = :series";
         Map<String, Object> params = new LinkedHashMap<>();
