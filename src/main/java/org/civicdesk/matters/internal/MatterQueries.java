@@ -55,12 +55,15 @@ class MatterQueries {
     private final MatterRepository repo;
     private final Deadlines deadlines;
     private final Directory directory;
+    private final MatterReadCache cache;
 
-    MatterQueries(JdbcClient jdbc, MatterRepository repo, Deadlines deadlines, Directory directory) {
+    MatterQueries(JdbcClient jdbc, MatterRepository repo, Deadlines deadlines, Directory directory,
+            MatterReadCache cache) {
         this.jdbc = jdbc;
         this.repo = repo;
         this.deadlines = deadlines;
         this.directory = directory;
+        this.cache = cache;
     }
 
     MatterView matter(long id) {
@@ -152,9 +155,22 @@ class MatterQueries {
                 overdue, m.followUp(), m.rating(), m.example(), m.raisedAt(), m.status().isOpen() ? due : null);
     }
 
-    /** A department's inbox: its cases that still owe work, the most urgent first. */
+    /**
+     * A department's inbox: its cases that still owe work, the most urgent first. Kept on this node while
+     * no matter changes (MatterReadCache), since handlers reload it far more often than cases change.
+     */
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     Page<CaseLine> inbox(String orgCode, String due, int page, int size) {
+        return cachedInbox(orgCode, due, page, size).value();
+    }
+
+    /** The inbox as the API sends it. */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    byte[] inboxJson(String orgCode, String due, int page, int size) {
+        return cachedInbox(orgCode, due, page, size).json();
+    }
+
+    private MatterReadCache.Cached<Page<CaseLine>> cachedInbox(String orgCode, String due, int page, int size) {
         Actor actor = Actor.require();
         String org;
         if (isStaff(actor)) {
@@ -167,6 +183,13 @@ class MatterQueries {
         } else {
             throw Problems.forbidden();
         }
+        String view = "overdue".equals(due) || "soon".equals(due) ? due : null;
+        LocalDate today = deadlines.today();
+        return cache.get("inbox|" + org + "|" + view + "|" + page + "|" + size, today,
+                () -> readInbox(org, view, page, size, today));
+    }
+
+    private Page<CaseLine> readInbox(String org, String due, int page, int size, LocalDate today) {
         // Conditions on handling_case besides its state; the same for the count and the page.
         StringBuilder condition = new StringBuilder();
         Map<String, Object> params = new LinkedHashMap<>();
@@ -174,7 +197,6 @@ class MatterQueries {
             condition.append(" AND org_code = :org");
             params.put("org", org);
         }
-        LocalDate today = deadlines.today();
         if ("overdue".equals(due)) {
             condition.append(" AND due_date < :today");
             params.put("today", today);
@@ -231,14 +253,31 @@ class MatterQueries {
                 }).list();
     }
 
-    /** 督办看板 — what supervisors watch: overdue, due soon, re-handling, returned, extension requests. */
+    /**
+     * 督办看板 — what supervisors watch: overdue, due soon, re-handling, returned, extension requests,
+     * unsatisfied and key matters. Kept on this node while no matter changes (MatterReadCache).
+     */
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     Board board(int limit) {
+        return cachedBoard(limit).value();
+    }
+
+    /** The board as the API sends it. */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    byte[] boardJson(int limit) {
+        return cachedBoard(limit).json();
+    }
+
+    private MatterReadCache.Cached<Board> cachedBoard(int limit) {
         Actor actor = Actor.require();
         if (!isStaff(actor)) {
             throw Problems.forbidden();
         }
         LocalDate today = deadlines.today();
+        return cache.get("board|" + limit, today, () -> readBoard(limit, today));
+    }
+
+    private Board readBoard(int limit, LocalDate today) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("today", today);
         p.put("soon", today.plusDays(7));

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 
 import org.civicdesk.matters.MatterStatus;
 import org.civicdesk.matters.internal.Model.CaseStatus;
+import org.civicdesk.shared.Changes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -28,7 +29,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Every change of a matter or its cases happens in a transaction that first locks the matter's row
  * ({@link MatterRepository#lock}) or inserts it ({@link MatterRepository#insert}); both tell this class,
  * which notes what the matter counted for then and, just before the commit, adds the difference to what
- * it counts for now. Whoever writes matters or cases with plain SQL, past the repository, must recount
+ * it counts for now; and it marks the topic {@value #MATTERS} changed ({@link Changes}), which tells
+ * {@link MatterReadCache} on every node that what it keeps is out of date. Whoever writes matters or cases with plain SQL, past the repository, must recount
  * (see the V5 migration and bench/matters-data.sql for the statements).
  */
 @Component
@@ -36,10 +38,15 @@ class MatterTallies {
 
     static final String NO_SERIES = "";
 
-    private final JdbcClient jdbc;
+    /** The {@link Changes} topic of every change of a matter or its cases. */
+    static final String MATTERS = "matters";
 
-    MatterTallies(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final Changes changes;
+
+    MatterTallies(JdbcClient jdbc, Changes changes) {
         this.jdbc = jdbc;
+        this.changes = changes;
     }
 
     /** What one matter counts for: its tally row, its earliest pending due date, its pending cases. */
@@ -75,6 +82,7 @@ class MatterTallies {
             pending = new Pending();
             TransactionSynchronizationManager.bindResource(this, pending);
             TransactionSynchronizationManager.registerSynchronization(pending);
+            changes.changed(MATTERS);
         }
         if (!pending.before.containsKey(matterId)) {
             pending.before.put(matterId, inserted ? Share.NONE : share(matterId));
