@@ -25,6 +25,7 @@ import org.civicdesk.directory.internal.Commands.OrgCommand;
 import org.civicdesk.directory.internal.Commands.PersonCommand;
 import org.civicdesk.directory.internal.Commands.PostCommand;
 import org.civicdesk.shared.Actor;
+import org.civicdesk.shared.Changes;
 import org.civicdesk.shared.Checks;
 import org.civicdesk.shared.Problems;
 import org.civicdesk.shared.Role;
@@ -53,8 +54,10 @@ class DirectoryService implements Directory {
     private final PasswordEncoder passwords;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Changes changes;
 
-    DirectoryService(JdbcClient jdbc, PasswordEncoder passwords, AuditTrail audit, Clock clock) {
+    DirectoryService(JdbcClient jdbc, PasswordEncoder passwords, AuditTrail audit, Clock clock, Changes changes) {
+        this.changes = changes;
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.audit = audit;
@@ -331,6 +334,7 @@ class DirectoryService implements Directory {
             jdbc.sql("DELETE FROM api_token WHERE account_id = (SELECT id FROM account WHERE username = :u)")
                     .param("u", username).update();
         }
+        changes.changed(ACCOUNTS_CHANGED);
         AccountSummary after = findAccount(username).orElseThrow();
         audit.record(enabled ? "account.enabled" : "account.disabled", "account", username, before, after);
         return after;
