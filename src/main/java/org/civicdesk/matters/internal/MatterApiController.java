@@ -207,10 +207,11 @@ class MatterApiController {
     }
 
     @GetMapping("/supervision/board")
-    @Operation(summary = "督办看板: overdue, due soon, re-handling, returned, extension requests, unsatisfied, key",
+    @Operation(summary = "督办看板: overdue, due soon, re-handling, returned, extension requests, unsatisfied, key "
+            + "(the most urgent 20 of each unless limit asks for more, up to 500)",
             responses = @ApiResponse(responseCode = "200",
                     content = @Content(mediaType = "application/json", schema = @Schema(implementation = Board.class))))
-    ResponseEntity<byte[]> board(@RequestParam(defaultValue = "50") int limit) {
+    ResponseEntity<byte[]> board(@RequestParam(defaultValue = "20") int limit) {
         return json(queries.boardJson(clamp(limit)));
     }
 
