@@ -12,7 +12,7 @@
 # rounds. Every load run is bounded (wrk -d) and the whole script is bounded (BENCH_TIMEOUT).
 #
 # Settings (environment): BENCH_ROUNDS (3), BENCH_DURATION (20s), BENCH_THREADS (2),
-# BENCH_CONNECTIONS (16), BENCH_WARMUP (10s per endpoint), BENCH_SKIP_BUILD=1 to reuse
+# BENCH_CONNECTIONS (16), BENCH_WARMUP (20s per endpoint), BENCH_SKIP_BUILD=1 to reuse
 # target/*.jar, BENCH_EXPLAIN=1 to also write EXPLAIN ANALYZE of the endpoints' SQL,
 # BENCH_KEEP=1 to leave the cluster and the app running at the end for profiling (then stop
 # them yourself: the script prints how), BENCH_OUT (bench/out) for the logs and results.
@@ -28,7 +28,7 @@ rounds=${BENCH_ROUNDS:-3}
 duration=${BENCH_DURATION:-20s}
 threads=${BENCH_THREADS:-2}
 connections=${BENCH_CONNECTIONS:-16}
-warmup=${BENCH_WARMUP:-10s}
+warmup=${BENCH_WARMUP:-20s}
 out=${BENCH_OUT:-bench/out}
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
