@@ -26,6 +26,7 @@ import org.civicdesk.directory.internal.Commands.OrgCommand;
 import org.civicdesk.directory.internal.Commands.PersonCommand;
 import org.civicdesk.directory.internal.Commands.PostCommand;
 import org.civicdesk.shared.Actor;
+import org.civicdesk.shared.Changes;
 import org.civicdesk.shared.Checks;
 import org.civicdesk.shared.Problems;
 import org.civicdesk.shared.Role;
@@ -33,6 +34,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Keeps organisations, people and accounts; every change is checked whole and audited. */
@@ -53,8 +55,10 @@ class DirectoryService implements Directory {
     private final PasswordEncoder passwords;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Changes changes;
 
-    DirectoryService(JdbcClient jdbc, PasswordEncoder passwords, AuditTrail audit, Clock clock) {
+    DirectoryService(JdbcClient jdbc, PasswordEncoder passwords, AuditTrail audit, Clock clock, Changes changes) {
+        this.changes = changes;
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.audit = audit;
@@ -199,31 +203,50 @@ class DirectoryService implements Directory {
         if (username == null) {
             return Optional.empty();
         }
-        return accountWhere("a.username = :key", username);
+        return accountWhere("a.username = :key", Map.of("key", username));
     }
 
     @Override
     public Optional<AccountCredentials> credentials(long accountId) {
-        return accountWhere("a.id = :key", accountId);
+        return accountWhere("a.id = :key", Map.of("key", accountId));
     }
 
-    private Optional<AccountCredentials> accountWhere(String condition, Object key) {
-        return jdbc.sql("""
-                SELECT a.id, a.username, a.password_hash, a.display_name, o.code AS org_code, a.enabled
-                FROM account a LEFT JOIN org o ON o.id = a.org_id WHERE """ + " " + condition)
-                .param("key", key)
-                .query((rs, n) -> new AccountCredentials(rs.getLong("id"), rs.getString("username"),
-                        rs.getString("password_hash"), rs.getString("display_name"), rs.getString("org_code"),
-                        roles(rs.getLong("id")), rs.getBoolean("enabled")))
-                .optional();
+    /**
+     * Every API request asks this, so it is one statement, outside any transaction of its own: the
+     * token, the account, its organisation and its roles at once.
+     */
+    @Override
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public Optional<AccountCredentials> credentialsForToken(String tokenHash, OffsetDateTime now) {
+        return accountWhere("a.id = (SELECT t.account_id FROM api_token t WHERE t.token_hash = :hash "
+                + "AND t.expires_at > :now)", Map.of("hash", tokenHash, "now", now));
     }
 
-    private Set<Role> roles(long accountId) {
-        List<String> names = jdbc.sql("SELECT role FROM account_role WHERE account_id = :id").param("id", accountId)
-                .query(String.class).list();
+    /** The account that meets {@code condition}, with its roles: one row per role, read in one statement. */
+    private Optional<AccountCredentials> accountWhere(String condition, Map<String, Object> params) {
+        List<AccountCredentials> rows = jdbc.sql("""
+                SELECT a.id, a.username, a.password_hash, a.display_name, o.code AS org_code, a.enabled, r.role
+                FROM account a LEFT JOIN org o ON o.id = a.org_id LEFT JOIN account_role r ON r.account_id = a.id
+                WHERE\s""" + condition)
+                .params(params)
+                .query((rs, n) -> {
+                    Set<Role> roles = EnumSet.noneOf(Role.class);
+                    if (rs.getString("role") != null) {
+                        roles.add(Role.valueOf(rs.getString("role")));
+                    }
+                    return new AccountCredentials(rs.getLong("id"), rs.getString("username"),
+                            rs.getString("password_hash"), rs.getString("display_name"), rs.getString("org_code"),
+                            roles, rs.getBoolean("enabled"));
+                })
+                .list();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        names.forEach(n -> roles.add(Role.valueOf(n)));
-        return roles;
+        rows.forEach(r -> roles.addAll(r.roles()));
+        AccountCredentials first = rows.get(0);
+        return Optional.of(new AccountCredentials(first.id(), first.username(), first.passwordHash(),
+                first.displayName(), first.orgCode(), roles, first.enabled()));
     }
 
     List<AccountSummary> accounts(String query, int limit) {
@@ -354,6 +377,7 @@ class DirectoryService implements Directory {
         if (newPassword || !enabled) {
             jdbc.sql("DELETE FROM api_token WHERE account_id = :id").param("id", current.id()).update();
         }
+        changes.changed(ACCOUNTS_CHANGED);
         AccountSummary after = findAccount(username).orElseThrow();
         audit.record(newPassword ? "account.updatedWithPassword" : "account.updated", "account", username, before,
                 after);

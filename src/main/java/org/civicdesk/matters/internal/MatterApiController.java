@@ -31,6 +31,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
@@ -133,11 +136,17 @@ class MatterApiController {
         return queries.matter(id);
     }
 
+    /** What GET /cases answers, for the API description (the body itself is written once and kept). */
+    record CaseLinePage(List<CaseLine> items, long total) {
+    }
+
     @GetMapping("/cases")
-    @Operation(summary = "A department's inbox: cases that still owe work, most urgent first (due=overdue|soon)")
-    Page<CaseLine> inbox(@RequestParam(required = false) String org, @RequestParam(required = false) String due,
+    @Operation(summary = "A department's inbox: cases that still owe work, most urgent first (due=overdue|soon)",
+            responses = @ApiResponse(responseCode = "200",
+                    content = @Content(mediaType = "application/json", schema = @Schema(implementation = CaseLinePage.class))))
+    ResponseEntity<byte[]> inbox(@RequestParam(required = false) String org, @RequestParam(required = false) String due,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        return queries.inbox(org, due, Math.max(0, page), clamp(size));
+        return json(queries.inboxJson(org, due, Math.max(0, page), clamp(size)));
     }
 
     @PostMapping("/cases/{id}/sign")
@@ -211,9 +220,17 @@ class MatterApiController {
     }
 
     @GetMapping("/supervision/board")
-    @Operation(summary = "督办看板: overdue, due soon, re-handling, returned, extension requests, unsatisfied, key")
-    Board board(@RequestParam(defaultValue = "50") int limit) {
-        return queries.board(clamp(limit));
+    @Operation(summary = "督办看板: overdue, due soon, re-handling, returned, extension requests, unsatisfied, key "
+            + "(the most urgent 20 of each unless limit asks for more, up to 500)",
+            responses = @ApiResponse(responseCode = "200",
+                    content = @Content(mediaType = "application/json", schema = @Schema(implementation = Board.class))))
+    ResponseEntity<byte[]> board(@RequestParam(defaultValue = "20") int limit) {
+        return json(queries.boardJson(clamp(limit)));
+    }
+
+    /** A body of JSON that MatterQueries wrote once and keeps while nothing changes (MatterReadCache). */
+    private static ResponseEntity<byte[]> json(byte[] body) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
     }
 
     @GetMapping("/public/stats/matters")

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.civicdesk.directory.Directory;
 import org.civicdesk.directory.OrgSummary;
@@ -32,15 +33,21 @@ import org.civicdesk.shared.Problems;
 import org.civicdesk.shared.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reads matters for each kind of reader, showing each only what it may see. */
+/**
+ * Reads matters for each kind of reader, showing each only what it may see. The lists that are read
+ * most (inbox, board, statistics) run each statement on its own, without a transaction around them: at
+ * READ COMMITTED a transaction would give them no common snapshot anyway, only one more round trip.
+ */
 @Service
 @Transactional(readOnly = true)
 class MatterQueries {
 
     /** Case states that still owe work by their due date. */
     static final String PENDING = "('ASSIGNED','SIGNED','REHANDLING')";
+    private static final List<String> PENDING_STATES = List.of("ASSIGNED", "SIGNED", "REHANDLING");
     private static final Pattern MOBILE = Pattern.compile("(?<!\\d)1[3-9]\\d{9}(?!\\d)");
     private static final Pattern LANDLINE = Pattern.compile("(?<!\\d)0\\d{2,3}-?\\d{7,8}(?!\\d)");
     private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
@@ -49,12 +56,15 @@ class MatterQueries {
     private final MatterRepository repo;
     private final Deadlines deadlines;
     private final Directory directory;
+    private final MatterReadCache cache;
 
-    MatterQueries(JdbcClient jdbc, MatterRepository repo, Deadlines deadlines, Directory directory) {
+    MatterQueries(JdbcClient jdbc, MatterRepository repo, Deadlines deadlines, Directory directory,
+            MatterReadCache cache) {
         this.jdbc = jdbc;
         this.repo = repo;
         this.deadlines = deadlines;
         this.directory = directory;
+        this.cache = cache;
     }
 
     MatterView matter(long id) {
@@ -179,8 +189,22 @@ class MatterQueries {
                 overdue, m.followUp(), m.rating(), m.example(), m.raisedAt(), m.status().isOpen() ? due : null);
     }
 
-    /** A department's inbox: its cases that still owe work, the most urgent first. */
+    /**
+     * A department's inbox: its cases that still owe work, the most urgent first. Kept on this node while
+     * no matter changes (MatterReadCache), since handlers reload it far more often than cases change.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     Page<CaseLine> inbox(String orgCode, String due, int page, int size) {
+        return cachedInbox(orgCode, due, page, size).value();
+    }
+
+    /** The inbox as the API sends it. */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    byte[] inboxJson(String orgCode, String due, int page, int size) {
+        return cachedInbox(orgCode, due, page, size).json();
+    }
+
+    private MatterReadCache.Cached<Page<CaseLine>> cachedInbox(String orgCode, String due, int page, int size) {
         Actor actor = Actor.require();
         String org;
         if (isStaff(actor)) {
@@ -193,34 +217,65 @@ class MatterQueries {
         } else {
             throw Problems.forbidden();
         }
-        StringBuilder where = new StringBuilder(" WHERE c.status IN " + PENDING);
+        String view = "overdue".equals(due) || "soon".equals(due) ? due : null;
+        LocalDate today = deadlines.today();
+        return cache.get("inbox|" + org + "|" + view + "|" + page + "|" + size, today,
+                () -> readInbox(org, view, page, size, today));
+    }
+
+    private Page<CaseLine> readInbox(String org, String due, int page, int size, LocalDate today) {
+        // Conditions on handling_case besides its state; the same for the count and the page.
+        StringBuilder condition = new StringBuilder();
         Map<String, Object> params = new LinkedHashMap<>();
         if (org != null) {
-            where.append(" AND c.org_code = :org");
+            condition.append(" AND org_code = :org");
             params.put("org", org);
         }
-        LocalDate today = deadlines.today();
         if ("overdue".equals(due)) {
-            where.append(" AND c.due_date < :today");
+            condition.append(" AND due_date < :today");
             params.put("today", today);
         } else if ("soon".equals(due)) {
-            where.append(" AND c.due_date >= :today AND c.due_date <= :soon");
+            condition.append(" AND due_date >= :today AND due_date <= :soon");
             params.put("today", today);
             params.put("soon", today.plusDays(7));
         }
-        long total = jdbc.sql("SELECT COUNT(*) FROM handling_case c" + where).params(params).query(Long.class).single();
+        // The same conditions on the pending cases per department and due date that MatterTallies keeps.
+        long total = jdbc.sql("SELECT COALESCE(SUM(cases), 0) FROM case_due_tally WHERE 1 = 1" + condition)
+                .params(params).query(Long.class).single();
         params.put("limit", size);
         params.put("offset", (long) page * size);
-        List<CaseLine> items = caseLines(where + " ORDER BY c.due_date, c.id LIMIT :limit OFFSET :offset", params);
+        params.put("upTo", (long) page * size + size);
+        List<CaseLine> items = caseLines(pendingByDue(condition.toString(), ":upTo"), "due_date, id",
+                "LIMIT :limit OFFSET :offset", params);
         return new Page<>(items, total);
     }
 
-    private List<CaseLine> caseLines(String whereOrderLimit, Map<String, Object> params) {
+    /**
+     * The ids of the pending cases that meet {@code condition} (which starts with AND, if any), by due
+     * date, at most {@code limit} of them. It reads each pending state apart, through an index on
+     * (…, status, due_date, id), and merges the three: PostgreSQL 15 reads {@code status IN (…)} through
+     * such an index as three ranges that it must gather and sort whole before it can take the first
+     * rows, which for the board's overdue list is tens of thousands of rows for 50.
+     */
+    static String pendingByDue(String condition, String limit) {
+        return PENDING_STATES.stream()
+                .map(s -> "(SELECT id, due_date FROM handling_case WHERE status = '" + s + "'" + condition
+                        + " ORDER BY due_date, id LIMIT " + limit + ")")
+                .collect(Collectors.joining(" UNION ALL "));
+    }
+
+    /**
+     * Lines for the cases that {@code ids} selects (a query of id and due_date that picks them through an
+     * index), ordered by {@code order} (columns of handling_case) and cut to {@code limit} before they are
+     * joined to their cases and matters, so that only the rows shown are looked up.
+     */
+    private List<CaseLine> caseLines(String ids, String order, String limit, Map<String, Object> params) {
         LocalDate today = deadlines.today();
-        return jdbc.sql("""
-                SELECT c.id AS case_id, c.matter_id, m.type, m.title, c.org_code, c.role, c.status, c.due_date,
-                       m.key_matter, m.urgent, c.extension_until
-                FROM handling_case c JOIN matter m ON m.id = c.matter_id""" + whereOrderLimit)
+        return jdbc.sql("SELECT c.id AS case_id, c.matter_id, m.type, m.title, c.org_code, c.role, c.status, "
+                + "c.due_date, m.key_matter, m.urgent, c.extension_until "
+                + "FROM (SELECT id, due_date FROM (" + ids + ") p ORDER BY " + order + " " + limit + ") q "
+                + "JOIN handling_case c ON c.id = q.id JOIN matter m ON m.id = c.matter_id ORDER BY q."
+                + order.replace(", ", ", q."))
                 .params(params)
                 .query((rs, n) -> {
                     LocalDate dueDate = rs.getDate("due_date").toLocalDate();
@@ -232,26 +287,50 @@ class MatterQueries {
                 }).list();
     }
 
-    /** 督办看板 — what supervisors watch: overdue, due soon, re-handling, returned, extension requests. */
+    /**
+     * 督办看板 — what supervisors watch: overdue, due soon, re-handling, returned, extension requests,
+     * unsatisfied and key matters. Kept on this node while no matter changes (MatterReadCache).
+     */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     Board board(int limit) {
+        return cachedBoard(limit).value();
+    }
+
+    /** The board as the API sends it. */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    byte[] boardJson(int limit) {
+        return cachedBoard(limit).json();
+    }
+
+    private MatterReadCache.Cached<Board> cachedBoard(int limit) {
         Actor actor = Actor.require();
         if (!isStaff(actor)) {
             throw Problems.forbidden();
         }
         LocalDate today = deadlines.today();
+        return cache.get("board|" + limit, today, () -> readBoard(limit, today));
+    }
+
+    private Board readBoard(int limit, LocalDate today) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("today", today);
         p.put("soon", today.plusDays(7));
         p.put("limit", limit);
-        List<CaseLine> overdue = caseLines(" WHERE c.status IN " + PENDING
-                + " AND c.due_date < :today ORDER BY c.due_date, c.id LIMIT :limit", p);
-        List<CaseLine> dueSoon = caseLines(" WHERE c.status IN " + PENDING
-                + " AND c.due_date >= :today AND c.due_date <= :soon ORDER BY c.due_date, c.id LIMIT :limit", p);
-        List<CaseLine> rehandling = caseLines(" WHERE c.status = 'REHANDLING' ORDER BY c.due_date, c.id LIMIT :limit", p);
-        List<CaseLine> returned = caseLines(" WHERE c.status = 'RETURNED' AND c.replaced_by IS NULL AND m.status IN "
-                + "('REGISTERED','ASSIGNED','IN_PROGRESS') ORDER BY c.id LIMIT :limit", p);
-        List<CaseLine> extensions = caseLines(" WHERE c.extension_until IS NOT NULL AND c.status IN " + PENDING
-                + " ORDER BY c.due_date, c.id LIMIT :limit", p);
+        String byDue = "due_date, id";
+        String limited = "LIMIT :limit";
+        List<CaseLine> overdue = caseLines(pendingByDue(" AND due_date < :today", ":limit"), byDue, limited, p);
+        List<CaseLine> dueSoon = caseLines(pendingByDue(" AND due_date >= :today AND due_date <= :soon", ":limit"),
+                byDue, limited, p);
+        List<CaseLine> rehandling = caseLines("SELECT id, due_date FROM handling_case WHERE status = 'REHANDLING' "
+                + "ORDER BY due_date, id LIMIT :limit", byDue, limited, p);
+        // replaced_by is NULL in every row read, so ordering by it changes nothing; it tells PostgreSQL
+        // that the index on (status, replaced_by, id) gives the rows in this order, which IS NULL alone
+        // does not (without it, it walks the primary key through all cases).
+        List<CaseLine> returned = caseLines("SELECT c.id, c.due_date FROM handling_case c JOIN matter m "
+                + "ON m.id = c.matter_id WHERE c.status = 'RETURNED' AND c.replaced_by IS NULL AND m.status IN "
+                + "('REGISTERED','ASSIGNED','IN_PROGRESS') ORDER BY c.replaced_by, c.id LIMIT :limit", "id", limited, p);
+        List<CaseLine> extensions = caseLines("SELECT id, due_date FROM handling_case WHERE extension_until IS NOT NULL "
+                + "AND status IN " + PENDING + " ORDER BY due_date, id LIMIT :limit", byDue, limited, p);
         List<MatterSummary> unsatisfied = matterLines("m.rating = 'UNSATISFIED'", p);
         List<MatterSummary> key = matterLines("m.key_matter = TRUE AND m.status NOT IN ('CLOSED','REJECTED')", p);
         return new Board(overdue, dueSoon, rehandling, returned, extensions, unsatisfied, key);
@@ -263,32 +342,33 @@ class MatterQueries {
                 + " ORDER BY m.raised_at DESC, m.id DESC LIMIT :limit").params(params).query(this::summary).list();
     }
 
-    /** The public figures of a series (or of everything): what the reporter counted by hand. */
+    /**
+     * The public figures of a series (or of everything): what the reporter counted by hand. They come
+     * from the tallies that each transition keeps (MatterTallies), exact at once after every change,
+     * and cost a few rows to read however large the series.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     Stats stats(String series) {
-        String where = series == null ? "" : " WHERE m.series_slug = :series";
+        String where = series == null ? "" : " WHERE series_slug = :series";
         Map<String, Object> params = new LinkedHashMap<>();
         if (series != null) {
             params.put("series", series);
         }
-        var row = jdbc.sql("""
-                SELECT COUNT(*) AS items,
-                       COALESCE(SUM(CASE WHEN m.status = 'CLOSED' THEN 1 ELSE 0 END), 0) AS closed,
-                       COALESCE(SUM(CASE WHEN m.status = 'REJECTED' THEN 1 ELSE 0 END), 0) AS rejected,
-                       COALESCE(SUM(CASE WHEN m.status = 'ANSWERED' THEN 1 ELSE 0 END), 0) AS answered
-                FROM matter m""" + where).params(params).query().singleRow();
-        long cases = jdbc.sql("SELECT COUNT(*) FROM handling_case c JOIN matter m ON m.id = c.matter_id"
-                + (series == null ? " WHERE" : where + " AND") + " c.status <> 'RETURNED'").params(params)
-                .query(Long.class).single();
         params.put("today", deadlines.today());
-        long overdue = jdbc.sql("SELECT COUNT(*) FROM matter m" + (series == null ? " WHERE" : where + " AND")
-                + " m.status NOT IN ('CLOSED','REJECTED') AND EXISTS (SELECT 1 FROM handling_case c WHERE "
-                + "c.matter_id = m.id AND c.status IN " + PENDING + " AND c.due_date < :today)").params(params)
-                .query(Long.class).single();
+        var row = jdbc.sql("""
+                SELECT COALESCE(SUM(matters), 0) AS items,
+                       COALESCE(SUM(cases), 0) AS cases,
+                       COALESCE(SUM(CASE WHEN status = 'CLOSED' THEN matters ELSE 0 END), 0) AS closed,
+                       COALESCE(SUM(CASE WHEN status = 'REJECTED' THEN matters ELSE 0 END), 0) AS rejected,
+                       COALESCE(SUM(CASE WHEN status = 'ANSWERED' THEN matters ELSE 0 END), 0) AS answered,
+                       (SELECT COALESCE(SUM(matters), 0) FROM matter_due_tally WHERE due_date < :today"""
+                + (series == null ? "" : " AND series_slug = :series") + ") AS overdue FROM matter_tally" + where)
+                .params(params).query().singleRow();
         long items = number(row.get("items"));
         long closed = number(row.get("closed"));
         long rejected = number(row.get("rejected"));
-        return new Stats(items, cases, closed, items - closed - rejected, overdue, number(row.get("answered")),
-                rejected);
+        return new Stats(items, number(row.get("cases")), closed, items - closed - rejected, number(row.get("overdue")),
+                number(row.get("answered")), rejected);
     }
 
     /**

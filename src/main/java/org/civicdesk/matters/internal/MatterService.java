@@ -262,7 +262,7 @@ class MatterService {
         requireStaff();
         Case c = caseOf(caseId);
         Matter m = lockMatter(c.matterId());
-        c = repo.findCase(caseId).orElseThrow();
+        c = repo.lockCase(caseId).orElseThrow();
         if (c.status() != CaseStatus.RETURNED || c.replacedBy() != null || !m.status().isOpen()) {
             throw invalid("case.reassign", c.status());
         }
@@ -299,7 +299,7 @@ class MatterService {
     void sign(long caseId) {
         Case c = handlersCase(caseId);
         Matter m = lockMatter(c.matterId());
-        c = repo.findCase(caseId).orElseThrow();
+        c = repo.lockCase(caseId).orElseThrow();
         if (c.status() != CaseStatus.ASSIGNED) {
             throw invalid("case.sign", c.status());
         }
@@ -317,7 +317,7 @@ class MatterService {
         Case c = handlersCase(caseId);
         new Checks().required("reason", cmd.reason()).maxLength("reason", cmd.reason(), 1000).throwIfAny();
         Matter m = lockMatter(c.matterId());
-        c = repo.findCase(caseId).orElseThrow();
+        c = repo.lockCase(caseId).orElseThrow();
         if (c.status() != CaseStatus.ASSIGNED && c.status() != CaseStatus.SIGNED) {
             throw invalid("case.return", c.status());
         }
@@ -339,7 +339,7 @@ class MatterService {
     void requestExtension(long caseId, Commands.Extension cmd) {
         Case c = handlersCase(caseId);
         Matter m = lockMatter(c.matterId());
-        c = repo.findCase(caseId).orElseThrow();
+        c = repo.lockCase(caseId).orElseThrow();
         Checks checks = new Checks();
         checks.required("until", cmd.until()).required("reason", cmd.reason()).maxLength("reason", cmd.reason(), 1000);
         if (cmd.until() != null) {
@@ -362,7 +362,7 @@ class MatterService {
         new Checks().required("grant", cmd.grant()).throwIfAny();
         Case c = caseOf(caseId);
         Matter m = lockMatter(c.matterId());
-        c = repo.findCase(caseId).orElseThrow();
+        c = repo.lockCase(caseId).orElseThrow();
         if (c.extensionUntil() == null) {
             throw invalid("case.extensionDecision", c.status());
         }
@@ -382,7 +382,7 @@ class MatterService {
         ContactMethod method = checks.oneOf("method", cmd.method(), ContactMethod.class);
         checks.maxLength("note", cmd.note(), 2000).throwIfAny();
         Matter m = lockMatter(c.matterId());
-        c = repo.findCase(caseId).orElseThrow();
+        c = repo.lockCase(caseId).orElseThrow();
         if (c.status() == CaseStatus.RETURNED || c.status() == CaseStatus.CLOSED) {
             throw invalid("case.contact", c.status());
         }
@@ -398,7 +398,7 @@ class MatterService {
         }
         new Checks().required("text", cmd.text()).maxLength("text", cmd.text(), 20000).throwIfAny();
         Matter m = lockMatter(c.matterId());
-        c = repo.findCase(caseId).orElseThrow();
+        c = repo.lockCase(caseId).orElseThrow();
         if (c.status() != CaseStatus.SIGNED) {
             throw invalid("case.opinion", c.status());
         }
@@ -422,7 +422,7 @@ class MatterService {
         checks.required("text", cmd.text()).maxLength("text", cmd.text(), 50000);
         checks.maxLength("signedOffBy", cmd.signedOffBy(), 100).throwIfAny();
         Matter m = lockMatter(c.matterId());
-        c = repo.findCase(caseId).orElseThrow();
+        c = repo.lockCase(caseId).orElseThrow();
         if (c.status() != CaseStatus.SIGNED && c.status() != CaseStatus.REHANDLING) {
             throw invalid("case.answer", c.status());
         }
@@ -552,7 +552,7 @@ class MatterService {
         new Checks().maxLength("text", cmd.text(), 2000).throwIfAny();
         Case c = caseOf(caseId);
         Matter m = lockMatter(c.matterId());
-        c = repo.findCase(caseId).orElseThrow();
+        c = repo.lockCase(caseId).orElseThrow();
         if (!c.status().pending()) {
             throw invalid("case.remind", c.status());
         }
