@@ -4,6 +4,7 @@ import org.civicdesk.calls.internal.Commands.ApplicationCommand;
 import org.civicdesk.shared.ProblemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,8 +31,18 @@ class CallPages {
         return "calls/list";
     }
 
+    /**
+     * The call with its application form. A first-time visitor has no session yet, and the form's
+     * CSRF token needs one; the token is resolved here, before the page is written, because a
+     * session can no longer be created once the response has begun.
+     */
     @GetMapping("/public/calls/{code}")
-    String call(@PathVariable String code, Model model) {
+    String call(@PathVariable String code, Model model, CsrfToken csrf) {
+        csrf.getToken();
+        return page(code, model);
+    }
+
+    private String page(String code, Model model) {
         model.addAttribute("call", calls.call(code));
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", new ApplicationCommand(null, null, null, null, null));
@@ -52,7 +63,7 @@ class CallPages {
             }
             response.setStatus(refused.status().value());
             model.addAttribute("refusal", refused);
-            return call(code, model);
+            return page(code, model);
         }
     }
 

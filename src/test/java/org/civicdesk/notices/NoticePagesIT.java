@@ -1,0 +1,71 @@
+package org.civicdesk.notices;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.civicdesk.support.Api;
+import org.civicdesk.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import jakarta.servlet.http.Cookie;
+
+/** The notices, calls and search pages: public to read, the notices form to administrators only. */
+@IntegrationTest
+class NoticePagesIT {
+
+    @Autowired
+    Api api;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void showsNoticesCallsAndSearchToEveryone() throws Exception {
+        long chickenpox = jdbc.sql("SELECT id FROM notice WHERE title LIKE '水痘进入高发季节%'").query(Long.class).single();
+        api.mvc().perform(get("/public/notices")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("水痘进入高发季节")));
+        api.mvc().perform(get("/public/notices/" + chickenpox)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("接种水痘疫苗")));
+        api.mvc().perform(get("/public/calls")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("株洲群星合唱团 招募新团员")));
+        api.mvc().perform(get("/public/calls/zz-qunxing-choir-2023")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("15073319568(谭女士)")));
+        api.mvc().perform(get("/public/search?q=疫苗")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("<mark>疫苗</mark>")));
+        api.mvc().perform(get("/public/search?q=疫苗&kind=RUMOUR")).andExpect(status().isBadRequest());
+        api.mvc().perform(get("/public/notices/999999999")).andExpect(status().isNotFound());
+        api.mvc().perform(get("/public/calls/no-such-call")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void letsOnlyAdministratorsWriteNoticesAndNamesWhatIsMissing() throws Exception {
+        long notices = jdbc.sql("SELECT COUNT(*) FROM notice").query(Long.class).single();
+        api.mvc().perform(get("/notices")).andExpect(status().is3xxRedirection());
+        Cookie admin = api.mvc().perform(formLogin().user("admin").password(Api.ADMIN_PASSWORD))
+                .andExpect(redirectedUrl("/")).andReturn().getResponse().getCookie("SESSION");
+        api.mvc().perform(post("/notices").cookie(admin).with(csrf()).param("kind", "HEALTH_ALERT"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("href=\"#title\"")))
+                .andExpect(content().string(containsString("href=\"#body\"")));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM notice").query(Long.class).single()).isEqualTo(notices);
+        String title = "停电通知 " + Api.unique();
+        api.mvc().perform(post("/notices").cookie(admin).with(csrf()).param("title", title)
+                .param("body", "因线路检修，河西片区周六停电。").param("issuerOrg", "ZZ-CDC").param("kind", "ANNOUNCEMENT"))
+                .andExpect(redirectedUrl("/notices"));
+        api.mvc().perform(get("/public/notices")).andExpect(content().string(not(containsString(title))));
+        long id = jdbc.sql("SELECT id FROM notice WHERE title = :t").param("t", title).query(Long.class).single();
+        api.mvc().perform(post("/notices/" + id + "/publish").cookie(admin).with(csrf()))
+                .andExpect(redirectedUrl("/notices"));
+        api.mvc().perform(get("/public/search?q=停电")).andExpect(content().string(containsString(title)));
+    }
+}
