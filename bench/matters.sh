@@ -153,9 +153,11 @@ log "Data set ready in $(( $(date +%s) - start )) s: $(psql_db -At -c "SELECT (S
 handler=$(token bench-handler "$password")
 supervisor=$(token bench-supervisor "$password")
 
-names=(ping inbox board stats)
-paths=(/api/v1/public/ping /api/v1/cases /api/v1/supervision/board "/api/v1/public/stats/matters?series=npc-16")
-auths=("" "$handler" "$supervisor" "")
+# board50 is the board with 50 lines per list, the API's default before it became 20: for comparison.
+names=(ping inbox board stats board50)
+paths=(/api/v1/public/ping /api/v1/cases /api/v1/supervision/board "/api/v1/public/stats/matters?series=npc-16"
+  "/api/v1/supervision/board?limit=50")
+auths=("" "$handler" "$supervisor" "" "$supervisor")
 
 # Each endpoint answers 200 with what it should before it is measured.
 for k in "${!names[@]}"; do
@@ -163,7 +165,7 @@ for k in "${!names[@]}"; do
   body=$(curl -fsS "${hdr[@]}" "$base${paths[$k]}")
   case ${names[$k]} in
     inbox) summary=$(jq -c '{total, items: (.items | length), first: .items[0].dueDate}' <<<"$body") ;;
-    board) summary=$(jq -c 'with_entries(.value |= length)' <<<"$body") ;;
+    board*) summary="$(jq -c 'with_entries(.value |= length)' <<<"$body"), $(wc -c <<<"$body") bytes" ;;
     *) summary=$(head -c 200 <<<"$body") ;;
   esac
   log "GET ${paths[$k]}: $summary"
@@ -252,7 +254,7 @@ median() { sort -g | awk '{a[NR] = $1} END {if (NR % 2) print a[(NR + 1) / 2]; e
     rps=$(awk -F'\t' -v n="$n" '$2 == n {print $3}' "$results" | median)
     p99=$(awk -F'\t' -v n="$n" '$2 == n {print $4}' "$results" | median)
     ratio=$(awk -F'\t' -v n="$n" '$2 == n {print $5}' "$results" | median)
-    goal=$(awk -v r="$ratio" -v n="$n" 'BEGIN {print (n == "ping") ? "-" : (r >= 0.5 ? "met" : "MISSED")}')
+    goal=$(awk -v r="$ratio" -v n="$n" 'BEGIN {print (n == "ping" || n == "board50") ? "-" : (r >= 0.5 ? "met" : "MISSED")}')
     printf '%-8s %-48s %12s %10s %14s %8s\n' "$n" "${paths[$k]}" "$rps" "$p99" "$ratio" "$goal"
   done
   echo
