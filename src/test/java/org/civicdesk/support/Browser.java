@@ -79,11 +79,23 @@ public final class Browser implements AutoCloseable {
         return driver;
     }
 
-    /** Clicks like a person would: scrolled into view first, so a sticky footer never covers the target. */
+    /**
+     * Clicks like a person would: scrolled into view first, so a sticky footer never covers the target.
+     * A click on a submit button waits for the page it posts to, so that what is read next is not the
+     * old page's (a form that htmx submits in place leaves the button, and the wait simply ends).
+     */
     public void click(By by) {
         WebElement element = find(by);
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
+        boolean submits = "submit".equals(element.getDomProperty("type"));
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(element)).click();
+        if (submits) {
+            try {
+                new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.stalenessOf(element));
+            } catch (org.openqa.selenium.TimeoutException stayedOnThePage) {
+                // An in-place (htmx) submission: there is no new page to wait for.
+            }
+        }
     }
 
     /** Signs in through the login form and waits for the home page it leads to. */

@@ -6,8 +6,8 @@ import org.civicdesk.charity.internal.Views.DonationView;
 import org.civicdesk.directory.AccountSummary;
 import org.civicdesk.directory.Directory;
 import org.civicdesk.directory.OrgSummary;
-import org.civicdesk.shared.FieldViolation;
 import org.civicdesk.shared.ProblemException;
+import org.civicdesk.shared.web.FormErrors;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -55,7 +55,7 @@ class CharityPages {
             redirect.addFlashAttribute("saved", campaigns.create(form.command()).name());
             return "redirect:/charity/campaigns";
         } catch (ProblemException e) {
-            reject(errors, e);
+            FormErrors.reject(errors, e);
             return campaigns(model);
         }
     }
@@ -75,7 +75,7 @@ class CharityPages {
             redirect.addFlashAttribute("saved", recorded.receiptNo());
             return "redirect:/charity/donations/" + recorded.id() + "/receipt";
         } catch (ProblemException e) {
-            reject(errors, e);
+            FormErrors.reject(errors, e);
             return donationForm(form, model);
         }
     }
@@ -104,16 +104,4 @@ class CharityPages {
     }
 
     /** Puts each refused field next to its input; the Idempotency-Key of a form is never the user's fault. */
-    private static void reject(BindingResult errors, ProblemException e) {
-        if (e.violations().isEmpty()) {
-            errors.reject(e.messageKey(), e.args(), e.messageKey());
-        }
-        for (FieldViolation v : e.violations()) {
-            if (v.field().equals(DonationLedger.IDEMPOTENCY_KEY)) {
-                errors.reject(v.messageKey(), v.args(), v.messageKey());
-            } else {
-                errors.rejectValue(v.field(), v.messageKey(), v.args(), v.messageKey());
-            }
-        }
-    }
 }

@@ -9,8 +9,8 @@ import org.civicdesk.directory.OrgSummary;
 import org.civicdesk.directory.internal.Commands.AccountCommand;
 import org.civicdesk.directory.internal.Commands.OrgCommand;
 import org.civicdesk.directory.internal.Commands.PersonCommand;
-import org.civicdesk.shared.FieldViolation;
 import org.civicdesk.shared.ProblemException;
+import org.civicdesk.shared.web.FormErrors;
 import org.civicdesk.shared.Role;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -71,7 +71,7 @@ class DirectoryPages {
             redirect.addFlashAttribute("saved", org.name());
             return "redirect:/directory/orgs";
         } catch (ProblemException e) {
-            reject(errors, e);
+            FormErrors.reject(errors, e);
             model.addAttribute("editing", false);
             return "directory/org-form";
         }
@@ -95,7 +95,7 @@ class DirectoryPages {
             redirect.addFlashAttribute("saved", org.name());
             return "redirect:/directory/orgs";
         } catch (ProblemException e) {
-            reject(errors, e);
+            FormErrors.reject(errors, e);
             model.addAttribute("editing", true);
             return "directory/org-form";
         }
@@ -127,7 +127,7 @@ class DirectoryPages {
             redirect.addFlashAttribute("saved", form.getUsername());
             return "redirect:/directory/accounts";
         } catch (ProblemException e) {
-            reject(errors, e);
+            FormErrors.reject(errors, e);
             model.addAttribute("accounts", directory.accounts(null, 1000));
             model.addAttribute("roles", Role.values());
             return "directory/accounts";
@@ -154,7 +154,7 @@ class DirectoryPages {
             redirect.addFlashAttribute("saved", username);
             return "redirect:/directory/accounts";
         } catch (ProblemException e) {
-            reject(errors, e);
+            FormErrors.reject(errors, e);
             model.addAttribute("username", username);
             model.addAttribute("roles", Role.values());
             return "directory/account-form";
@@ -178,7 +178,7 @@ class DirectoryPages {
             redirect.addFlashAttribute("saved", person.name());
             return "redirect:/directory/people";
         } catch (ProblemException e) {
-            reject(errors, e);
+            FormErrors.reject(errors, e);
             model.addAttribute("personId", null);
             return "directory/person-form";
         }
@@ -201,7 +201,7 @@ class DirectoryPages {
             redirect.addFlashAttribute("saved", person.name());
             return "redirect:/directory/people";
         } catch (ProblemException e) {
-            reject(errors, e);
+            FormErrors.reject(errors, e);
             model.addAttribute("personId", id);
             return "directory/person-form";
         }
@@ -224,15 +224,6 @@ class DirectoryPages {
         return "directory/import";
     }
 
-    private static void reject(BindingResult errors, ProblemException e) {
-        if (e.violations().isEmpty()) {
-            errors.reject(e.messageKey(), e.args(), e.messageKey());
-        }
-        for (FieldViolation v : e.violations()) {
-            String field = v.field().startsWith("roles") ? "roles" : v.field().startsWith("posts") ? "posts" : v.field();
-            errors.rejectValue(field, v.messageKey(), v.args(), v.messageKey());
-        }
-    }
 
     /** The organisation form, bound field by field. */
     static class OrgForm {

@@ -36,11 +36,10 @@ import org.civicdesk.matters.internal.Views.Page;
 import org.civicdesk.meetings.Meetings;
 import org.civicdesk.meetings.SeriesRef;
 import org.civicdesk.shared.Actor;
-import org.civicdesk.shared.FieldViolation;
 import org.civicdesk.shared.ProblemException;
+import org.civicdesk.shared.web.FormErrors;
 import org.civicdesk.shared.Role;
 import org.civicdesk.shared.web.ProblemResponses;
-import org.springframework.beans.BeanWrapperImpl;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -158,7 +157,7 @@ class MatterPages {
                 redirect.addFlashAttribute("notice", "matters.done.raised");
                 return "redirect:/matters/" + id;
             } catch (ProblemException e) {
-                reject(errors, e);
+                FormErrors.reject(errors, e);
             }
         }
         return raiseForm(model);
@@ -462,7 +461,7 @@ class MatterPages {
             if (e.violations().isEmpty()) {
                 return refused(e, target, redirect);
             }
-            reject(errors, e);
+            FormErrors.reject(errors, e);
             return page.get();
         }
         redirect.addFlashAttribute("notice", done);
@@ -499,17 +498,6 @@ class MatterPages {
     }
 
     /** Puts each refused field next to its control; {@code co[1]} belongs to the list {@code co}. */
-    private static void reject(BindingResult errors, ProblemException e) {
-        BeanWrapperImpl form = new BeanWrapperImpl(errors.getTarget());
-        for (FieldViolation v : e.violations()) {
-            String field = v.field().replaceAll("\\[\\d+]$", "");
-            if (form.isReadableProperty(field)) {
-                errors.rejectValue(field, v.messageKey(), v.args(), v.messageKey());
-            } else {
-                errors.reject(v.messageKey(), v.args(), v.messageKey());
-            }
-        }
-    }
 
     private static void addIfMissing(Model model, String name, Supplier<Object> form) {
         if (!model.containsAttribute(name)) {

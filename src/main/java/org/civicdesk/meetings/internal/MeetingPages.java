@@ -17,6 +17,7 @@ import org.civicdesk.meetings.internal.Views.MeetingView;
 import org.civicdesk.meetings.internal.Views.ParticipantView;
 import org.civicdesk.shared.FieldViolation;
 import org.civicdesk.shared.ProblemException;
+import org.civicdesk.shared.web.FormErrors;
 import org.civicdesk.shared.web.ProblemResponses;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -77,7 +78,7 @@ class MeetingPages {
             redirect.addFlashAttribute("saved", meetings.createSeries(form.command()).name());
             return "redirect:/meetings";
         } catch (ProblemException e) {
-            reject(errors, e);
+            FormErrors.reject(errors, e);
             return index(model);
         }
     }
@@ -101,7 +102,7 @@ class MeetingPages {
             redirect.addFlashAttribute("saved", created.title());
             return "redirect:/meetings/" + created.id();
         } catch (ProblemException e) {
-            reject(errors, e);
+            FormErrors.reject(errors, e);
             return meetingForm(form, model);
         }
     }
@@ -202,7 +203,7 @@ class MeetingPages {
             redirect.addFlashAttribute("saved", meetings.addAgendaItem(id, form.command()).title());
             return "redirect:/meetings/" + id + "/agenda";
         } catch (ProblemException e) {
-            reject(errors, e);
+            FormErrors.reject(errors, e);
             return agenda(id, model);
         }
     }
@@ -258,15 +259,6 @@ class MeetingPages {
                 raised.items(), raised.closed(), raised.inProgress());
     }
 
-    static void reject(BindingResult errors, ProblemException e) {
-        if (e.violations().isEmpty()) {
-            errors.reject(e.messageKey(), e.args(), e.messageKey());
-        }
-        for (FieldViolation v : e.violations()) {
-            String field = v.field().contains("[") ? v.field().substring(0, v.field().indexOf('[')) : v.field();
-            errors.rejectValue(field, v.messageKey(), v.args(), v.messageKey());
-        }
-    }
 
     private static String blankToNull(String s) {
         return MeetingService.blankToNull(s);

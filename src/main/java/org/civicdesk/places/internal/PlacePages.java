@@ -7,8 +7,8 @@ import org.civicdesk.places.internal.Views.BookingView;
 import org.civicdesk.places.internal.Views.PlaceView;
 import org.civicdesk.shared.Actor;
 import org.civicdesk.shared.Checks;
-import org.civicdesk.shared.FieldViolation;
 import org.civicdesk.shared.ProblemException;
+import org.civicdesk.shared.web.FormErrors;
 import org.civicdesk.shared.web.ProblemResponses;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -84,17 +84,8 @@ class PlacePages {
                 redirect.addFlashAttribute("saved", booking.placeName());
                 return "redirect:/places/bookings";
             } catch (ProblemException e) {
-                for (FieldViolation v : e.violations()) {
-                    // The organisation is the signed-in account's, not a field of the form.
-                    if (v.field().equals("org")) {
-                        errors.reject(v.messageKey(), v.args(), v.messageKey());
-                    } else {
-                        errors.rejectValue(v.field(), v.messageKey(), v.args(), v.messageKey());
-                    }
-                }
-                if (e.violations().isEmpty()) {
-                    errors.reject(e.messageKey(), e.args(), e.messageKey());
-                }
+                // The organisation is the signed-in account's, not a field of the form: it shows on top.
+                FormErrors.reject(errors, e);
             }
         }
         return placePage(places.place(id), model);
