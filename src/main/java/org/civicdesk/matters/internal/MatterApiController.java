@@ -234,9 +234,11 @@ class MatterApiController {
     }
 
     @GetMapping("/public/stats/matters")
-    @Operation(summary = "Public figures of a series, or of all matters")
-    Stats stats(@RequestParam(required = false) String series) {
-        return queries.stats(series == null || series.isBlank() ? null : series);
+    @Operation(summary = "Public figures of a series, or of all matters",
+            responses = @ApiResponse(responseCode = "200",
+                    content = @Content(mediaType = "application/json", schema = @Schema(implementation = Stats.class))))
+    ResponseEntity<byte[]> stats(@RequestParam(required = false) String series) {
+        return json(queries.statsJson(series == null || series.isBlank() ? null : series));
     }
 
     @GetMapping("/public/answers")

@@ -345,16 +345,32 @@ class MatterQueries {
     /**
      * The public figures of a series (or of everything): what the reporter counted by hand. They come
      * from the tallies that each transition keeps (MatterTallies), exact at once after every change,
-     * and cost a few rows to read however large the series.
+     * and cost a few rows to read however large the series. Kept on this node while no matter changes
+     * (MatterReadCache), like the inbox: the node that made a change reads them again at once.
      */
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     Stats stats(String series) {
+        return cachedStats(series).value();
+    }
+
+    /** The figures as the API sends them. */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    byte[] statsJson(String series) {
+        return cachedStats(series).json();
+    }
+
+    private MatterReadCache.Cached<Stats> cachedStats(String series) {
+        LocalDate today = deadlines.today();
+        return cache.get("stats|" + series, today, () -> readStats(series, today));
+    }
+
+    private Stats readStats(String series, LocalDate today) {
         String where = series == null ? "" : " WHERE series_slug = :series";
         Map<String, Object> params = new LinkedHashMap<>();
         if (series != null) {
             params.put("series", series);
         }
-        params.put("today", deadlines.today());
+        params.put("today", today);
         var row = jdbc.sql("""
                 SELECT COALESCE(SUM(matters), 0) AS items,
                        COALESCE(SUM(cases), 0) AS cases,

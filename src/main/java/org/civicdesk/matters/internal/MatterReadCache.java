@@ -7,8 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.civicdesk.shared.Changes;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -34,7 +34,6 @@ class MatterReadCache {
     private final JsonMapper json;
     private final LongSupplier nanoTime;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
-    private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
     @Autowired
     MatterReadCache(Changes changes, JsonMapper json) {
@@ -84,23 +83,17 @@ class MatterReadCache {
         if (fresh(entry, version, day)) {
             return (Cached<T>) entry.value();
         }
-        // One reader per key at a time: those that wait find the answer it read.
-        synchronized (locks.computeIfAbsent(key, k -> new Object())) {
-            entry = entries.get(key);
-            if (fresh(entry, version, day)) {
-                return (Cached<T>) entry.value();
-            }
-            long readAt = nanoTime.getAsLong();
-            Cached<T> value = new Cached<>(read.get(), json);
-            if (entries.size() >= MAX_ENTRIES) {
-                entries.clear();
-            }
-            if (locks.size() >= MAX_ENTRIES) {
-                locks.clear();
-            }
-            entries.put(key, new Entry(version, day, readAt, value));
-            return value;
+        // Read without holding anything: if the version cannot be trusted (a node that is not listening
+        // gives a new one on every call), requests must not queue behind each other for nothing.
+        long readAt = nanoTime.getAsLong();
+        Cached<T> value = new Cached<>(read.get(), json);
+        if (entries.size() >= MAX_ENTRIES) {
+            entries.clear();
         }
+        // Of two answers read at once, keep the one read at the later version.
+        entries.merge(key, new Entry(version, day, readAt, value),
+                (old, fresh) -> old.version() > fresh.version() ? old : fresh);
+        return value;
     }
 
     long version() {
