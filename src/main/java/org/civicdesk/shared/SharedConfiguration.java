@@ -8,9 +8,12 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class SharedConfiguration {
 
-    /** One clock for the whole application, so tests can fix time where they need to. */
+    /**
+     * One clock for the whole application, so tests can fix time where they need to and the demo
+     * city can replay its past.
+     */
     @Bean
     Clock clock() {
-        return Clock.systemDefaultZone();
+        return new ReplayableClock(Clock.systemDefaultZone());
     }
 }

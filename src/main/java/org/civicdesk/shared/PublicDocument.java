@@ -1,0 +1,14 @@
+package org.civicdesk.shared;
+
+/**
+ * One thing the public may read, as the search (and later open data) sees it.
+ *
+ * @param kind what it is, e.g. {@code NOTICE}, {@code CALL}, {@code MEETING}, {@code ANSWER}
+ * @param key unique within its kind, e.g. the row's id
+ * @param title shown as a hit's title
+ * @param text the words searched besides the title: only what the public may read, contact details
+ *        removed
+ * @param url the public page that shows it
+ */
+public record PublicDocument(String kind, String key, String title, String text, String url) {
+}
