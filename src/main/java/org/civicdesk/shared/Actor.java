@@ -20,6 +20,11 @@ public record Actor(long accountId, String username, String displayName, String 
         roles = Set.copyOf(roles);
     }
 
+    /** The system itself, for work nobody signed in does (the daily deadline watch). */
+    public static Actor system() {
+        return new Actor(0, SYSTEM, SYSTEM, null, Set.of());
+    }
+
     public boolean has(Role role) {
         return roles.contains(role);
     }

@@ -162,26 +162,32 @@ class MatterTalliesIT {
                 .andReturn().getResponse().getContentAsString(), "$.total")).longValue();
     }
 
-    /** Every tally row equals what counting the matters and cases gives, and none is missing. */
+    /**
+     * Every tally row, stripe by stripe (a matter counts in the stripe of its id modulo 8), equals what
+     * counting the matters and cases gives, and none is missing.
+     */
     private void assertTalliesExact() {
-        assertThat(rows("SELECT series_slug AS k1, status AS k2, matters AS n1, cases AS n2 FROM matter_tally "
-                + "WHERE matters <> 0 OR cases <> 0"))
+        assertThat(rows("SELECT series_slug AS k1, status AS k2, stripe AS k3, matters AS n1, cases AS n2 "
+                + "FROM matter_tally WHERE matters <> 0 OR cases <> 0"))
                 .isEqualTo(rows("""
-                        SELECT COALESCE(m.series_slug, '') AS k1, m.status AS k2, COUNT(*) AS n1,
+                        SELECT COALESCE(m.series_slug, '') AS k1, m.status AS k2, MOD(m.id, 8) AS k3, COUNT(*) AS n1,
                                COALESCE(SUM(c.n), 0) AS n2
                         FROM matter m LEFT JOIN (SELECT matter_id, COUNT(*) AS n FROM handling_case
                                                  WHERE status <> 'RETURNED' GROUP BY matter_id) c
                                ON c.matter_id = m.id
-                        GROUP BY COALESCE(m.series_slug, ''), m.status"""));
-        assertThat(rows("SELECT series_slug AS k1, due_date AS k2, matters AS n1 FROM matter_due_tally "
+                        GROUP BY COALESCE(m.series_slug, ''), m.status, MOD(m.id, 8)"""));
+        assertThat(rows("SELECT series_slug AS k1, due_date AS k2, stripe AS k3, matters AS n1 FROM matter_due_tally "
                 + "WHERE matters <> 0"))
-                .isEqualTo(rows("SELECT COALESCE(m.series_slug, '') AS k1, d.due AS k2, COUNT(*) AS n1 FROM matter m "
-                        + "JOIN (SELECT matter_id, MIN(due_date) AS due FROM handling_case WHERE status IN " + PENDING
-                        + " GROUP BY matter_id) d ON d.matter_id = m.id WHERE m.status NOT IN ('CLOSED','REJECTED') "
-                        + "GROUP BY COALESCE(m.series_slug, ''), d.due"));
-        assertThat(rows("SELECT org_code AS k1, due_date AS k2, cases AS n1 FROM case_due_tally WHERE cases <> 0"))
-                .isEqualTo(rows("SELECT org_code AS k1, due_date AS k2, COUNT(*) AS n1 FROM handling_case "
-                        + "WHERE status IN " + PENDING + " GROUP BY org_code, due_date"));
+                .isEqualTo(rows("SELECT COALESCE(m.series_slug, '') AS k1, d.due AS k2, MOD(m.id, 8) AS k3, "
+                        + "COUNT(*) AS n1 FROM matter m JOIN (SELECT matter_id, MIN(due_date) AS due FROM handling_case "
+                        + "WHERE status IN " + PENDING + " GROUP BY matter_id) d ON d.matter_id = m.id "
+                        + "WHERE m.status NOT IN ('CLOSED','REJECTED') "
+                        + "GROUP BY COALESCE(m.series_slug, ''), d.due, MOD(m.id, 8)"));
+        assertThat(rows("SELECT org_code AS k1, due_date AS k2, stripe AS k3, cases AS n1 FROM case_due_tally "
+                + "WHERE cases <> 0"))
+                .isEqualTo(rows("SELECT org_code AS k1, due_date AS k2, MOD(matter_id, 8) AS k3, COUNT(*) AS n1 "
+                        + "FROM handling_case WHERE status IN " + PENDING
+                        + " GROUP BY org_code, due_date, MOD(matter_id, 8)"));
     }
 
     private List<Map<String, Object>> rows(String sql) {
@@ -192,7 +198,7 @@ class MatterTalliesIT {
                     : Objects.toString(v, null)));
             rows.add(r);
         }
-        rows.sort(Comparator.comparing(r -> r.get("k1") + "|" + r.get("k2")));
+        rows.sort(Comparator.comparing(r -> r.get("k1") + "|" + r.get("k2") + "|" + r.get("k3")));
         return rows;
     }
 }

@@ -2,12 +2,13 @@ package org.civicdesk.matters.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Optional;
+import java.util.Set;
 
 import org.civicdesk.calendar.WorkingCalendar;
 import org.civicdesk.matters.MatterType;
-import org.civicdesk.matters.internal.Model.TimeLimit;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -18,24 +19,49 @@ import org.springframework.stereotype.Component;
  * working day when that is a holiday or weekend. A series may fix one date for all its matters.
  */
 @Component
-class Deadlines {
+class Deadlines implements HandlingRules {
+
+    /**
+     * The dates a person may give, e.g. a due date set by hand: beyond them the working-day arithmetic
+     * would walk the calendar for ever.
+     */
+    static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+    static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
 
     private final JdbcClient jdbc;
     private final WorkingCalendar calendar;
     private final Clock clock;
     private final ZoneId zone;
+    private final MattersSettings settings;
 
     Deadlines(JdbcClient jdbc, WorkingCalendar calendar, Clock clock,
-            @Value("${civicdesk.time-zone:Asia/Shanghai}") ZoneId zone) {
+            @Value("${civicdesk.time-zone:Asia/Shanghai}") ZoneId zone, MattersSettings settings) {
         this.jdbc = jdbc;
         this.calendar = calendar;
         this.clock = clock;
         this.zone = zone;
+        this.settings = settings;
+    }
+
+    @Override
+    public OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
     }
 
     /** Today in the city's time zone: deadlines are dates there, wherever the server runs. */
-    LocalDate today() {
+    @Override
+    public LocalDate today() {
         return LocalDate.now(clock.withZone(zone));
+    }
+
+    @Override
+    public LocalDate dayOf(OffsetDateTime instant) {
+        return instant.atZoneSameInstant(zone).toLocalDate();
+    }
+
+    @Override
+    public Set<AnswerCategory> answerCategories() {
+        return settings.answerCategories();
     }
 
     ZoneId zone() {
@@ -44,7 +70,7 @@ class Deadlines {
 
     TimeLimit limit(MatterType type) {
         return jdbc.sql("SELECT * FROM time_limit WHERE matter_type = :t").param("t", type.name())
-                .query((rs, n) -> new TimeLimit(type, rs.getString("unit"), rs.getInt("lead_amount"),
+                .query((rs, n) -> new TimeLimit(type, TimeLimit.Unit.valueOf(rs.getString("unit")), rs.getInt("lead_amount"),
                         rs.getInt("co_amount"), rs.getInt("urgent_days"), rs.getInt("rehandle_amount"),
                         rs.getInt("max_total_amount"), rs.getInt("return_window_days"),
                         rs.getInt("close_unrated_days")))
@@ -59,7 +85,8 @@ class Deadlines {
                 .query(LocalDate.class).optional();
     }
 
-    LocalDate leadDue(MatterType type, String seriesSlug, boolean urgent, LocalDate assignedOn) {
+    @Override
+    public LocalDate leadDue(MatterType type, String seriesSlug, boolean urgent, LocalDate assignedOn) {
         TimeLimit limit = limit(type);
         if (urgent) {
             return calendar.addWorkingDays(assignedOn, limit.urgentDays());
@@ -69,29 +96,44 @@ class Deadlines {
     }
 
     /** Co-handlers send their opinion before the lead must answer, never after. */
-    LocalDate coDue(MatterType type, LocalDate assignedOn, LocalDate leadDue) {
+    @Override
+    public LocalDate coDue(MatterType type, LocalDate assignedOn, LocalDate leadDue) {
         TimeLimit limit = limit(type);
         LocalDate co = after(assignedOn, limit.coAmount(), limit.inMonths());
         return co.isAfter(leadDue) ? leadDue : co;
     }
 
-    LocalDate rehandleDue(MatterType type, LocalDate from) {
+    @Override
+    public LocalDate rehandleDue(MatterType type, LocalDate from) {
         TimeLimit limit = limit(type);
         return after(from, limit.rehandleAmount(), limit.inMonths());
     }
 
     /** The latest date an extension may reach (e.g. 6 months after assignment for a suggestion). */
-    LocalDate latestExtension(MatterType type, LocalDate assignedOn) {
+    @Override
+    public LocalDate latestExtension(MatterType type, LocalDate assignedOn) {
         TimeLimit limit = limit(type);
         return after(assignedOn, limit.maxTotalAmount(), limit.inMonths());
     }
 
-    boolean withinReturnWindow(MatterType type, LocalDate assignedOn) {
+    @Override
+    public boolean withinReturnWindow(MatterType type, LocalDate assignedOn) {
         return !today().isAfter(calendar.addWorkingDays(assignedOn, limit(type).returnWindowDays()));
     }
 
-    boolean mayCloseUnrated(MatterType type, LocalDate answeredOn) {
+    @Override
+    public boolean mayCloseUnrated(MatterType type, LocalDate answeredOn) {
         return !today().isBefore(calendar.addWorkingDays(answeredOn, limit(type).closeUnratedDays()));
+    }
+
+    @Override
+    public int returnWindowDays(MatterType type) {
+        return limit(type).returnWindowDays();
+    }
+
+    @Override
+    public int closeUnratedDays(MatterType type) {
+        return limit(type).closeUnratedDays();
     }
 
     int workingDaysLeft(LocalDate due) {

@@ -5,9 +5,11 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.civicdesk.matters.CaseId;
+import org.civicdesk.matters.MatterId;
 import org.civicdesk.matters.MatterStatus;
 import org.civicdesk.matters.MatterType;
-import org.civicdesk.matters.internal.Model.Case;
+import org.civicdesk.matters.Matters;
 import org.civicdesk.matters.internal.Views.Board;
 import org.civicdesk.matters.internal.Views.CaseLine;
 import org.civicdesk.matters.internal.Views.MatterSummary;
@@ -44,12 +46,12 @@ class MatterApiController {
     private static final MediaType XLSX = MediaType
             .parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
-    private final MatterService service;
+    private final MatterCommands service;
     private final MatterQueries queries;
     private final MatterReports reports;
     private final MatterImport imports;
 
-    MatterApiController(MatterService service, MatterQueries queries, MatterReports reports, MatterImport imports) {
+    MatterApiController(MatterCommands service, MatterQueries queries, MatterReports reports, MatterImport imports) {
         this.service = service;
         this.queries = queries;
         this.reports = reports;
@@ -67,9 +69,10 @@ class MatterApiController {
 
     @PostMapping("/matters")
     @Operation(summary = "Raise a matter (a RAISER for itself, or a SUPERVISOR for the named raiser)")
-    ResponseEntity<Created> raise(@RequestBody Commands.Raise cmd) {
-        long id = service.raise(cmd);
-        return ResponseEntity.created(URI.create("/api/v1/matters/" + id)).body(new Created(id, MatterStatus.REGISTERED));
+    ResponseEntity<Created> raise(@RequestBody Matters.Raise cmd) {
+        MatterId id = service.raise(cmd);
+        return ResponseEntity.created(URI.create("/api/v1/matters/" + id))
+                .body(new Created(id.value(), MatterStatus.REGISTERED));
     }
 
     @GetMapping("/matters")
@@ -83,57 +86,59 @@ class MatterApiController {
 
     @GetMapping("/matters/{id}")
     MatterView matter(@PathVariable long id) {
-        return queries.matter(id);
+        return queries.matter(new MatterId(id));
     }
 
     @PostMapping("/matters/{id}/assignments")
     @Operation(summary = "交办: assign to a lead and co-handlers, or to departments answering separately")
-    ResponseEntity<Assignment> assign(@PathVariable long id, @RequestBody Commands.Assign cmd) {
-        List<Case> cases = service.assign(id, cmd);
+    ResponseEntity<Assignment> assign(@PathVariable long id, @RequestBody Matters.Assign cmd) {
+        List<CaseId> cases = service.assign(new MatterId(id), cmd);
+        MatterView matter = queries.matter(new MatterId(id));
         return ResponseEntity.status(201).body(new Assignment(cases.stream()
-                .map(c -> new AssignedCase(c.id(), c.orgCode(), c.role().name(), c.dueDate())).toList()));
+                .map(c -> matter.cases().stream().filter(v -> v.id() == c.value()).findFirst().orElseThrow())
+                .map(v -> new AssignedCase(v.id(), v.orgCode(), v.role(), v.dueDate())).toList()));
     }
 
     @PostMapping("/matters/{id}/evaluation")
     @Operation(summary = "评价: the raiser rates the answer")
-    MatterView evaluate(@PathVariable long id, @RequestBody Commands.Evaluation cmd) {
-        service.evaluate(id, cmd);
-        return queries.matter(id);
+    MatterView evaluate(@PathVariable long id, @RequestBody Matters.Evaluation cmd) {
+        service.rate(new MatterId(id), cmd);
+        return queries.matter(new MatterId(id));
     }
 
     @PostMapping("/matters/{id}/acceptance")
     @Operation(summary = "立案: accept a proposal for handling")
     MatterView accept(@PathVariable long id) {
-        service.accept(id);
-        return queries.matter(id);
+        service.accept(new MatterId(id));
+        return queries.matter(new MatterId(id));
     }
 
     @PostMapping("/matters/{id}/rejection")
     @Operation(summary = "不立案/不予受理: refuse a matter, with the reason")
-    MatterView reject(@PathVariable long id, @RequestBody Commands.Reason cmd) {
-        service.reject(id, cmd);
-        return queries.matter(id);
+    MatterView reject(@PathVariable long id, @RequestBody Matters.Reason cmd) {
+        service.reject(new MatterId(id), cmd);
+        return queries.matter(new MatterId(id));
     }
 
     @PostMapping("/matters/{id}/merge")
     @Operation(summary = "并案: merge into an identical matter; its raiser becomes a co-signer there")
-    MatterView merge(@PathVariable long id, @RequestBody Commands.Merge cmd) {
-        service.merge(id, cmd);
-        return queries.matter(id);
+    MatterView merge(@PathVariable long id, @RequestBody Matters.Merge cmd) {
+        service.merge(new MatterId(id), cmd);
+        return queries.matter(new MatterId(id));
     }
 
     @PostMapping("/matters/{id}/close")
     @Operation(summary = "销号: close an answered matter left unrated past the configured wait")
     MatterView close(@PathVariable long id) {
-        service.closeUnrated(id);
-        return queries.matter(id);
+        service.closeUnrated(new MatterId(id));
+        return queries.matter(new MatterId(id));
     }
 
     @PostMapping("/matters/{id}/supervision")
     @Operation(summary = "重点督办: mark or unmark a key matter and name its supervising leader")
-    MatterView supervise(@PathVariable long id, @RequestBody Commands.Supervise cmd) {
-        service.supervise(id, cmd);
-        return queries.matter(id);
+    MatterView supervise(@PathVariable long id, @RequestBody Matters.Supervise cmd) {
+        service.supervise(new MatterId(id), cmd);
+        return queries.matter(new MatterId(id));
     }
 
     /** What GET /cases answers, for the API description (the body itself is written once and kept). */
@@ -146,76 +151,76 @@ class MatterApiController {
                     content = @Content(mediaType = "application/json", schema = @Schema(implementation = CaseLinePage.class))))
     ResponseEntity<byte[]> inbox(@RequestParam(required = false) String org, @RequestParam(required = false) String due,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        return json(queries.inboxJson(org, due, Math.max(0, page), clamp(size)));
+        return json(queries.inbox(org, due, Math.max(0, page), clamp(size)).json());
     }
 
     @PostMapping("/cases/{id}/sign")
     @Operation(summary = "签收: the department signs for the case")
     MatterView sign(@PathVariable long id) {
-        service.sign(id);
+        service.sign(new CaseId(id));
         return viewOfCase(id);
     }
 
     @PostMapping("/cases/{id}/return")
     @Operation(summary = "退回: return a wrongly assigned case, within the return window")
-    MatterView returnCase(@PathVariable long id, @RequestBody Commands.Reason cmd) {
-        service.returnCase(id, cmd);
+    MatterView returnCase(@PathVariable long id, @RequestBody Matters.Reason cmd) {
+        service.giveBack(new CaseId(id), cmd);
         return viewOfCase(id);
     }
 
     @PostMapping("/cases/{id}/reassign")
     @Operation(summary = "Give a returned case to another department")
-    MatterView reassign(@PathVariable long id, @RequestBody Commands.Reassign cmd) {
-        service.reassign(id, cmd);
+    MatterView reassign(@PathVariable long id, @RequestBody Matters.Reassign cmd) {
+        service.reassign(new CaseId(id), cmd);
         return viewOfCase(id);
     }
 
     @PostMapping("/cases/{id}/extension")
     @Operation(summary = "Ask for a later due date, with a reason")
-    MatterView requestExtension(@PathVariable long id, @RequestBody Commands.Extension cmd) {
-        service.requestExtension(id, cmd);
+    MatterView requestExtension(@PathVariable long id, @RequestBody Matters.Extension cmd) {
+        service.requestExtension(new CaseId(id), cmd);
         return viewOfCase(id);
     }
 
     @PostMapping("/cases/{id}/extension/decision")
     @Operation(summary = "A supervisor grants or refuses the extension asked for")
-    MatterView decideExtension(@PathVariable long id, @RequestBody Commands.Decision cmd) {
-        service.decideExtension(id, cmd);
+    MatterView decideExtension(@PathVariable long id, @RequestBody Matters.Decision cmd) {
+        service.decideExtension(new CaseId(id), cmd);
         return viewOfCase(id);
     }
 
     @PostMapping("/cases/{id}/contacts")
     @Operation(summary = "沟通/面商: log a contact with the raiser")
-    MatterView contact(@PathVariable long id, @RequestBody Commands.Contact cmd) {
-        service.contact(id, cmd);
+    MatterView contact(@PathVariable long id, @RequestBody Matters.Contact cmd) {
+        service.contact(new CaseId(id), cmd);
         return viewOfCase(id);
     }
 
     @PostMapping("/cases/{id}/opinion")
     @Operation(summary = "A co-handler sends its opinion to the lead")
-    MatterView opinion(@PathVariable long id, @RequestBody Commands.Text cmd) {
-        service.opinion(id, cmd);
+    MatterView opinion(@PathVariable long id, @RequestBody Matters.Text cmd) {
+        service.sendOpinion(new CaseId(id), cmd);
         return viewOfCase(id);
     }
 
     @PostMapping("/cases/{id}/answer")
     @Operation(summary = "答复: the lead answers with a category A, B or C")
-    MatterView answer(@PathVariable long id, @RequestBody Commands.Answer cmd) {
-        service.answer(id, cmd);
+    MatterView answer(@PathVariable long id, @RequestBody Matters.Answer cmd) {
+        service.answer(new CaseId(id), cmd);
         return viewOfCase(id);
     }
 
     @PostMapping("/cases/{id}/follow-up")
     @Operation(summary = "跟踪办理: a further report on a matter answered B")
-    MatterView followUp(@PathVariable long id, @RequestBody Commands.FollowUp cmd) {
-        service.followUp(id, cmd);
+    MatterView followUp(@PathVariable long id, @RequestBody Matters.FollowUp cmd) {
+        service.followUp(new CaseId(id), cmd);
         return viewOfCase(id);
     }
 
     @PostMapping("/cases/{id}/reminders")
     @Operation(summary = "催办: a supervisor chases the department up")
-    MatterView remind(@PathVariable long id, @RequestBody(required = false) Commands.Text cmd) {
-        service.remind(id, cmd == null ? new Commands.Text(null) : cmd);
+    MatterView remind(@PathVariable long id, @RequestBody(required = false) Matters.Text cmd) {
+        service.remind(new CaseId(id), cmd == null ? new Matters.Text(null) : cmd);
         return viewOfCase(id);
     }
 
@@ -225,20 +230,18 @@ class MatterApiController {
             responses = @ApiResponse(responseCode = "200",
                     content = @Content(mediaType = "application/json", schema = @Schema(implementation = Board.class))))
     ResponseEntity<byte[]> board(@RequestParam(defaultValue = "20") int limit) {
-        return json(queries.boardJson(clamp(limit)));
+        return json(queries.board(clamp(limit)).json());
     }
 
-    /** A body of JSON that MatterQueries wrote once and keeps while nothing changes (MatterReadCache). */
+    /** A body of JSON written once for a read that MatterReads keeps. */
     private static ResponseEntity<byte[]> json(byte[] body) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
     }
 
     @GetMapping("/public/stats/matters")
-    @Operation(summary = "Public figures of a series, or of all matters",
-            responses = @ApiResponse(responseCode = "200",
-                    content = @Content(mediaType = "application/json", schema = @Schema(implementation = Stats.class))))
-    ResponseEntity<byte[]> stats(@RequestParam(required = false) String series) {
-        return json(queries.statsJson(series == null || series.isBlank() ? null : series));
+    @Operation(summary = "Public figures of a series, or of all matters")
+    Stats stats(@RequestParam(required = false) String series) {
+        return queries.stats(series == null || series.isBlank() ? null : series);
     }
 
     @GetMapping("/public/answers")
@@ -283,13 +286,13 @@ class MatterApiController {
     }
 
     private static void requireStaff() {
-        if (!MatterQueries.isStaff(Actor.require())) {
+        if (!Matter.isStaff(Actor.require())) {
             throw Problems.forbidden();
         }
     }
 
     private MatterView viewOfCase(long caseId) {
-        return queries.matter(queries.matterOfCase(caseId));
+        return queries.matter(queries.matterOf(new CaseId(caseId)));
     }
 
     private static int clamp(int size) {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.civicdesk.matters.Matters;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
@@ -27,8 +28,8 @@ final class MatterForms {
         private boolean confidential;
         private Long meetingId;
 
-        Commands.Raise command() {
-            return new Commands.Raise(type, title, content, null, meetingId, raiser, category, district, channel, null,
+        Matters.Raise command() {
+            return new Matters.Raise(type, title, content, null, meetingId, raiser, category, district, channel, null,
                     confidential, null);
         }
 
@@ -114,8 +115,8 @@ final class MatterForms {
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
         private LocalDate dueDate;
 
-        Commands.Assign command() {
-            return new Commands.Assign(lead, co, separate, dueDate);
+        Matters.Assign command() {
+            return new Matters.Assign(lead, co, separate, dueDate);
         }
 
         public String getLead() {
@@ -155,8 +156,8 @@ final class MatterForms {
         private String rating;
         private String comment;
 
-        Commands.Evaluation command() {
-            return new Commands.Evaluation(rating, comment);
+        Matters.Evaluation command() {
+            return new Matters.Evaluation(rating, comment);
         }
 
         public String getRating() {
@@ -180,8 +181,8 @@ final class MatterForms {
     static class ReasonForm {
         private String reason;
 
-        Commands.Reason command() {
-            return new Commands.Reason(reason);
+        Matters.Reason command() {
+            return new Matters.Reason(reason);
         }
 
         public String getReason() {
@@ -196,8 +197,8 @@ final class MatterForms {
     static class MergeForm {
         private Long into;
 
-        Commands.Merge command() {
-            return new Commands.Merge(into);
+        Matters.Merge command() {
+            return new Matters.Merge(into);
         }
 
         public Long getInto() {
@@ -220,8 +221,8 @@ final class MatterForms {
             return form;
         }
 
-        Commands.Supervise command() {
-            return new Commands.Supervise(key, leader);
+        Matters.Supervise command() {
+            return new Matters.Supervise(key, leader);
         }
 
         public boolean isKey() {
@@ -245,8 +246,8 @@ final class MatterForms {
     static class TextForm {
         private String text;
 
-        Commands.Text command() {
-            return new Commands.Text(text);
+        Matters.Text command() {
+            return new Matters.Text(text);
         }
 
         public String getText() {
@@ -263,8 +264,8 @@ final class MatterForms {
         private LocalDate until;
         private String reason;
 
-        Commands.Extension command() {
-            return new Commands.Extension(until, reason);
+        Matters.Extension command() {
+            return new Matters.Extension(until, reason);
         }
 
         public LocalDate getUntil() {
@@ -288,8 +289,8 @@ final class MatterForms {
         private Boolean grant;
         private String note;
 
-        Commands.Decision command() {
-            return new Commands.Decision(grant, note);
+        Matters.Decision command() {
+            return new Matters.Decision(grant, note);
         }
 
         public Boolean getGrant() {
@@ -313,8 +314,8 @@ final class MatterForms {
         private String method;
         private String note;
 
-        Commands.Contact command() {
-            return new Commands.Contact(method, note);
+        Matters.Contact command() {
+            return new Matters.Contact(method, note);
         }
 
         public String getMethod() {
@@ -340,8 +341,8 @@ final class MatterForms {
         private String text;
         private String signedOffBy;
 
-        Commands.Answer command() {
-            return new Commands.Answer(category, text, signedOffBy);
+        Matters.Answer command() {
+            return new Matters.Answer(category, text, signedOffBy);
         }
 
         public String getCategory() {
@@ -373,8 +374,8 @@ final class MatterForms {
         private String text;
         private boolean solved;
 
-        Commands.FollowUp command() {
-            return new Commands.FollowUp(text, solved);
+        Matters.FollowUp command() {
+            return new Matters.FollowUp(text, solved);
         }
 
         public String getText() {
@@ -399,8 +400,8 @@ final class MatterForms {
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
         private LocalDate dueDate;
 
-        Commands.Reassign command() {
-            return new Commands.Reassign(orgCode, dueDate);
+        Matters.Reassign command() {
+            return new Matters.Reassign(orgCode, dueDate);
         }
 
         public String getOrgCode() {

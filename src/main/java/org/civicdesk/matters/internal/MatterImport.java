@@ -10,6 +10,8 @@ import java.util.List;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.civicdesk.matters.MatterId;
+import org.civicdesk.matters.Matters;
 import org.civicdesk.shared.FieldViolation;
 import org.civicdesk.shared.ProblemException;
 import org.civicdesk.shared.Problems;
@@ -32,9 +34,9 @@ class MatterImport {
     record Report(int imported, List<Long> ids) {
     }
 
-    private final MatterService service;
+    private final MatterCommands service;
 
-    MatterImport(MatterService service) {
+    MatterImport(MatterCommands service) {
         this.service = service;
     }
 
@@ -54,12 +56,12 @@ class MatterImport {
                     continue;
                 }
                 try {
-                    long id = service.raise(new Commands.Raise(c[0], c[1], c[2], c[4], meetingId, c[3], c[6], c[7],
+                    MatterId id = service.raise(new Matters.Raise(c[0], c[1], c[2], c[4], meetingId, c[3], c[6], c[7],
                             null, null, null, list(c[8])));
                     if (c[9] != null) {
-                        service.assign(id, new Commands.Assign(c[9], list(c[10]), null, null));
+                        service.assign(id, new Matters.Assign(c[9], list(c[10]), null, null));
                     }
-                    ids.add(id);
+                    ids.add(id.value());
                 } catch (ProblemException e) {
                     violations.addAll(e.violationsAt(where));
                 }

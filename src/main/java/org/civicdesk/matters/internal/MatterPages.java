@@ -11,6 +11,8 @@ import org.civicdesk.directory.AccountSummary;
 import org.civicdesk.directory.Directory;
 import org.civicdesk.directory.OrgKind;
 import org.civicdesk.directory.OrgSummary;
+import org.civicdesk.matters.CaseId;
+import org.civicdesk.matters.MatterId;
 import org.civicdesk.matters.MatterStatus;
 import org.civicdesk.matters.MatterType;
 import org.civicdesk.matters.internal.MatterForms.AnswerForm;
@@ -26,9 +28,6 @@ import org.civicdesk.matters.internal.MatterForms.ReasonForm;
 import org.civicdesk.matters.internal.MatterForms.ReassignForm;
 import org.civicdesk.matters.internal.MatterForms.SuperviseForm;
 import org.civicdesk.matters.internal.MatterForms.TextForm;
-import org.civicdesk.matters.internal.Model.Channel;
-import org.civicdesk.matters.internal.Model.ContactMethod;
-import org.civicdesk.matters.internal.Model.Rating;
 import org.civicdesk.matters.internal.Views.CaseDetail;
 import org.civicdesk.matters.internal.Views.CaseView;
 import org.civicdesk.matters.internal.Views.MatterView;
@@ -67,14 +66,14 @@ class MatterPages {
     private static final int PAGE_SIZE = 50;
     private static final int ORG_LIMIT = 1000;
 
-    private final MatterService service;
+    private final MatterCommands service;
     private final MatterQueries queries;
     private final Directory directory;
     private final ObjectProvider<Meetings> meetings;
     private final ProblemResponses problems;
     private final Deadlines deadlines;
 
-    MatterPages(MatterService service, MatterQueries queries, Directory directory, ObjectProvider<Meetings> meetings,
+    MatterPages(MatterCommands service, MatterQueries queries, Directory directory, ObjectProvider<Meetings> meetings,
             ProblemResponses problems, Deadlines deadlines) {
         this.service = service;
         this.queries = queries;
@@ -82,21 +81,6 @@ class MatterPages {
         this.meetings = meetings;
         this.problems = problems;
         this.deadlines = deadlines;
-    }
-
-    /** Which actions a matter's page offers its reader; the service still decides. */
-    record MatterActions(boolean rate, boolean accept, boolean reject, boolean assign, boolean supervise,
-            boolean close) {
-    }
-
-    /** Which actions a case's page offers its reader; the service still decides. */
-    record CaseActions(boolean sign, boolean giveBack, boolean extension, boolean contact, boolean opinion,
-            boolean answer, boolean followUp, boolean remind, boolean decide, boolean reassign) {
-
-        public boolean any() {
-            return sign || giveBack || extension || contact || opinion || answer || followUp || remind || decide
-                    || reassign;
-        }
     }
 
     /** One page of a long list, with the addresses of its neighbours. */
@@ -153,7 +137,7 @@ class MatterPages {
             RedirectAttributes redirect) {
         if (!errors.hasErrors()) {
             try {
-                long id = service.raise(form.command());
+                MatterId id = service.raise(form.command());
                 redirect.addFlashAttribute("notice", "matters.done.raised");
                 return "redirect:/matters/" + id;
             } catch (ProblemException e) {
@@ -181,7 +165,7 @@ class MatterPages {
     @PostMapping("/matters/{id}/evaluation")
     String evaluate(@PathVariable long id, @ModelAttribute("ratingForm") RatingForm form, BindingResult errors,
             Model model, RedirectAttributes redirect) {
-        return onMatter(id, errors, () -> service.evaluate(id, form.command()), "matters.done.rated", model, redirect);
+        return onMatter(id, errors, () -> service.rate(new MatterId(id), form.command()), "matters.done.rated", model, redirect);
     }
 
     // --- supervisors: intake, assignment and supervision of a matter
@@ -209,63 +193,56 @@ class MatterPages {
     @PreAuthorize("hasAnyRole('SUPERVISOR','ADMIN')")
     String assign(@PathVariable long id, @ModelAttribute("assignForm") AssignForm form, BindingResult errors,
             Model model, RedirectAttributes redirect) {
-        return onMatter(id, errors, () -> service.assign(id, form.command()), "matters.done.assigned", model, redirect);
+        return onMatter(id, errors, () -> service.assign(new MatterId(id), form.command()), "matters.done.assigned", model, redirect);
     }
 
     @PostMapping("/matters/{id}/acceptance")
     @PreAuthorize("hasAnyRole('SUPERVISOR','ADMIN')")
     String accept(@PathVariable long id, RedirectAttributes redirect) {
-        return act(() -> service.accept(id), "matters.done.accepted", "/matters/" + id, redirect);
+        return act(() -> service.accept(new MatterId(id)), "matters.done.accepted", "/matters/" + id, redirect);
     }
 
     @PostMapping("/matters/{id}/rejection")
     @PreAuthorize("hasAnyRole('SUPERVISOR','ADMIN')")
     String rejectMatter(@PathVariable long id, @ModelAttribute("rejectForm") ReasonForm form, BindingResult errors,
             Model model, RedirectAttributes redirect) {
-        return onMatter(id, errors, () -> service.reject(id, form.command()), "matters.done.rejected", model, redirect);
+        return onMatter(id, errors, () -> service.reject(new MatterId(id), form.command()), "matters.done.rejected", model, redirect);
     }
 
     @PostMapping("/matters/{id}/merge")
     @PreAuthorize("hasAnyRole('SUPERVISOR','ADMIN')")
     String merge(@PathVariable long id, @ModelAttribute("mergeForm") MergeForm form, BindingResult errors,
             Model model, RedirectAttributes redirect) {
-        return onMatter(id, errors, () -> service.merge(id, form.command()), "matters.done.merged", model, redirect);
+        return onMatter(id, errors, () -> service.merge(new MatterId(id), form.command()), "matters.done.merged", model, redirect);
     }
 
     @PostMapping("/matters/{id}/supervision")
     @PreAuthorize("hasAnyRole('SUPERVISOR','ADMIN')")
     String supervise(@PathVariable long id, @ModelAttribute("superviseForm") SuperviseForm form,
             BindingResult errors, Model model, RedirectAttributes redirect) {
-        return onMatter(id, errors, () -> service.supervise(id, form.command()), "matters.done.supervised", model, redirect);
+        return onMatter(id, errors, () -> service.supervise(new MatterId(id), form.command()), "matters.done.supervised", model, redirect);
     }
 
     @PostMapping("/matters/{id}/close")
     @PreAuthorize("hasAnyRole('SUPERVISOR','ADMIN')")
     String close(@PathVariable long id, RedirectAttributes redirect) {
-        return act(() -> service.closeUnrated(id), "matters.done.closed", "/matters/" + id, redirect);
+        return act(() -> service.closeUnrated(new MatterId(id)), "matters.done.closed", "/matters/" + id, redirect);
     }
 
     @GetMapping("/matters/board")
     @PreAuthorize("hasAnyRole('SUPERVISOR','ADMIN')")
     String board(Model model) {
-        model.addAttribute("board", queries.board(PAGE_SIZE));
+        model.addAttribute("board", queries.board(PAGE_SIZE).value());
         model.addAttribute("orgNames", orgNames());
         model.addAttribute("seriesNames", seriesNames(queries.seriesWithMatters()));
         return "matters/board";
     }
 
     private String matterPage(long id, Model model) {
-        MatterView m = queries.matter(id);
+        MatterView m = queries.matter(new MatterId(id));
         Actor actor = Actor.require();
-        boolean staff = MatterQueries.isStaff(actor);
-        boolean registered = m.status() == MatterStatus.REGISTERED;
-        boolean noActiveCase = m.cases().stream().allMatch(c -> "RETURNED".equals(c.status()));
-        boolean assignable = (registered || (m.status() == MatterStatus.ASSIGNED && noActiveCase))
-                && !Boolean.FALSE.equals(m.accepted());
+        boolean staff = Matter.isStaff(actor);
         model.addAttribute("m", m);
-        model.addAttribute("actions", new MatterActions(queries.awaitsRatingFrom(id),
-                staff && registered && m.accepted() == null, staff && registered, staff && assignable,
-                staff && m.status().isOpen(), staff && m.status() == MatterStatus.ANSWERED));
         model.addAttribute("staff", staff);
         model.addAttribute("myOrg", actor.has(Role.HANDLER) ? actor.orgCode() : null);
         model.addAttribute("names", names(m));
@@ -290,7 +267,7 @@ class MatterPages {
     String inbox(@RequestParam(required = false) String due, @RequestParam(defaultValue = "0") int page,
             Model model) {
         String filter = "overdue".equals(due) || "soon".equals(due) ? due : null;
-        Page<Views.CaseLine> cases = queries.inbox(null, filter, Math.max(0, page), PAGE_SIZE);
+        Page<Views.CaseLine> cases = queries.inbox(null, filter, Math.max(0, page), PAGE_SIZE).value();
         model.addAttribute("cases", cases.items());
         model.addAttribute("pager", pager(cases, page));
         model.addAttribute("due", filter);
@@ -300,29 +277,17 @@ class MatterPages {
 
     @GetMapping("/matters/cases/{id}")
     String casePage(@PathVariable long id, Model model) {
-        CaseDetail detail = queries.caseDetail(id);
+        CaseDetail detail = queries.caseDetail(new CaseId(id));
         MatterView m = detail.matter();
         CaseView c = detail.current();
         Actor actor = Actor.require();
-        boolean staff = MatterQueries.isStaff(actor);
+        boolean staff = Matter.isStaff(actor);
         boolean mine = actor.has(Role.HANDLER) && c.orgCode().equals(actor.orgCode());
-        String status = c.status();
-        boolean pending = List.of("ASSIGNED", "SIGNED", "REHANDLING").contains(status);
-        boolean answers = !"CO".equals(c.role());
         model.addAttribute("m", m);
         model.addAttribute("staff", staff);
         model.addAttribute("myOrg", mine ? actor.orgCode() : null);
         model.addAttribute("c", c);
         model.addAttribute("names", names(m));
-        model.addAttribute("actions", new CaseActions(mine && "ASSIGNED".equals(status),
-                mine && ("ASSIGNED".equals(status) || "SIGNED".equals(status)),
-                mine && pending && c.extensionUntil() == null,
-                mine && !"RETURNED".equals(status) && !"CLOSED".equals(status),
-                mine && !answers && "SIGNED".equals(status),
-                mine && answers && ("SIGNED".equals(status) || "REHANDLING".equals(status)),
-                mine && answers && m.followUp() && !"RETURNED".equals(status),
-                staff && pending, staff && c.extensionUntil() != null,
-                staff && "RETURNED".equals(status) && !detail.replaced() && m.status().isOpen()));
         model.addAttribute("contactMethods", ContactMethod.values());
         if (staff) {
             model.addAttribute("orgGroups", orgGroups());
@@ -343,7 +308,7 @@ class MatterPages {
     /** 交办单 — the assignment sheet of one case, laid out to be printed on A4 and signed. */
     @GetMapping("/matters/cases/{id}/sheet")
     String sheet(@PathVariable long id, Model model) {
-        CaseDetail detail = queries.caseDetail(id);
+        CaseDetail detail = queries.caseDetail(new CaseId(id));
         model.addAttribute("m", detail.matter());
         model.addAttribute("c", detail.current());
         model.addAttribute("names", names(detail.matter()));
@@ -353,26 +318,26 @@ class MatterPages {
 
     @PostMapping("/matters/cases/{id}/sign")
     String sign(@PathVariable long id, RedirectAttributes redirect) {
-        return act(() -> service.sign(id), "matters.done.signed", caseUrl(id), redirect);
+        return act(() -> service.sign(new CaseId(id)), "matters.done.signed", caseUrl(id), redirect);
     }
 
     @PostMapping("/matters/cases/{id}/return")
     String giveBack(@PathVariable long id, @ModelAttribute("returnForm") ReasonForm form, BindingResult errors,
             Model model, RedirectAttributes redirect) {
-        return onCase(id, errors, () -> service.returnCase(id, form.command()), "matters.done.returned", model, redirect);
+        return onCase(id, errors, () -> service.giveBack(new CaseId(id), form.command()), "matters.done.returned", model, redirect);
     }
 
     @PostMapping("/matters/cases/{id}/extension")
     String requestExtension(@PathVariable long id, @ModelAttribute("extensionForm") ExtensionForm form,
             BindingResult errors, Model model, RedirectAttributes redirect) {
-        return onCase(id, errors, () -> service.requestExtension(id, form.command()), "matters.done.extensionRequested", model, redirect);
+        return onCase(id, errors, () -> service.requestExtension(new CaseId(id), form.command()), "matters.done.extensionRequested", model, redirect);
     }
 
     @PostMapping("/matters/cases/{id}/extension/decision")
     @PreAuthorize("hasAnyRole('SUPERVISOR','ADMIN')")
     String decideExtension(@PathVariable long id, @ModelAttribute("decisionForm") DecisionForm form,
             BindingResult errors, Model model, RedirectAttributes redirect) {
-        return onCase(id, errors, () -> service.decideExtension(id, form.command()),
+        return onCase(id, errors, () -> service.decideExtension(new CaseId(id), form.command()),
                 Boolean.TRUE.equals(form.getGrant()) ? "matters.done.extensionGranted"
                         : "matters.done.extensionRefused",
                 model, redirect);
@@ -381,25 +346,25 @@ class MatterPages {
     @PostMapping("/matters/cases/{id}/contacts")
     String contact(@PathVariable long id, @ModelAttribute("contactForm") ContactForm form, BindingResult errors,
             Model model, RedirectAttributes redirect) {
-        return onCase(id, errors, () -> service.contact(id, form.command()), "matters.done.contacted", model, redirect);
+        return onCase(id, errors, () -> service.contact(new CaseId(id), form.command()), "matters.done.contacted", model, redirect);
     }
 
     @PostMapping("/matters/cases/{id}/opinion")
     String opinion(@PathVariable long id, @ModelAttribute("opinionForm") TextForm form, BindingResult errors,
             Model model, RedirectAttributes redirect) {
-        return onCase(id, errors, () -> service.opinion(id, form.command()), "matters.done.opinionSent", model, redirect);
+        return onCase(id, errors, () -> service.sendOpinion(new CaseId(id), form.command()), "matters.done.opinionSent", model, redirect);
     }
 
     @PostMapping("/matters/cases/{id}/answer")
     String answer(@PathVariable long id, @ModelAttribute("answerForm") AnswerForm form, BindingResult errors,
             Model model, RedirectAttributes redirect) {
-        return onCase(id, errors, () -> service.answer(id, form.command()), "matters.done.answered", model, redirect);
+        return onCase(id, errors, () -> service.answer(new CaseId(id), form.command()), "matters.done.answered", model, redirect);
     }
 
     @PostMapping("/matters/cases/{id}/follow-up")
     String followUp(@PathVariable long id, @ModelAttribute("followUpForm") FollowUpForm form, BindingResult errors,
             Model model, RedirectAttributes redirect) {
-        return onCase(id, errors, () -> service.followUp(id, form.command()), "matters.done.followedUp", model, redirect);
+        return onCase(id, errors, () -> service.followUp(new CaseId(id), form.command()), "matters.done.followedUp", model, redirect);
     }
 
     /** 催办, from the case's page or straight from the supervision board, which it then returns to. */
@@ -408,7 +373,7 @@ class MatterPages {
     String remind(@PathVariable long id, @ModelAttribute("remindForm") TextForm form, BindingResult errors,
             @RequestParam(required = false) String back, Model model, RedirectAttributes redirect) {
         String target = "board".equals(back) ? "/matters/board" : caseUrl(id);
-        return act(errors, () -> service.remind(id, form.command()), "matters.done.reminded", target, redirect,
+        return act(errors, () -> service.remind(new CaseId(id), form.command()), "matters.done.reminded", target, redirect,
                 () -> casePage(id, model));
     }
 
@@ -416,7 +381,7 @@ class MatterPages {
     @PreAuthorize("hasAnyRole('SUPERVISOR','ADMIN')")
     String reassign(@PathVariable long id, @ModelAttribute("reassignForm") ReassignForm form, BindingResult errors,
             Model model, RedirectAttributes redirect) {
-        return onCase(id, errors, () -> service.reassign(id, form.command()), "matters.done.reassigned", model, redirect);
+        return onCase(id, errors, () -> service.reassign(new CaseId(id), form.command()), "matters.done.reassigned", model, redirect);
     }
 
     // --- the public

@@ -21,7 +21,6 @@ import org.civicdesk.shared.Actor;
 import org.civicdesk.shared.Checks;
 import org.civicdesk.shared.Problems;
 import org.civicdesk.shared.Workbooks;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -57,17 +56,17 @@ class MatterReports {
     private final int signWithin;
 
     MatterReports(JdbcClient jdbc, WorkingCalendar calendar, Deadlines deadlines, Directory directory,
-            @Value("${civicdesk.matters.sign-within-working-days:2}") int signWithin) {
+            MattersSettings settings) {
         this.jdbc = jdbc;
         this.calendar = calendar;
         this.deadlines = deadlines;
         this.directory = directory;
-        this.signWithin = signWithin;
+        this.signWithin = settings.signWithinWorkingDays();
     }
 
     Report report(String groupBy, String series, String type, LocalDate from, LocalDate to) {
         Actor actor = Actor.require();
-        if (!MatterQueries.isStaff(actor)) {
+        if (!Matter.isStaff(actor)) {
             throw Problems.forbidden();
         }
         Checks checks = new Checks();
@@ -192,7 +191,7 @@ class MatterReports {
                     .isAfter(calendar.addWorkingDays(f.assignedOn(), signWithin))) {
                 signedOnTime++;
             }
-            boolean pending = List.of("ASSIGNED", "SIGNED", "REHANDLING").contains(f.status());
+            boolean pending = CaseStatus.valueOf(f.status()).pending();
             if (pending && f.dueDate().isBefore(today)) {
                 overdue++;
             }

@@ -5,201 +5,214 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 
-import org.civicdesk.matters.MatterStatus;
+import org.civicdesk.matters.CaseId;
+import org.civicdesk.matters.MatterId;
 import org.civicdesk.matters.MatterType;
-import org.civicdesk.matters.internal.Model.Case;
-import org.civicdesk.matters.internal.Model.CaseRole;
-import org.civicdesk.matters.internal.Model.CaseStatus;
-import org.civicdesk.matters.internal.Model.Channel;
-import org.civicdesk.matters.internal.Model.Event;
-import org.civicdesk.matters.internal.Model.Matter;
+import org.civicdesk.matters.internal.Matter.Ballot;
+import org.civicdesk.matters.internal.Matter.Facts;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** Plain SQL for matters, cases and their history. */
+/**
+ * Loads a {@link Matter} whole — its row, its cases, co-signers and ratings — and saves it whole, in
+ * plain SQL. Saving checks the version the matter was loaded at: of two changes of one matter made
+ * at once, the second to save finds the version moved and fails with
+ * {@link OptimisticLockingFailureException}, and changes nothing. The tallies follow from the
+ * difference between what the matter counted for when loaded and what it counts for now.
+ */
 @Repository
 class MatterRepository {
 
     private final JdbcClient jdbc;
-    private final MatterTallies tallies;
+    private final Tallies tallies;
 
-    MatterRepository(JdbcClient jdbc, MatterTallies tallies) {
+    MatterRepository(JdbcClient jdbc, Tallies tallies) {
         this.jdbc = jdbc;
         this.tallies = tallies;
     }
 
-    Optional<Matter> find(long id) {
-        return jdbc.sql("SELECT * FROM matter WHERE id = :id").param("id", id).query(MatterRepository::matter)
-                .optional();
+    Optional<Matter> load(MatterId id) {
+        return jdbc.sql("SELECT * FROM matter WHERE id = :id").param("id", id.value())
+                .query((rs, n) -> new Row(facts(rs), rs.getInt("version"), rs.getObject("accepted", Boolean.class),
+                        rs.getString("rejection_reason"), rs.getObject("merged_into", Long.class),
+                        rs.getBoolean("key_matter"), rs.getString("supervising_leader"), rs.getBoolean("follow_up"),
+                        rs.getBoolean("rehandled"), rs.getString("rating"),
+                        rs.getObject("assigned_at", OffsetDateTime.class),
+                        rs.getObject("answered_at", OffsetDateTime.class),
+                        rs.getObject("closed_at", OffsetDateTime.class)))
+                .optional().map(row -> matter(row, id));
     }
 
-    /**
-     * Loads a matter and locks its row until the transaction ends, so that transitions of one matter
-     * and its cases happen one after another, on one node or many. Every change of a matter or its
-     * cases starts here (or with {@link #insert}), which is what keeps {@link MatterTallies} exact.
-     */
-    Optional<Matter> lock(long id) {
-        Optional<Matter> matter = jdbc.sql("SELECT * FROM matter WHERE id = :id FOR UPDATE").param("id", id)
-                .query(MatterRepository::matter).optional();
-        matter.ifPresent(m -> tallies.before(id, false));
-        return matter;
+    /** A matter's own row, read before its cases, co-signers and ratings. */
+    private record Row(Facts facts, int version, Boolean accepted, String rejectionReason, Long mergedInto,
+            boolean key, String supervisingLeader, boolean followUp, boolean rehandled, String rating,
+            OffsetDateTime assignedAt, OffsetDateTime answeredAt, OffsetDateTime closedAt) {
     }
 
-    /**
-     * Reads a case again once its matter is locked, and locks it too. A plain read here returned, on H2,
-     * the case as it was before another transaction signed it and committed while this one waited for
-     * the matter (two handlers signing at once both won, about one time in thirteen); a locking read
-     * returns the latest committed row on both databases, and costs nothing more on PostgreSQL, where
-     * whoever changes a case holds its matter's lock already.
-     */
-    Optional<Case> lockCase(long id) {
-        return jdbc.sql("SELECT * FROM handling_case WHERE id = :id FOR UPDATE").param("id", id)
-                .query(MatterRepository::aCase).optional();
+    /** The matter a case belongs to. */
+    Optional<MatterId> matterOf(CaseId caseId) {
+        return jdbc.sql("SELECT matter_id FROM handling_case WHERE id = :id").param("id", caseId.value())
+                .query(Long.class).optional().map(MatterId::new);
     }
 
-    Optional<Case> findCase(long id) {
-        return jdbc.sql("SELECT * FROM handling_case WHERE id = :id").param("id", id).query(MatterRepository::aCase)
-                .optional();
-    }
-
-    List<Case> cases(long matterId) {
-        return jdbc.sql("SELECT * FROM handling_case WHERE matter_id = :id ORDER BY id").param("id", matterId)
-                .query(MatterRepository::aCase).list();
-    }
-
-    List<Case> cases(Collection<Long> matterIds) {
-        if (matterIds.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql("SELECT * FROM handling_case WHERE matter_id IN (:ids) ORDER BY matter_id, id")
-                .param("ids", matterIds).query(MatterRepository::aCase).list();
-    }
-
-    List<String> cosigners(long matterId) {
-        return jdbc.sql("SELECT username FROM matter_cosigner WHERE matter_id = :id ORDER BY username")
-                .param("id", matterId).query(String.class).list();
-    }
-
-    List<Event> events(long matterId) {
-        return jdbc.sql("SELECT * FROM case_event WHERE matter_id = :id ORDER BY at, id").param("id", matterId)
-                .query((rs, n) -> new Event(rs.getObject("at", OffsetDateTime.class), rs.getString("actor"),
-                        rs.getString("kind"), (Long) rs.getObject("case_id", Long.class), rs.getString("note")))
+    /** Everything that happened to a matter, in order. */
+    List<HistoryEntry> history(MatterId id) {
+        return jdbc.sql("SELECT * FROM case_event WHERE matter_id = :id ORDER BY at, id").param("id", id.value())
+                .query((rs, n) -> new HistoryEntry(rs.getObject("at", OffsetDateTime.class), rs.getString("actor"),
+                        rs.getString("kind"), rs.getObject("case_id", Long.class), rs.getString("note")))
                 .list();
     }
 
-    long insert(Matter m) {
+    record HistoryEntry(OffsetDateTime at, String actor, String kind, Long caseId, String note) {
+    }
+
+    /** Saves the matter and what changed in it, in the caller's transaction. */
+    void save(Matter m) {
+        if (m.isNew()) {
+            insert(m);
+        } else if (update(m) == 0) {
+            throw new OptimisticLockingFailureException("Matter " + m.id() + " changed since it was read");
+        }
+        long matterId = m.id().value();
+        for (Case c : m.cases()) {
+            if (c.isNew()) {
+                insert(matterId, c);
+            }
+        }
+        for (Case c : m.cases()) {
+            if (c.changed()) {
+                update(c);
+            }
+            c.saved();
+        }
+        for (String username : m.newCosigners()) {
+            jdbc.sql("INSERT INTO matter_cosigner (matter_id, username) VALUES (:m, :u)").param("m", matterId)
+                    .param("u", username).update();
+        }
+        m.newCosigners().clear();
+        for (Matter.Rated r : m.newRatings()) {
+            jdbc.sql("""
+                    INSERT INTO evaluation (matter_id, rater, rating, comment, round_no, at)
+                    VALUES (:m, :r, :rating, :c, :round, :at)""")
+                    .param("m", matterId).param("r", r.ballot().rater()).param("rating", r.rating().name())
+                    .param("c", r.comment()).param("round", r.ballot().round()).param("at", r.at()).update();
+        }
+        m.newRatings().clear();
+        for (Matter.History h : m.newHistory()) {
+            jdbc.sql("""
+                    INSERT INTO case_event (case_id, matter_id, at, actor, kind, note)
+                    VALUES (:c, :m, :at, :actor, :kind, :note)""")
+                    .param("c", h.aCase() == null ? null : h.aCase().id().value()).param("m", matterId)
+                    .param("at", h.at()).param("actor", h.actor()).param("kind", h.kind()).param("note", h.note())
+                    .update();
+        }
+        m.newHistory().clear();
+        tallies.apply(matterId, m.shareBefore(), m.share());
+    }
+
+    private void insert(Matter m) {
+        Facts f = m.facts();
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO matter (type, title, content, category, district, raiser, entered_by, series_slug,
                                     meeting_id, channel, status, urgent, confidential, example, raised_at)
                 VALUES (:type, :title, :content, :category, :district, :raiser, :enteredBy, :series, :meeting,
                         :channel, :status, :urgent, :confidential, :example, :raisedAt)""")
-                .param("type", m.type().name()).param("title", m.title()).param("content", m.content())
-                .param("category", m.category()).param("district", m.district()).param("raiser", m.raiser())
-                .param("enteredBy", m.enteredBy()).param("series", m.seriesSlug()).param("meeting", m.meetingId())
-                .param("channel", m.channel().name()).param("status", m.status().name()).param("urgent", m.urgent())
-                .param("confidential", m.confidential()).param("example", m.example())
-                .param("raisedAt", m.raisedAt()).update(keys, "id");
-        long id = keys.getKey().longValue();
-        tallies.before(id, true);
-        return id;
+                .param("type", f.type().name()).param("title", f.title()).param("content", f.content())
+                .param("category", f.category()).param("district", f.district()).param("raiser", f.raiser())
+                .param("enteredBy", f.enteredBy()).param("series", f.series()).param("meeting", f.meetingId())
+                .param("channel", f.channel().name()).param("status", m.status().name())
+                .param("urgent", f.urgent()).param("confidential", f.confidential()).param("example", f.example())
+                .param("raisedAt", f.raisedAt()).update(keys, "id");
+        m.identify(keys.getKey().longValue());
     }
 
-    void addCosigner(long matterId, String username) {
-        jdbc.sql("""
-                INSERT INTO matter_cosigner (matter_id, username)
-                SELECT :id, :u WHERE NOT EXISTS (SELECT 1 FROM matter_cosigner WHERE matter_id = :id AND username = :u)""")
-                .param("id", matterId).param("u", username).update();
+    private int update(Matter m) {
+        return jdbc.sql("""
+                UPDATE matter SET status = :status, accepted = :accepted, rejection_reason = :rejection,
+                       merged_into = :merged, key_matter = :key, supervising_leader = :leader, follow_up = :followUp,
+                       rehandled = :rehandled, rating = :rating, assigned_at = :assignedAt,
+                       answered_at = :answeredAt, closed_at = :closedAt, version = version + 1
+                WHERE id = :id AND version = :version""")
+                .param("status", m.status().name()).param("accepted", m.accepted())
+                .param("rejection", m.rejectionReason()).param("merged", m.mergedInto()).param("key", m.key())
+                .param("leader", m.supervisingLeader()).param("followUp", m.followUp())
+                .param("rehandled", m.rehandled()).param("rating", m.rating() == null ? null : m.rating().name())
+                .param("assignedAt", m.assignedAt()).param("answeredAt", m.answeredAt())
+                .param("closedAt", m.closedAt()).param("id", m.id().value()).param("version", m.version())
+                .update();
     }
 
-    long insertCase(long matterId, String orgCode, CaseRole role, OffsetDateTime now, LocalDate assignedOn,
-            LocalDate due) {
+    private void insert(long matterId, Case c) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO handling_case (matter_id, org_code, role, status, assigned_at, assigned_on, due_date)
-                VALUES (:m, :org, :role, 'ASSIGNED', :now, :on, :due)""")
-                .param("m", matterId).param("org", orgCode).param("role", role.name()).param("now", now)
-                .param("on", assignedOn).param("due", due).update(keys, "id");
-        return keys.getKey().longValue();
+                VALUES (:m, :org, :role, :status, :at, :on, :due)""")
+                .param("m", matterId).param("org", c.orgCode()).param("role", c.role().name())
+                .param("status", c.status().name()).param("at", c.assignedAt()).param("on", c.assignedOn())
+                .param("due", c.dueDate()).update(keys, "id");
+        c.identify(keys.getKey().longValue());
     }
 
-    void setStatus(long matterId, MatterStatus status) {
-        jdbc.sql("UPDATE matter SET status = :s, version = version + 1 WHERE id = :id").param("s", status.name())
-                .param("id", matterId).update();
-    }
-
-    /** Sets one column of a matter; the column name is always a constant of this module, never input. */
-    void setMatter(long matterId, String column, Object value) {
-        jdbc.sql("UPDATE matter SET " + column + " = :v, version = version + 1 WHERE id = :id").param("v", value)
-                .param("id", matterId).update();
-    }
-
-    void setCaseStatus(long caseId, CaseStatus status) {
-        jdbc.sql("UPDATE handling_case SET status = :s, version = version + 1 WHERE id = :id")
-                .param("s", status.name()).param("id", caseId).update();
-    }
-
-    /** Sets one column of a case; the column name is always a constant of this module, never input. */
-    void setCase(long caseId, String column, Object value) {
-        jdbc.sql("UPDATE handling_case SET " + column + " = :v, version = version + 1 WHERE id = :id")
-                .param("v", value).param("id", caseId).update();
-    }
-
-    void closeOpenCases(long matterId) {
-        jdbc.sql("UPDATE handling_case SET status = 'CLOSED', version = version + 1 WHERE matter_id = :id "
-                + "AND status <> 'RETURNED'").param("id", matterId).update();
-    }
-
-    void event(long matterId, Long caseId, OffsetDateTime at, String actor, String kind, String note) {
+    private void update(Case c) {
         jdbc.sql("""
-                INSERT INTO case_event (case_id, matter_id, at, actor, kind, note)
-                VALUES (:c, :m, :at, :actor, :kind, :note)""")
-                .param("c", caseId).param("m", matterId).param("at", at).param("actor", actor).param("kind", kind)
-                .param("note", note).update();
+                UPDATE handling_case SET status = :status, due_date = :due, signed_at = :signedAt,
+                       answered_at = :answeredAt, category = :category, answer = :answer, signed_off_by = :signedOff,
+                       opinion = :opinion, contacted = :contacted, extension_until = :until,
+                       extension_reason = :reason, return_reason = :returnReason, replaced_by = :replacedBy
+                WHERE id = :id""")
+                .param("status", c.status().name()).param("due", c.dueDate()).param("signedAt", c.signedAt())
+                .param("answeredAt", c.answeredAt())
+                .param("category", c.category() == null ? null : c.category().name()).param("answer", c.answer())
+                .param("signedOff", c.signedOffBy()).param("opinion", c.opinion()).param("contacted", c.contacted())
+                .param("until", c.extensionUntil()).param("reason", c.extensionReason())
+                .param("returnReason", c.returnReason()).param("replacedBy", c.replacedBy())
+                .param("id", c.id().value()).update();
     }
 
-    void evaluation(long matterId, String rater, String rating, String comment, int round, OffsetDateTime at) {
-        jdbc.sql("""
-                INSERT INTO evaluation (matter_id, rater, rating, comment, round_no, at)
-                VALUES (:m, :r, :rating, :c, :round, :at)""")
-                .param("m", matterId).param("r", rater).param("rating", rating).param("c", comment)
-                .param("round", round).param("at", at).update();
+    private Matter matter(Row row, MatterId id) {
+        List<Case> cases = jdbc.sql("SELECT * FROM handling_case WHERE matter_id = :id ORDER BY id")
+                .param("id", id.value()).query((r, n) -> aCase(r)).list();
+        List<String> cosigners = jdbc.sql("SELECT username FROM matter_cosigner WHERE matter_id = :id ORDER BY username")
+                .param("id", id.value()).query(String.class).list();
+        List<Ballot> ballots = jdbc.sql("SELECT rater, round_no FROM evaluation WHERE matter_id = :id")
+                .param("id", id.value()).query((r, n) -> new Ballot(r.getString("rater"), r.getInt("round_no")))
+                .list();
+        return new Matter(id.value(), row.version(), row.facts(), row.accepted(), row.rejectionReason(),
+                row.mergedInto(), row.key(), row.supervisingLeader(), row.followUp(), row.rehandled(),
+                row.rating() == null ? null : Rating.valueOf(row.rating()), row.assignedAt(), row.answeredAt(),
+                row.closedAt(), cases, new LinkedHashSet<>(cosigners), new HashSet<>(ballots));
     }
 
-    boolean hasRated(long matterId, String rater, int round) {
-        return jdbc.sql("SELECT COUNT(*) FROM evaluation WHERE matter_id = :m AND rater = :r AND round_no = :round")
-                .param("m", matterId).param("r", rater).param("round", round).query(Long.class).single() > 0;
-    }
-
-    static Matter matter(ResultSet rs, int row) throws SQLException {
-        return new Matter(rs.getLong("id"), MatterType.valueOf(rs.getString("type")), rs.getString("title"),
-                rs.getString("content"), rs.getString("category"), rs.getString("district"), rs.getString("raiser"),
+    /** What was raised, as stored; also read by the lists, which need no more of a matter. */
+    static Facts facts(ResultSet rs) throws SQLException {
+        return new Facts(MatterType.valueOf(rs.getString("type")), rs.getString("title"), rs.getString("content"),
+                rs.getString("category"), rs.getString("district"), rs.getString("raiser"),
                 rs.getString("entered_by"), rs.getString("series_slug"), rs.getObject("meeting_id", Long.class),
-                Channel.valueOf(rs.getString("channel")), MatterStatus.valueOf(rs.getString("status")),
-                rs.getObject("accepted", Boolean.class), rs.getString("rejection_reason"),
-                rs.getObject("merged_into", Long.class), rs.getBoolean("urgent"), rs.getBoolean("key_matter"),
-                rs.getString("supervising_leader"), rs.getBoolean("confidential"), rs.getBoolean("follow_up"),
-                rs.getBoolean("rehandled"), rs.getString("rating"), rs.getBoolean("example"),
-                rs.getObject("raised_at", OffsetDateTime.class), rs.getObject("assigned_at", OffsetDateTime.class),
-                rs.getObject("answered_at", OffsetDateTime.class), rs.getObject("closed_at", OffsetDateTime.class));
+                Channel.valueOf(rs.getString("channel")), rs.getBoolean("urgent"), rs.getBoolean("confidential"),
+                rs.getBoolean("example"), rs.getObject("raised_at", OffsetDateTime.class));
     }
 
-    static Case aCase(ResultSet rs, int row) throws SQLException {
-        return new Case(rs.getLong("id"), rs.getLong("matter_id"), rs.getString("org_code"),
-                CaseRole.valueOf(rs.getString("role")), CaseStatus.valueOf(rs.getString("status")),
+    private static Case aCase(ResultSet rs) throws SQLException {
+        String category = rs.getString("category");
+        return new Case(rs.getLong("id"), rs.getString("org_code"), CaseRole.valueOf(rs.getString("role")),
+                CaseStatus.valueOf(rs.getString("status")), rs.getObject("assigned_at", OffsetDateTime.class),
                 date(rs, "assigned_on"), date(rs, "due_date"), rs.getObject("signed_at", OffsetDateTime.class),
-                rs.getObject("answered_at", OffsetDateTime.class), rs.getString("category"), rs.getString("answer"),
+                rs.getObject("answered_at", OffsetDateTime.class),
+                category == null ? null : AnswerCategory.valueOf(category), rs.getString("answer"),
                 rs.getString("signed_off_by"), rs.getString("opinion"), rs.getBoolean("contacted"),
                 date(rs, "extension_until"), rs.getString("extension_reason"), rs.getString("return_reason"),
                 rs.getObject("replaced_by", Long.class));
     }
 
-    private static LocalDate date(ResultSet rs, String column) throws SQLException {
+    static LocalDate date(ResultSet rs, String column) throws SQLException {
         Date d = rs.getDate(column);
         return d == null ? null : d.toLocalDate();
     }

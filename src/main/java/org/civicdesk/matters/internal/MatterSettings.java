@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.civicdesk.audit.AuditTrail;
+import org.civicdesk.matters.MatterId;
 import org.civicdesk.matters.MatterType;
-import org.civicdesk.matters.internal.Model.TimeLimit;
 import org.civicdesk.shared.Actor;
 import org.civicdesk.shared.Checks;
 import org.civicdesk.shared.Problems;
@@ -56,13 +56,16 @@ class MatterSettings {
     private final JdbcClient jdbc;
     private final Deadlines deadlines;
     private final MatterQueries queries;
+    private final MatterCommands commands;
     private final AuditTrail audit;
     private final Clock clock;
 
-    MatterSettings(JdbcClient jdbc, Deadlines deadlines, MatterQueries queries, AuditTrail audit, Clock clock) {
+    MatterSettings(JdbcClient jdbc, Deadlines deadlines, MatterQueries queries, MatterCommands commands,
+            AuditTrail audit, Clock clock) {
         this.jdbc = jdbc;
         this.deadlines = deadlines;
         this.queries = queries;
+        this.commands = commands;
         this.audit = audit;
         this.clock = clock;
     }
@@ -122,16 +125,9 @@ class MatterSettings {
 
     @PutMapping("/series-deadlines/{series}")
     @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR')")
-    @Transactional
     @Operation(summary = "Ask every answer of a series by one date (e.g. all session suggestions by 30 June)")
     SeriesDeadline setSeriesDeadline(@PathVariable String series, @RequestBody SeriesDeadline cmd) {
-        new Checks().required("dueDate", cmd.dueDate()).throwIfAny();
-        LocalDate before = deadlines.seriesDeadline(series).orElse(null);
-        jdbc.sql("DELETE FROM series_deadline WHERE series_slug = :s").param("s", series).update();
-        jdbc.sql("INSERT INTO series_deadline (series_slug, due_date) VALUES (:s, :d)").param("s", series)
-                .param("d", cmd.dueDate()).update();
-        audit.record("matters.seriesDeadlineSet", "series_deadline", series,
-                before == null ? null : Map.of("dueDate", before), Map.of("dueDate", cmd.dueDate()));
+        commands.setSeriesDeadline(series, cmd.dueDate());
         return new SeriesDeadline(series, cmd.dueDate());
     }
 
@@ -152,8 +148,8 @@ class MatterSettings {
     ResponseEntity<Attachment> attach(@PathVariable long id, @RequestPart("file") MultipartFile file)
             throws IOException {
         Actor actor = Actor.require();
-        Views.MatterView matter = queries.matter(id);
-        if (!matter.raiser().equals(actor.username()) && !MatterQueries.isStaff(actor)) {
+        Views.MatterView matter = queries.matter(new MatterId(id));
+        if (!matter.raiser().equals(actor.username()) && !Matter.isStaff(actor)) {
             throw Problems.forbidden();
         }
         String type = file.getContentType() == null ? "" : file.getContentType();
@@ -183,7 +179,7 @@ class MatterSettings {
 
     @GetMapping("/{id}/attachments")
     List<Attachment> attachments(@PathVariable long id) {
-        queries.matter(id);
+        queries.matter(new MatterId(id));
         return jdbc.sql("SELECT id, filename, content_type, size_bytes, sha256, uploaded_by, uploaded_at "
                 + "FROM matter_attachment WHERE matter_id = :m ORDER BY id").param("m", id)
                 .query((rs, n) -> new Attachment(rs.getLong("id"), rs.getString("filename"),
@@ -194,7 +190,7 @@ class MatterSettings {
 
     @GetMapping("/{id}/attachments/{attachmentId}")
     ResponseEntity<byte[]> download(@PathVariable long id, @PathVariable long attachmentId) {
-        queries.matter(id);
+        queries.matter(new MatterId(id));
         return jdbc.sql("SELECT filename, content_type, data FROM matter_attachment WHERE id = :a AND matter_id = :m")
                 .param("a", attachmentId).param("m", id)
                 .query((rs, n) -> ResponseEntity.ok()

@@ -18,13 +18,30 @@ public final class Views {
             String channel, boolean urgent, boolean key, String supervisingLeader, boolean confidential,
             boolean followUp, boolean rehandled, String rating, Boolean accepted, String rejectionReason,
             Long mergedInto, boolean example, boolean overdue, OffsetDateTime raisedAt, OffsetDateTime assignedAt,
-            OffsetDateTime answeredAt, OffsetDateTime closedAt, List<CaseView> cases, List<EventView> events) {
+            OffsetDateTime answeredAt, OffsetDateTime closedAt, List<CaseView> cases, List<EventView> events,
+            List<String> allowedActions) {
+
+        /** Whether the reader may do this to the matter now; pages offer exactly these actions. */
+        public boolean may(String action) {
+            return allowedActions.contains(action);
+        }
     }
 
     public record CaseView(long id, long matterId, String orgCode, String orgName, String role, String status,
             LocalDate assignedOn, LocalDate dueDate, boolean overdue, Integer workingDaysLeft, OffsetDateTime signedAt,
             OffsetDateTime answeredAt, String category, String answer, String signedOffBy, String opinion,
-            boolean contacted, LocalDate extensionUntil, String extensionReason, String returnReason) {
+            boolean contacted, LocalDate extensionUntil, String extensionReason, String returnReason,
+            Long replacedBy, List<String> allowedActions) {
+
+        /** Whether the reader may do this to the case now; pages offer exactly these actions. */
+        public boolean may(String action) {
+            return allowedActions.contains(action);
+        }
+
+        /** Whether the case still counts as its department's part of the matter (not sent back). */
+        public boolean active() {
+            return CaseStatus.valueOf(status).active();
+        }
     }
 
     /** One case with its matter, as its own department and supervisors see it. */
@@ -51,6 +68,13 @@ public final class Views {
 
     public record Stats(long items, long cases, long closed, long inProgress, long overdue, long answered,
             long rejected) {
+
+        static final Stats NONE = new Stats(0, 0, 0, 0, 0, 0, 0);
+
+        /** From counts of matters, cases, closed, rejected, answered and overdue, in that order. */
+        static Stats of(long[] c) {
+            return new Stats(c[0], c[1], c[2], c[0] - c[2] - c[3], c[5], c[4], c[3]);
+        }
     }
 
     /** An answer as the public portal shows it: contact details removed. */

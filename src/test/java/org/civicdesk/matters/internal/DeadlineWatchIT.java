@@ -1,6 +1,7 @@
 package org.civicdesk.matters.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -58,16 +59,17 @@ class DeadlineWatchIT {
         clock.set("2024-03-08T08:00:00+08:00");
         watch.run();
         watch.run();
-        assertThat(count("DUE_SOON", caseId)).isEqualTo(1);
+        await().untilAsserted(() -> assertThat(count("DUE_SOON", caseId)).isEqualTo(1));
         assertThat(count("OVERDUE", caseId)).isZero();
-        api.get("/api/v1/notifications", handler).andExpect(jsonPath("$[*].caseId", hasItem((int) caseId)));
+        await().untilAsserted(() -> api.get("/api/v1/notifications", handler)
+                .andExpect(jsonPath("$[*].caseId", hasItem((int) caseId))));
 
         clock.set("2024-03-13T08:00:00+08:00");
         watch.run();
         watch.run();
-        assertThat(count("OVERDUE", caseId)).isEqualTo(1);
-        api.get("/api/v1/notifications", supervisor).andExpect(jsonPath("$[?(@.kind == 'OVERDUE')].caseId",
-                hasItem((int) caseId)));
+        await().untilAsserted(() -> assertThat(count("OVERDUE", caseId)).isEqualTo(1));
+        await().untilAsserted(() -> api.get("/api/v1/notifications", supervisor)
+                .andExpect(jsonPath("$[?(@.kind == 'OVERDUE')].caseId", hasItem((int) caseId))));
         api.get("/api/v1/matters/" + id, supervisor)
                 .andExpect(jsonPath("$.events[*].kind", hasItem("NOTIFIED_OVERDUE")));
     }

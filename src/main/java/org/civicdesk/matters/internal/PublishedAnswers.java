@@ -1,0 +1,55 @@
+package org.civicdesk.matters.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+import org.civicdesk.matters.MatterEvent;
+import org.civicdesk.shared.PublicContent;
+import org.civicdesk.shared.PublicDocument;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Answers as the public may read them, one per answering case: the same answers, with contact details
+ * removed, that the public answers page lists. {@link MatterEvent.CaseAnswered} announces each change.
+ */
+@Component
+class PublishedAnswers implements PublicContent {
+
+    private final JdbcClient jdbc;
+
+    PublishedAnswers(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public String kind() {
+        return MatterEvent.CaseAnswered.PUBLIC_KIND;
+    }
+
+    @Override
+    public Optional<PublicDocument> document(String key) {
+        long caseId;
+        try {
+            caseId = Long.parseLong(key);
+        } catch (NumberFormatException notACase) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT c.id, m.id AS matter_id, m.title, m.content, c.answer" + MatterQueries.PUBLISHED
+                + " AND c.id = :id").param("id", caseId).query((rs, n) -> document(rs)).optional();
+    }
+
+    @Override
+    public List<PublicDocument> documents() {
+        return jdbc.sql("SELECT c.id, m.id AS matter_id, m.title, m.content, c.answer" + MatterQueries.PUBLISHED)
+                .query((rs, n) -> document(rs)).list();
+    }
+
+    private PublicDocument document(ResultSet rs) throws SQLException {
+        return new PublicDocument(kind(), rs.getString("id"), rs.getString("title"),
+                MatterQueries.redact(rs.getString("content")) + "\n" + MatterQueries.redact(rs.getString("answer")),
+                "/public/answers/" + rs.getLong("matter_id"));
+    }
+}
