@@ -1,6 +1,9 @@
 package org.civicdesk;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
@@ -12,6 +15,20 @@ class ModularityTest {
     @Test
     void modulesKeepTheirBoundaries() {
         modules.verify();
+    }
+
+    /**
+     * The demo city and the notifications are modules of their own, and nothing depends on the demo: it
+     * only drives the other modules' public commands.
+     */
+    @Test
+    void theDemoCityAndTheNotificationsAreModulesOfTheirOwn() {
+        assertThat(modules.getModuleByName("demo")).isPresent();
+        assertThat(modules.getModuleByName("notifications")).isPresent();
+        ApplicationModule demo = modules.getModuleByName("demo").orElseThrow();
+        assertThat(modules.stream().filter(m -> !m.equals(demo))
+                .filter(m -> m.getDependencies(modules).contains(demo)).map(ApplicationModule::getName))
+                .isEmpty();
     }
 
     @Test

@@ -36,6 +36,7 @@ import org.civicdesk.meetings.Meetings;
 import org.civicdesk.meetings.SeriesRef;
 import org.civicdesk.shared.Actor;
 import org.civicdesk.shared.ProblemException;
+import org.civicdesk.shared.Problems;
 import org.civicdesk.shared.web.FormErrors;
 import org.civicdesk.shared.Role;
 import org.civicdesk.shared.web.ProblemResponses;
@@ -397,6 +398,18 @@ class MatterPages {
         model.addAttribute("series", series);
         model.addAttribute("q", q);
         return htmx != null ? "public/answers :: results" : "public/answers";
+    }
+
+    /** One matter's published answers, where the search and the list link to. */
+    @GetMapping("/public/answers/{id}")
+    String publishedAnswer(@PathVariable long id, Model model) {
+        List<Views.PublishedAnswer> answers = queries.publishedAnswers(new MatterId(id));
+        if (answers.isEmpty()) {
+            throw Problems.notFound("answer", id);
+        }
+        model.addAttribute("answers", answers);
+        model.addAttribute("seriesNames", seriesNames(queries.seriesWithMatters()));
+        return "public/answer";
     }
 
     @GetMapping("/public/stats")

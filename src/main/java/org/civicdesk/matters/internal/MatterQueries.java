@@ -416,6 +416,17 @@ class MatterQueries {
         return new Page<>(items, total);
     }
 
+    /** The published answers of one matter, for its public page; none if it has none (or is confidential). */
+    List<PublishedAnswer> publishedAnswers(MatterId id) {
+        return jdbc.sql("SELECT m.id, m.type, m.title, m.content, m.series_slug, c.org_code, c.category, c.answer, "
+                + "c.answered_at, m.example" + PUBLISHED + " AND m.id = :id ORDER BY c.id").param("id", id.value())
+                .query((rs, n) -> new PublishedAnswer(rs.getLong("id"), MatterType.valueOf(rs.getString("type")),
+                        rs.getString("title"), redact(rs.getString("content")), rs.getString("series_slug"),
+                        orgName(rs.getString("org_code")), rs.getString("category"), redact(rs.getString("answer")),
+                        rs.getObject("answered_at", OffsetDateTime.class), rs.getBoolean("example")))
+                .list();
+    }
+
     static String redact(String text) {
         if (text == null) {
             return null;

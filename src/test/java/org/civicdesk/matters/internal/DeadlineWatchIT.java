@@ -74,6 +74,72 @@ class DeadlineWatchIT {
                 .andExpect(jsonPath("$.events[*].kind", hasItem("NOTIFIED_OVERDUE")));
     }
 
+    @Test
+    void aDeadlineThatMovesIsRemindedAndEscalatedAgain() throws Exception {
+        clock.set(OffsetDateTime.now().toString());
+        String supervisor = api.tokenFor("SUPERVISOR", null);
+        String raiser = api.tokenFor("RAISER", null);
+        String handler = api.tokenFor("HANDLER", "ZZ-AMR");
+        clock.set("2024-04-01T09:00:00+08:00");
+        String body = api.post("/api/v1/matters", raiser, "{\"type\":\"APPEAL\",\"title\":\"井盖松动\",\"content\":\"c\"}")
+                .andReturn().getResponse().getContentAsString();
+        long id = ((Number) JsonPath.read(body, "$.id")).longValue();
+        String cases = api.post("/api/v1/matters/" + id + "/assignments", supervisor,
+                "{\"lead\":\"ZZ-AMR\",\"dueDate\":\"2024-04-10\"}").andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+        long caseId = ((Number) JsonPath.read(cases, "$.cases[0].id")).longValue();
+
+        clock.set("2024-04-08T08:00:00+08:00");
+        watch.run();
+        await().untilAsserted(() -> assertThat(count("DUE_SOON", caseId)).isEqualTo(1));
+
+        api.post("/api/v1/cases/" + caseId + "/sign", handler, "").andExpect(status().isOk());
+        api.post("/api/v1/cases/" + caseId + "/extension", handler, "{\"until\":\"2024-04-19\",\"reason\":\"需协调\"}")
+                .andExpect(status().isOk());
+        api.post("/api/v1/cases/" + caseId + "/extension/decision", supervisor, "{\"grant\":true}")
+                .andExpect(status().isOk());
+        clock.set("2024-04-11T08:00:00+08:00");
+        watch.run();
+        assertThat(count("OVERDUE", caseId)).as("the old due date passed, but the case is due later now").isZero();
+
+        clock.set("2024-04-17T08:00:00+08:00");
+        watch.run();
+        watch.run();
+        await().untilAsserted(() -> assertThat(count("DUE_SOON", caseId)).isEqualTo(2));
+        clock.set("2024-04-22T08:00:00+08:00");
+        watch.run();
+        await().untilAsserted(() -> assertThat(count("OVERDUE", caseId)).isEqualTo(1));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM case_event WHERE case_id = :c AND kind = 'NOTIFIED_DUE_SOON'")
+                .param("c", caseId).query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void theScheduledWatchRestsOnWeekendsAndHolidays() throws Exception {
+        clock.set(OffsetDateTime.now().toString());
+        String supervisor = api.tokenFor("SUPERVISOR", null);
+        String raiser = api.tokenFor("RAISER", null);
+        clock.set("2024-09-27T09:00:00+08:00");
+        String body = api.post("/api/v1/matters", raiser, "{\"type\":\"APPEAL\",\"title\":\"路面塌陷\",\"content\":\"c\"}")
+                .andReturn().getResponse().getContentAsString();
+        long id = ((Number) JsonPath.read(body, "$.id")).longValue();
+        String cases = api.post("/api/v1/matters/" + id + "/assignments", supervisor,
+                "{\"lead\":\"ZZ-CIVIL\",\"dueDate\":\"2024-09-30\"}").andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+        long caseId = ((Number) JsonPath.read(cases, "$.cases[0].id")).longValue();
+        // 1 October 2024 is National Day, a holiday; 29 September a make-up working Sunday.
+        clock.set("2024-10-01T08:00:00+08:00");
+        watch.scheduled();
+        assertThat(alerts(caseId)).isZero();
+        clock.set("2024-09-29T08:00:00+08:00");
+        watch.scheduled();
+        assertThat(alerts(caseId)).isEqualTo(1);
+    }
+
+    private long alerts(long caseId) {
+        return jdbc.sql("SELECT COUNT(*) FROM case_alert WHERE case_id = :c").param("c", caseId).query(Long.class)
+                .single();
+    }
+
     private long count(String kind, long caseId) {
         return jdbc.sql("SELECT COUNT(*) FROM notification WHERE kind = :k AND case_id = :c").param("k", kind)
                 .param("c", caseId).query(Long.class).single();
