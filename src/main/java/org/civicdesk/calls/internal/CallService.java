@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.civicdesk.audit.AuditTrail;
+import org.civicdesk.calls.CallEvent;
 import org.civicdesk.calls.internal.Commands.ApplicationCommand;
 import org.civicdesk.calls.internal.Commands.CallCommand;
 import org.civicdesk.calls.internal.Commands.GroupCommand;
@@ -30,6 +31,7 @@ import org.civicdesk.shared.FieldViolation;
 import org.civicdesk.shared.ProblemException;
 import org.civicdesk.shared.Problems;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -56,14 +58,16 @@ class CallService {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final SearchRevision revision;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ZoneId zone;
 
-    CallService(JdbcClient jdbc, AuditTrail audit, SearchRevision revision, Clock clock,
-            @Value("${civicdesk.time-zone:Asia/Shanghai}") ZoneId zone) {
+    CallService(JdbcClient jdbc, AuditTrail audit, SearchRevision revision, ApplicationEventPublisher events,
+            Clock clock, @Value("${civicdesk.time-zone:Asia/Shanghai}") ZoneId zone) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.revision = revision;
+        this.events = events;
         this.clock = clock;
         this.zone = zone;
     }
@@ -102,6 +106,7 @@ class CallService {
         }
         CallView call = call(cmd.code().trim());
         audit.record("call.created", "call", call.code(), null, call);
+        events.publishEvent(new CallEvent.Opened(call.code()));
         revision.bump();
         return call;
     }
@@ -193,6 +198,7 @@ class CallService {
         long id = key.getKey().longValue();
         audit.record("call.applied", "call_application", String.valueOf(id), null,
                 Map.of("call", call.code(), "group", group.code(), "status", ApplicationStatus.SUBMITTED.name()));
+        events.publishEvent(new CallEvent.ApplicationSubmitted(call.code(), group.code(), id));
         return new Submitted(id, ApplicationStatus.SUBMITTED);
     }
 
@@ -241,6 +247,9 @@ class CallService {
                 .param("by", Actor.currentName()).param("id", id).update();
         audit.record("call.application." + decision.name().toLowerCase(), "call_application", String.valueOf(id),
                 Map.of("status", before), Map.of("status", decision.name()));
+        String call = callOf(id);
+        events.publishEvent(decision == ApplicationStatus.ACCEPTED ? new CallEvent.ApplicationAccepted(call, id)
+                : new CallEvent.ApplicationRejected(call, id));
         return new Submitted(id, decision);
     }
 

@@ -9,9 +9,11 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.civicdesk.audit.AuditTrail;
+import org.civicdesk.notices.NoticeEvent;
 import org.civicdesk.notices.SearchRevision;
 import org.civicdesk.shared.Checks;
 import org.civicdesk.shared.Problems;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -32,12 +34,15 @@ class NoticeService {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final SearchRevision revision;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    NoticeService(JdbcClient jdbc, AuditTrail audit, SearchRevision revision, Clock clock) {
+    NoticeService(JdbcClient jdbc, AuditTrail audit, SearchRevision revision, ApplicationEventPublisher events,
+            Clock clock) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.revision = revision;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -69,6 +74,7 @@ class NoticeService {
                 .param("now", now).update(key, "id");
         Notice notice = find(key.getKey().longValue());
         audit.record("notice.created", "notice", String.valueOf(notice.id()), null, notice);
+        events.publishEvent(publish ? new NoticeEvent.Published(notice.id()) : new NoticeEvent.Drafted(notice.id()));
         revision.bump();
         return notice;
     }
@@ -86,6 +92,7 @@ class NoticeService {
         Notice after = find(id);
         audit.record("notice.published", "notice", String.valueOf(id), Map.of("status", before.status()),
                 Map.of("status", after.status()));
+        events.publishEvent(new NoticeEvent.Published(id));
         revision.bump();
         return after;
     }
