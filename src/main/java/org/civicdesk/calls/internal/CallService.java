@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -24,7 +25,6 @@ import org.civicdesk.calls.internal.Views.ApplicationView;
 import org.civicdesk.calls.internal.Views.CallView;
 import org.civicdesk.calls.internal.Views.GroupView;
 import org.civicdesk.calls.internal.Views.Submitted;
-import org.civicdesk.notices.SearchRevision;
 import org.civicdesk.shared.Actor;
 import org.civicdesk.shared.Checks;
 import org.civicdesk.shared.FieldViolation;
@@ -57,16 +57,14 @@ class CallService {
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
-    private final SearchRevision revision;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ZoneId zone;
 
-    CallService(JdbcClient jdbc, AuditTrail audit, SearchRevision revision, ApplicationEventPublisher events,
-            Clock clock, @Value("${civicdesk.time-zone:Asia/Shanghai}") ZoneId zone) {
+    CallService(JdbcClient jdbc, AuditTrail audit, ApplicationEventPublisher events, Clock clock,
+            @Value("${civicdesk.time-zone:Asia/Shanghai}") ZoneId zone) {
         this.jdbc = jdbc;
         this.audit = audit;
-        this.revision = revision;
         this.events = events;
         this.clock = clock;
         this.zone = zone;
@@ -107,7 +105,6 @@ class CallService {
         CallView call = call(cmd.code().trim());
         audit.record("call.created", "call", call.code(), null, call);
         events.publishEvent(new CallEvent.Opened(call.code()));
-        revision.bump();
         return call;
     }
 
@@ -136,11 +133,15 @@ class CallService {
     }
 
     CallView call(String code) {
+        return find(code).orElseThrow(() -> Problems.notFound("call", code));
+    }
+
+    Optional<CallView> find(String code) {
         return jdbc.sql("SELECT id, code, title, description, contact FROM civic_call WHERE code = :code")
                 .param("code", code)
                 .query((rs, n) -> new CallView(rs.getLong("id"), rs.getString("code"), rs.getString("title"),
                         rs.getString("description"), rs.getString("contact"), groups(rs.getLong("id"))))
-                .optional().orElseThrow(() -> Problems.notFound("call", code));
+                .optional();
     }
 
     private List<GroupView> groups(long callId) {

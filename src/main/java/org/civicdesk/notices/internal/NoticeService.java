@@ -6,11 +6,11 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.civicdesk.audit.AuditTrail;
 import org.civicdesk.notices.NoticeEvent;
-import org.civicdesk.notices.SearchRevision;
 import org.civicdesk.shared.Checks;
 import org.civicdesk.shared.Problems;
 import org.springframework.context.ApplicationEventPublisher;
@@ -21,8 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Keeps notices. Administrators write and publish them; the public sees published notices only,
- * so a draft is "not found" to everyone else. Every change bumps the search revision in its
- * transaction, so the search on every node sees it at once.
+ * so a draft is "not found" to everyone else. Every change publishes a {@link NoticeEvent} in its
+ * transaction.
  */
 @Service
 @Transactional(readOnly = true)
@@ -33,15 +33,12 @@ class NoticeService {
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
-    private final SearchRevision revision;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    NoticeService(JdbcClient jdbc, AuditTrail audit, SearchRevision revision, ApplicationEventPublisher events,
-            Clock clock) {
+    NoticeService(JdbcClient jdbc, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.audit = audit;
-        this.revision = revision;
         this.events = events;
         this.clock = clock;
     }
@@ -75,7 +72,6 @@ class NoticeService {
         Notice notice = find(key.getKey().longValue());
         audit.record("notice.created", "notice", String.valueOf(notice.id()), null, notice);
         events.publishEvent(publish ? new NoticeEvent.Published(notice.id()) : new NoticeEvent.Drafted(notice.id()));
-        revision.bump();
         return notice;
     }
 
@@ -93,7 +89,6 @@ class NoticeService {
         audit.record("notice.published", "notice", String.valueOf(id), Map.of("status", before.status()),
                 Map.of("status", after.status()));
         events.publishEvent(new NoticeEvent.Published(id));
-        revision.bump();
         return after;
     }
 
@@ -107,11 +102,11 @@ class NoticeService {
     }
 
     Notice publicNotice(long id) {
-        Notice notice = find(id);
-        if (!notice.published()) {
-            throw Problems.notFound("notice", id);
-        }
-        return notice;
+        return findPublished(id).orElseThrow(() -> Problems.notFound("notice", id));
+    }
+
+    Optional<Notice> findPublished(long id) {
+        return jdbc.sql(SELECT + " WHERE id = :id AND status = 'PUBLISHED'").param("id", id).query(this::map).optional();
     }
 
     Notice find(long id) {

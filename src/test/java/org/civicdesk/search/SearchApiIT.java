@@ -1,0 +1,116 @@
+package org.civicdesk.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+
+import org.civicdesk.support.Api;
+import org.civicdesk.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.jayway.jsonpath.JsonPath;
+
+/**
+ * The public search as the API contract describes it. A change is found once the search's listener
+ * has handled the module's event, which runs just after the module's transaction commits.
+ */
+@IntegrationTest
+class SearchApiIT {
+
+    @Autowired
+    Api api;
+
+    String admin;
+
+    @BeforeEach
+    void signIn() throws Exception {
+        admin = api.adminToken();
+    }
+
+    @Test
+    void findsANoticeByAChineseWordOfItsBody() throws Exception {
+        String tag = "甲" + Api.unique().replaceAll("[^a-z]", "");
+        long id = notice("接种提醒 " + tag, "本周末社区卫生服务中心加开流感疫苗接种门诊，请居民带好身份证。");
+        await().untilAsserted(() -> api.get("/api/v1/public/search?q=疫苗", null).andExpect(status().isOk())
+                .andExpect(jsonPath("$.hits[*].url", hasItem("/public/notices/" + id))));
+        String body = api.get("/api/v1/public/search?q=疫苗&kind=NOTICE", null).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        List<String> kinds = JsonPath.read(body, "$.hits[*].kind");
+        assertThat(kinds).isNotEmpty().containsOnly("NOTICE");
+        List<String> snippets = JsonPath.read(body, "$.hits[?(@.url == '/public/notices/" + id + "')].snippet");
+        assertThat(snippets).singleElement().asString().contains("<mark>疫苗</mark>");
+        List<String> titles = JsonPath.read(body, "$.hits[?(@.url == '/public/notices/" + id + "')].title");
+        assertThat(titles).containsExactly("接种提醒 " + tag);
+        api.get("/api/v1/public/search?q=疫苗&kind=CALL", null)
+                .andExpect(jsonPath("$.hits[*].url", not(hasItem("/public/notices/" + id))));
+    }
+
+    @Test
+    void findsTheDemoCitysNoticeCallAndMeetings() throws Exception {
+        api.get("/api/v1/public/search?q=水痘", null)
+                .andExpect(jsonPath("$.hits[0].kind").value("NOTICE"))
+                .andExpect(jsonPath("$.hits[0].title").value(containsString("水痘")))
+                .andExpect(jsonPath("$.hits[0].snippet").value(containsString("<mark>水痘</mark>")));
+        api.get("/api/v1/public/search?q=合唱团&kind=CALL", null)
+                .andExpect(jsonPath("$.hits[0].url").value("/public/calls/zz-qunxing-choir-2023"));
+        api.get("/api/v1/public/search?q=专项债&kind=MEETING", null)
+                .andExpect(jsonPath("$.hits[0].kind").value("MEETING"));
+    }
+
+    @Test
+    void findsAMeetingPublishedAMomentAgo() throws Exception {
+        String slug = "s-" + Api.unique();
+        api.post("/api/v1/series", admin, "{\"slug\":\"" + slug + "\",\"name\":\"检索测试系列\"}").andExpect(status().isCreated());
+        api.get("/api/v1/public/search?q=氢能源&kind=MEETING", null);
+        String body = api.post("/api/v1/meetings", admin, "{\"series\":\"" + slug + "\",\"number\":1,\"title\":\"氢能源产业座谈会\","
+                + "\"startsAt\":\"2023-03-02T09:00:00+08:00\",\"venue\":\"市政府\",\"selfRegistration\":false}")
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long id = ((Number) JsonPath.read(body, "$.id")).longValue();
+        await().untilAsserted(() -> api.get("/api/v1/public/search?q=氢能源&kind=MEETING", null)
+                .andExpect(jsonPath("$.hits[*].url", hasItem("/public/meetings/" + id))));
+    }
+
+    @Test
+    void findsACallOpenedAMomentAgo() throws Exception {
+        String code = "call-" + Api.unique();
+        api.post("/api/v1/calls", admin, "{\"code\":\"" + code + "\",\"title\":\"社区志愿者招募\",\"description\":"
+                + "\"招募垃圾分类督导志愿者\",\"groups\":[{\"code\":\"all\",\"quota\":5}]}").andExpect(status().isCreated());
+        await().untilAsserted(() -> api.get("/api/v1/public/search?q=垃圾分类&kind=CALL", null)
+                .andExpect(jsonPath("$.hits[*].url", hasItem("/public/calls/" + code))));
+    }
+
+    @Test
+    void refusesBadSearchesNamingEachField() throws Exception {
+        api.get("/api/v1/public/search?q=", null).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("VALIDATION_FAILED")).andExpect(jsonPath("$.errors[0].field").value("q"));
+        api.get("/api/v1/public/search", null).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("q"));
+        api.get("/api/v1/public/search?q=水痘&kind=RUMOUR", null).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("kind"));
+        api.get("/api/v1/public/search?q=AND OR \"(", null).andExpect(status().isOk());
+    }
+
+    @Test
+    void letsOnlyAdministratorsRebuild() throws Exception {
+        api.post("/api/v1/search/rebuild", null, "").andExpect(status().isUnauthorized());
+        api.post("/api/v1/search/rebuild", api.tokenFor("SUPERVISOR", null), "").andExpect(status().isForbidden());
+        api.post("/api/v1/search/rebuild", admin, "").andExpect(status().isOk())
+                .andExpect(jsonPath("$.documents").isNumber()).andExpect(jsonPath("$.changed").isNumber());
+    }
+
+    private long notice(String title, String body) throws Exception {
+        String json = "{\"title\":\"" + title + "\",\"body\":\"" + body
+                + "\",\"issuerOrg\":\"ZZ-CDC\",\"kind\":\"HEALTH_ALERT\",\"publish\":true}";
+        String answer = api.post("/api/v1/notices", admin, json).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+        return ((Number) JsonPath.read(answer, "$.id")).longValue();
+    }
+}
