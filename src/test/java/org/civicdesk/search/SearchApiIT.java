@@ -88,6 +88,48 @@ class SearchApiIT {
     }
 
     @Test
+    void findsAPlaceAsItIsRecordedChangedAndGivenCourses() throws Exception {
+        String place = "{\"kind\":\"VENUE\",\"level\":\"COUNTY\",\"district\":\"天元区\",\"lat\":27.826,\"lon\":113.082,"
+                + "\"capacity\":40,\"name\":\"";
+        String body = api.post("/api/v1/places", admin, place + "蝴蝶标本馆 " + Api.unique() + "\"}")
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String url = "/public/places/" + ((Number) JsonPath.read(body, "$.id")).longValue();
+        await().untilAsserted(() -> api.get("/api/v1/public/search?q=蝴蝶&kind=PLACE", null)
+                .andExpect(jsonPath("$.hits[*].url", hasItem(url))));
+
+        api.put("/api/v1" + url.substring("/public".length()), admin, place + "昆虫博物馆 " + Api.unique() + "\"}")
+                .andExpect(status().isOk());
+        await().untilAsserted(() -> api.get("/api/v1/public/search?q=昆虫&kind=PLACE", null)
+                .andExpect(jsonPath("$.hits[*].url", hasItem(url))));
+        api.get("/api/v1/public/search?q=蝴蝶&kind=PLACE", null).andExpect(jsonPath("$.hits[*].url", not(hasItem(url))));
+
+        api.post("/api/v1" + url.substring("/public".length()) + "/courses", admin, "{\"title\":\"湘江湿地候鸟观察\"}")
+                .andExpect(status().isCreated());
+        await().untilAsserted(() -> api.get("/api/v1/public/search?q=候鸟&kind=PLACE", null)
+                .andExpect(jsonPath("$.hits[*].url", hasItem(url))));
+    }
+
+    @Test
+    void findsAnHonourRecordedAMomentAgo() throws Exception {
+        String body = api.post("/api/v1/honours", admin, "{\"title\":\"全国文明单位\",\"awardingBody\":\"中央文明委\","
+                + "\"awardedOn\":\"2023-03-01\",\"level\":\"NATIONAL\",\"orgName\":\"石峰区响石岭街道樟树社区\"}")
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String url = "/public/honours#honour-" + ((Number) JsonPath.read(body, "$.id")).longValue();
+        await().untilAsserted(() -> api.get("/api/v1/public/search?q=樟树社区&kind=HONOUR", null)
+                .andExpect(jsonPath("$.hits[*].url", hasItem(url)))
+                .andExpect(jsonPath("$.hits[*].title", hasItem("石峰区响石岭街道樟树社区：全国文明单位"))));
+    }
+
+    @Test
+    void findsTheDemoCitysPlaceAndHonour() throws Exception {
+        api.get("/api/v1/public/search?q=叶家村", null)
+                .andExpect(jsonPath("$.hits[0].kind").value("PLACE"))
+                .andExpect(jsonPath("$.hits[0].title").value("炎陵县水口镇叶家村"));
+        api.get("/api/v1/public/search?q=锦绣社区", null)
+                .andExpect(jsonPath("$.hits[*].title", hasItem("芦淞区庆云街道锦绣社区：全省和谐社区建设示范单位")));
+    }
+
+    @Test
     void refusesBadSearchesNamingEachField() throws Exception {
         api.get("/api/v1/public/search?q=", null).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("VALIDATION_FAILED")).andExpect(jsonPath("$.errors[0].field").value("q"));
