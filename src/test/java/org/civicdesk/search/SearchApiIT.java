@@ -121,6 +121,22 @@ class SearchApiIT {
     }
 
     @Test
+    void findsACampaignCreatedAMomentAgo() throws Exception {
+        String code = "c-" + Api.unique();
+        api.post("/api/v1/campaigns", api.tokenFor("CHARITY_OFFICER", null), "{\"code\":\"" + code
+                + "\",\"name\":\"助学圆梦募捐\",\"description\":\"资助家庭困难的大学新生\"}").andExpect(status().isCreated());
+        await().untilAsserted(() -> api.get("/api/v1/public/search?q=助学&kind=CAMPAIGN", null)
+                .andExpect(jsonPath("$.hits[*].url", hasItem("/public/charity/campaigns/" + code))));
+    }
+
+    @Test
+    void findsTheDemoCitysCharityCampaign() throws Exception {
+        api.get("/api/v1/public/search?q=慈善", null)
+                .andExpect(jsonPath("$.hits[*].url", hasItem("/public/charity/campaigns/99GD-2022")))
+                .andExpect(jsonPath("$.hits[*].kind", hasItem("CAMPAIGN")));
+    }
+
+    @Test
     void findsTheDemoCitysPlaceAndHonour() throws Exception {
         api.get("/api/v1/public/search?q=叶家村", null)
                 .andExpect(jsonPath("$.hits[0].kind").value("PLACE"))
