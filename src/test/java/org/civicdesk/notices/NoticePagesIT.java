@@ -69,5 +69,8 @@ class NoticePagesIT {
                 .andExpect(redirectedUrl("/notices"));
         await().untilAsserted(() -> api.mvc().perform(get("/public/search?q=停电"))
                 .andExpect(content().string(containsString(title))));
+        api.mvc().perform(post("/notices/" + id + "/withdraw").cookie(admin).with(csrf()))
+                .andExpect(redirectedUrl("/notices"));
+        api.mvc().perform(get("/public/notices/" + id)).andExpect(status().isNotFound());
     }
 }

@@ -54,6 +54,22 @@ class SearchApiIT {
     }
 
     @Test
+    void losesANoticeOnceItIsWithdrawn() throws Exception {
+        long id = notice("临时交通管制 " + Api.unique(), "马拉松比赛期间神农大道实行交通管制。");
+        await().untilAsserted(() -> api.get("/api/v1/public/search?q=马拉松&kind=NOTICE", null)
+                .andExpect(jsonPath("$.hits[*].url", hasItem("/public/notices/" + id))));
+
+        api.post("/api/v1/notices/" + id + "/withdraw", admin, "").andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("DRAFT"));
+
+        await().untilAsserted(() -> api.get("/api/v1/public/search?q=马拉松&kind=NOTICE", null)
+                .andExpect(jsonPath("$.hits[*].url", not(hasItem("/public/notices/" + id)))));
+        api.get("/api/v1/public/notices/" + id, null).andExpect(status().isNotFound());
+        api.post("/api/v1/notices/" + id + "/withdraw", admin, "").andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("INVALID_TRANSITION"));
+    }
+
+    @Test
     void findsTheDemoCitysNoticeCallAndMeetings() throws Exception {
         api.get("/api/v1/public/search?q=水痘", null)
                 .andExpect(jsonPath("$.hits[0].kind").value("NOTICE"))

@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The public notices pages, and the administrators' page to write and publish notices. */
+/** The public notices pages, and the administrators' page to write, publish and withdraw notices. */
 @Controller
 class NoticePages {
 
@@ -60,6 +60,13 @@ class NoticePages {
     @PreAuthorize("hasRole('ADMIN')")
     String publish(@PathVariable long id, RedirectAttributes redirect) {
         redirect.addFlashAttribute("done", notices.publish(id).title());
+        return "redirect:/notices";
+    }
+
+    @PostMapping("/notices/{id}/withdraw")
+    @PreAuthorize("hasRole('ADMIN')")
+    String withdraw(@PathVariable long id, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("done", notices.withdraw(id).title());
         return "redirect:/notices";
     }
 }

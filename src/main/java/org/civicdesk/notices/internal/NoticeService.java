@@ -20,8 +20,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Keeps notices. Administrators write and publish them; the public sees published notices only,
- * so a draft is "not found" to everyone else. Every change publishes a {@link NoticeEvent} in its
+ * Keeps notices. Administrators write, publish and withdraw them; the public sees published notices
+ * only, so a draft or a withdrawn notice is "not found" to everyone else. Every change publishes a {@link NoticeEvent} in its
  * transaction.
  */
 @Service
@@ -89,6 +89,23 @@ class NoticeService {
         audit.record("notice.published", "notice", String.valueOf(id), Map.of("status", before.status()),
                 Map.of("status", after.status()));
         events.publishEvent(new NoticeEvent.Published(id));
+        return after;
+    }
+
+    /** 撤回 — takes a published notice back to a draft, which the public no longer reads. */
+    @Transactional
+    Notice withdraw(long id) {
+        Notice before = jdbc.sql(SELECT + " WHERE id = :id FOR UPDATE").param("id", id).query(this::map).optional()
+                .orElseThrow(() -> Problems.notFound("notice", id));
+        if (!before.published()) {
+            throw Problems.conflict(Problems.INVALID_TRANSITION, "notices.problem.notPublished");
+        }
+        jdbc.sql("UPDATE notice SET status = :s, published_at = NULL, updated_at = :now WHERE id = :id")
+                .param("s", Notice.DRAFT).param("now", OffsetDateTime.now(clock)).param("id", id).update();
+        Notice after = find(id);
+        audit.record("notice.withdrawn", "notice", String.valueOf(id), Map.of("status", before.status()),
+                Map.of("status", after.status()));
+        events.publishEvent(new NoticeEvent.Withdrawn(id));
         return after;
     }
 

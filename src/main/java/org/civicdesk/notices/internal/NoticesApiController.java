@@ -19,7 +19,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** The notices API: administrators write and publish; the public reads and follows the feed. */
+/** The notices API: administrators write, publish and withdraw; the public reads and follows the feed. */
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "Notices", description = "Public notices and alerts, and their Atom feed")
@@ -57,6 +57,13 @@ class NoticesApiController {
     @Operation(summary = "Publish a draft notice")
     Notice publish(@PathVariable long id) {
         return notices.publish(id);
+    }
+
+    @PostMapping("/notices/{id}/withdraw")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Withdraw a published notice: it becomes a draft again, out of the public's sight")
+    Notice withdraw(@PathVariable long id) {
+        return notices.withdraw(id);
     }
 
     @GetMapping("/public/notices")

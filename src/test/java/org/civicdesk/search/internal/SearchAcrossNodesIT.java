@@ -38,7 +38,7 @@ class SearchAcrossNodesIT {
     JdbcClient jdbc;
 
     @Test
-    void anotherNodeFindsANoticePublishedOnThisOne() throws Exception {
+    void anotherNodeFindsANoticePublishedOnThisOneAndLosesItOnceWithdrawn() throws Exception {
         SearchIndex otherNode = new SearchIndex(documents, contents);
         String title = "狂犬疫苗接种点公布 " + Api.unique();
         assertThat(otherNode.search("狂犬病", null)).noneMatch(h -> h.title().equals(title));
@@ -48,6 +48,10 @@ class SearchAcrossNodesIT {
         long id = ((Number) JsonPath.read(body, "$.id")).longValue();
         await().atMost(ABOUT_A_SECOND).untilAsserted(() -> assertThat(otherNode.search("狂犬病", "NOTICE"))
                 .anyMatch(h -> h.url().equals("/public/notices/" + id)));
+
+        api.post("/api/v1/notices/" + id + "/withdraw", api.adminToken(), "").andExpect(status().isOk());
+        await().atMost(ABOUT_A_SECOND).untilAsserted(() -> assertThat(otherNode.search("狂犬病", "NOTICE"))
+                .noneMatch(h -> h.url().equals("/public/notices/" + id)));
     }
 
     /**
