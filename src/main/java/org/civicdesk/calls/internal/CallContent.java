@@ -1,6 +1,7 @@
 package org.civicdesk.calls.internal;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.civicdesk.calls.CallEvent;
@@ -38,8 +39,8 @@ class CallContent implements PublicContent {
     }
 
     private static PublicDocument document(CallView c) {
-        return new PublicDocument(CallEvent.CONTENT_KIND, c.code(), c.title(),
-                String.join("\n", c.description() == null ? "" : c.description(), c.contact() == null ? "" : c.contact()),
-                "/public/calls/" + c.code());
+        String text = String.join("\n", Objects.requireNonNullElse(c.description(), ""),
+                Objects.requireNonNullElse(c.contact(), ""));
+        return new PublicDocument(CallEvent.CONTENT_KIND, c.code(), c.title(), text, "/public/calls/" + c.code());
     }
 }

@@ -1,10 +1,11 @@
 package org.civicdesk.search.internal;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 import org.civicdesk.shared.PublicContent;
@@ -14,16 +15,18 @@ import org.springframework.stereotype.Component;
 @Component
 class PublicContents {
 
-    private final Map<String, PublicContent> byKind = new TreeMap<>();
+    private final SortedMap<String, PublicContent> byKind;
 
     PublicContents(List<PublicContent> sources) {
+        SortedMap<String, PublicContent> kinds = new TreeMap<>();
         for (PublicContent source : sources) {
-            PublicContent other = byKind.put(source.kind(), source);
+            PublicContent other = kinds.put(source.kind(), source);
             if (other != null) {
                 throw new IllegalStateException("Two sources of public content of kind " + source.kind() + ": "
                         + other.getClass().getName() + " and " + source.getClass().getName());
             }
         }
+        this.byKind = Collections.unmodifiableSortedMap(kinds);
     }
 
     /** In alphabetical order, as the search page offers them. */
