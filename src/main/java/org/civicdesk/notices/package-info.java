@@ -1,8 +1,7 @@
 /**
- * 公告与检索 — public notices and alerts (a CDC's health alert, an announcement) and the public
- * search over everything the platform publishes. Other modules make their public content
- * searchable by implementing {@link org.civicdesk.notices.Searchable} in their internal package;
- * the dependency points from them to this module, never back.
+ * 公告 — public notices and alerts (a CDC's health alert, an announcement), which administrators
+ * write, publish and withdraw, with an Atom feed of what is published. Each change is told as a
+ * {@link org.civicdesk.notices.NoticeEvent}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Notices and search")
+@org.springframework.modulith.ApplicationModule(displayName = "Notices")
 package org.civicdesk.notices;

@@ -1,6 +1,7 @@
 package org.civicdesk.notices;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
@@ -66,6 +67,10 @@ class NoticePagesIT {
         long id = jdbc.sql("SELECT id FROM notice WHERE title = :t").param("t", title).query(Long.class).single();
         api.mvc().perform(post("/notices/" + id + "/publish").cookie(admin).with(csrf()))
                 .andExpect(redirectedUrl("/notices"));
-        api.mvc().perform(get("/public/search?q=停电")).andExpect(content().string(containsString(title)));
+        await().untilAsserted(() -> api.mvc().perform(get("/public/search?q=停电"))
+                .andExpect(content().string(containsString(title))));
+        api.mvc().perform(post("/notices/" + id + "/withdraw").cookie(admin).with(csrf()))
+                .andExpect(redirectedUrl("/notices"));
+        api.mvc().perform(get("/public/notices/" + id)).andExpect(status().isNotFound());
     }
 }

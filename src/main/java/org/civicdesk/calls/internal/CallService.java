@@ -12,10 +12,12 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.civicdesk.audit.AuditTrail;
+import org.civicdesk.calls.CallEvent;
 import org.civicdesk.calls.internal.Commands.ApplicationCommand;
 import org.civicdesk.calls.internal.Commands.CallCommand;
 import org.civicdesk.calls.internal.Commands.GroupCommand;
@@ -23,13 +25,13 @@ import org.civicdesk.calls.internal.Views.ApplicationView;
 import org.civicdesk.calls.internal.Views.CallView;
 import org.civicdesk.calls.internal.Views.GroupView;
 import org.civicdesk.calls.internal.Views.Submitted;
-import org.civicdesk.notices.SearchRevision;
 import org.civicdesk.shared.Actor;
 import org.civicdesk.shared.Checks;
 import org.civicdesk.shared.FieldViolation;
 import org.civicdesk.shared.ProblemException;
 import org.civicdesk.shared.Problems;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -55,15 +57,15 @@ class CallService {
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
-    private final SearchRevision revision;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ZoneId zone;
 
-    CallService(JdbcClient jdbc, AuditTrail audit, SearchRevision revision, Clock clock,
+    CallService(JdbcClient jdbc, AuditTrail audit, ApplicationEventPublisher events, Clock clock,
             @Value("${civicdesk.time-zone:Asia/Shanghai}") ZoneId zone) {
         this.jdbc = jdbc;
         this.audit = audit;
-        this.revision = revision;
+        this.events = events;
         this.clock = clock;
         this.zone = zone;
     }
@@ -102,7 +104,7 @@ class CallService {
         }
         CallView call = call(cmd.code().trim());
         audit.record("call.created", "call", call.code(), null, call);
-        revision.bump();
+        events.publishEvent(new CallEvent.Opened(call.code()));
         return call;
     }
 
@@ -131,11 +133,15 @@ class CallService {
     }
 
     CallView call(String code) {
+        return find(code).orElseThrow(() -> Problems.notFound("call", code));
+    }
+
+    Optional<CallView> find(String code) {
         return jdbc.sql("SELECT id, code, title, description, contact FROM civic_call WHERE code = :code")
                 .param("code", code)
                 .query((rs, n) -> new CallView(rs.getLong("id"), rs.getString("code"), rs.getString("title"),
                         rs.getString("description"), rs.getString("contact"), groups(rs.getLong("id"))))
-                .optional().orElseThrow(() -> Problems.notFound("call", code));
+                .optional();
     }
 
     private List<GroupView> groups(long callId) {
@@ -193,6 +199,7 @@ class CallService {
         long id = key.getKey().longValue();
         audit.record("call.applied", "call_application", String.valueOf(id), null,
                 Map.of("call", call.code(), "group", group.code(), "status", ApplicationStatus.SUBMITTED.name()));
+        events.publishEvent(new CallEvent.ApplicationSubmitted(call.code(), group.code(), id));
         return new Submitted(id, ApplicationStatus.SUBMITTED);
     }
 
@@ -241,6 +248,9 @@ class CallService {
                 .param("by", Actor.currentName()).param("id", id).update();
         audit.record("call.application." + decision.name().toLowerCase(), "call_application", String.valueOf(id),
                 Map.of("status", before), Map.of("status", decision.name()));
+        String call = callOf(id);
+        events.publishEvent(decision == ApplicationStatus.ACCEPTED ? new CallEvent.ApplicationAccepted(call, id)
+                : new CallEvent.ApplicationRejected(call, id));
         return new Submitted(id, decision);
     }
 

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.civicdesk.audit.AuditTrail;
+import org.civicdesk.charity.CharityEvent;
 import org.civicdesk.charity.internal.Commands.ApplicationCommand;
 import org.civicdesk.charity.internal.Commands.PaymentCommand;
 import org.civicdesk.charity.internal.Commands.ProgrammeCommand;
@@ -22,6 +23,7 @@ import org.civicdesk.charity.internal.Views.ProgrammeView;
 import org.civicdesk.shared.Actor;
 import org.civicdesk.shared.Checks;
 import org.civicdesk.shared.Problems;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -53,12 +55,14 @@ class AidProgrammes {
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final CityDate city;
 
-    AidProgrammes(JdbcClient jdbc, AuditTrail audit, Clock clock, CityDate city) {
+    AidProgrammes(JdbcClient jdbc, AuditTrail audit, ApplicationEventPublisher events, Clock clock, CityDate city) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
         this.city = city;
     }
@@ -90,6 +94,7 @@ class AidProgrammes {
                 .update();
         ProgrammeView created = view(code);
         audit.record("aid.programme.created", "aid-programme", code, null, created);
+        events.publishEvent(new CharityEvent.AidProgrammeCreated(code));
         return created;
     }
 
@@ -151,6 +156,7 @@ class AidProgrammes {
         long id = keys.getKey().longValue();
         ApplicationView recorded = application(id);
         audit.record("aid.application.checked", "aid-application", Long.toString(id), null, recorded);
+        events.publishEvent(new CharityEvent.AidApplicationChecked(id, programme.code(), eligible));
         return recorded;
     }
 
@@ -199,6 +205,7 @@ class AidProgrammes {
                 .param("now", OffsetDateTime.now(clock)).param("programme", programme.code()).update(keys, "id");
         PaymentView paid = payment(keys.getKey().longValue());
         audit.record("aid.paid", "aid-payment", Long.toString(paid.id()), null, paid);
+        events.publishEvent(new CharityEvent.AidPaid(paid.id(), programme.code(), amount));
         return paid;
     }
 

@@ -12,11 +12,13 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.civicdesk.audit.AuditTrail;
+import org.civicdesk.charity.CharityEvent;
 import org.civicdesk.charity.internal.Commands.CampaignCommand;
 import org.civicdesk.charity.internal.Views.CampaignProgress;
 import org.civicdesk.charity.internal.Views.CampaignView;
 import org.civicdesk.shared.Checks;
 import org.civicdesk.shared.Problems;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -44,11 +46,13 @@ class Campaigns {
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Campaigns(JdbcClient jdbc, AuditTrail audit, Clock clock) {
+    Campaigns(JdbcClient jdbc, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -87,6 +91,7 @@ class Campaigns {
         }
         CampaignView created = view(code);
         audit.record("campaign.created", "campaign", code, null, created);
+        events.publishEvent(new CharityEvent.CampaignCreated(code));
         return created;
     }
 

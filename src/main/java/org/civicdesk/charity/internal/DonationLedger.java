@@ -14,12 +14,14 @@ import java.util.List;
 import java.util.Optional;
 
 import org.civicdesk.audit.AuditTrail;
+import org.civicdesk.charity.CharityEvent;
 import org.civicdesk.charity.internal.Commands.DonationCommand;
 import org.civicdesk.charity.internal.Views.CampaignView;
 import org.civicdesk.charity.internal.Views.DonationView;
 import org.civicdesk.shared.Actor;
 import org.civicdesk.shared.Checks;
 import org.civicdesk.shared.Problems;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -66,16 +68,18 @@ class DonationLedger {
     private final JdbcClient jdbc;
     private final Campaigns campaigns;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final CityDate city;
     private final TransactionTemplate tx;
     private final TransactionTemplate separateTx;
 
-    DonationLedger(JdbcClient jdbc, Campaigns campaigns, AuditTrail audit, Clock clock, CityDate city,
-            PlatformTransactionManager transactions) {
+    DonationLedger(JdbcClient jdbc, Campaigns campaigns, AuditTrail audit, ApplicationEventPublisher events,
+            Clock clock, CityDate city, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.campaigns = campaigns;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
         this.city = city;
         this.tx = new TransactionTemplate(transactions);
@@ -136,6 +140,7 @@ class DonationLedger {
                         .param("now", OffsetDateTime.now(clock)).param("campaign", campaign.code()).update();
                 DonationView created = byReceipt(receiptNo);
                 audit.record("donation.recorded", "donation", receiptNo, null, created);
+                events.publishEvent(new CharityEvent.DonationRecorded(created.id(), campaign.code(), receiptNo, amount));
                 return new Recorded(created, false);
             });
         } catch (DuplicateKeyException lostTheRace) {

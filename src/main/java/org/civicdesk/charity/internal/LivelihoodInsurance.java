@@ -7,11 +7,13 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 
 import org.civicdesk.audit.AuditTrail;
+import org.civicdesk.charity.CharityEvent;
 import org.civicdesk.charity.internal.Commands.ClaimCommand;
 import org.civicdesk.charity.internal.Commands.PolicyCommand;
 import org.civicdesk.charity.internal.Views.InsuranceView;
 import org.civicdesk.shared.Checks;
 import org.civicdesk.shared.Problems;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,11 +29,13 @@ class LivelihoodInsurance {
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    LivelihoodInsurance(JdbcClient jdbc, AuditTrail audit, Clock clock) {
+    LivelihoodInsurance(JdbcClient jdbc, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -55,6 +59,7 @@ class LivelihoodInsurance {
                 .param("insurer", Campaigns.blankToNull(cmd.insurer())).param("now", OffsetDateTime.now(clock)).update();
         InsuranceView created = view(cmd.year());
         audit.record("insurance.policy.created", "livelihood-policy", cmd.year().toString(), null, created);
+        events.publishEvent(new CharityEvent.InsurancePolicyCreated(cmd.year()));
         return created;
     }
 
@@ -79,6 +84,7 @@ class LivelihoodInsurance {
                 .param("now", OffsetDateTime.now(clock)).param("year", year).update();
         InsuranceView after = view(year);
         audit.record("insurance.claim.paid", "livelihood-policy", Integer.toString(year), before, after);
+        events.publishEvent(new CharityEvent.InsuranceClaimPaid(year, amount));
         return after;
     }
 

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.civicdesk.audit.AuditTrail;
+import org.civicdesk.meetings.MeetingEvent;
 import org.civicdesk.meetings.MeetingRef;
 import org.civicdesk.meetings.Meetings;
 import org.civicdesk.meetings.SeriesRef;
@@ -29,6 +30,7 @@ import org.civicdesk.shared.Checks;
 import org.civicdesk.shared.Problems;
 import org.civicdesk.shared.Role;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -60,13 +62,15 @@ class MeetingService implements Meetings {
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ZoneId zone;
 
-    MeetingService(JdbcClient jdbc, AuditTrail audit, Clock clock,
+    MeetingService(JdbcClient jdbc, AuditTrail audit, ApplicationEventPublisher events, Clock clock,
             @Value("${civicdesk.time-zone:Asia/Shanghai}") ZoneId zone) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
         this.zone = zone;
     }
@@ -158,6 +162,7 @@ class MeetingService implements Meetings {
         }
         SeriesView created = seriesView(slug);
         audit.record("series.created", "meeting_series", slug, null, created);
+        events.publishEvent(new MeetingEvent.SeriesCreated(slug));
         return created;
     }
 
@@ -286,6 +291,7 @@ class MeetingService implements Meetings {
                 .update(keys, "id");
         MeetingView created = findMeeting(keys.getKey().longValue()).orElseThrow();
         audit.record("meeting.created", "meeting", Long.toString(created.id()), null, created);
+        events.publishEvent(new MeetingEvent.Created(created.id(), series.slug(), created.number()));
         return created;
     }
 
@@ -296,8 +302,10 @@ class MeetingService implements Meetings {
             throw Problems.conflict(Problems.INVALID_TRANSITION, "problem.meetingTransition", before.status(),
                     MeetingStatus.PUBLISHED);
         }
-        return update(before, "meeting.published", "UPDATE meeting SET status = 'PUBLISHED', version = version + 1, "
-                + "updated_at = :now WHERE id = :id", Map.of());
+        MeetingView after = update(before, "meeting.published", "UPDATE meeting SET status = 'PUBLISHED', "
+                + "version = version + 1, updated_at = :now WHERE id = :id", Map.of());
+        events.publishEvent(new MeetingEvent.Published(id));
+        return after;
     }
 
     /** 结束 — closes a published meeting with its report; who came and what was decided is final then. */
@@ -309,9 +317,11 @@ class MeetingService implements Meetings {
                     MeetingStatus.CLOSED);
         }
         new Checks().required("report", report).maxLength("report", report, 20000).throwIfAny();
-        return update(before, "meeting.closed", "UPDATE meeting SET status = 'CLOSED', report = :report, "
+        MeetingView after = update(before, "meeting.closed", "UPDATE meeting SET status = 'CLOSED', report = :report, "
                 + "closed_at = :now, version = version + 1, updated_at = :now WHERE id = :id",
                 Map.of("report", report.trim()));
+        events.publishEvent(new MeetingEvent.Closed(id));
+        return after;
     }
 
     /** 会议纪要 — the minutes, which may be attached or corrected after the meeting closed too. */
@@ -319,8 +329,10 @@ class MeetingService implements Meetings {
     MeetingView setMinutes(long id, String minutes) {
         MeetingView before = lock(id);
         new Checks().required("minutes", minutes).maxLength("minutes", minutes, 50000).throwIfAny();
-        return update(before, "meeting.minutes", "UPDATE meeting SET minutes = :minutes, version = version + 1, "
-                + "updated_at = :now WHERE id = :id", Map.of("minutes", minutes.trim()));
+        MeetingView after = update(before, "meeting.minutes", "UPDATE meeting SET minutes = :minutes, "
+                + "version = version + 1, updated_at = :now WHERE id = :id", Map.of("minutes", minutes.trim()));
+        events.publishEvent(new MeetingEvent.MinutesRecorded(id));
+        return after;
     }
 
     private MeetingView update(MeetingView before, String action, String sql, Map<String, Object> params) {
@@ -390,6 +402,7 @@ class MeetingService implements Meetings {
         }
         AgendaItemView created = agendaItem(meetingId, id);
         audit.record("agenda.added", "agenda_item", Long.toString(id), null, created);
+        events.publishEvent(new MeetingEvent.AgendaItemAdded(meetingId, id));
         return created;
     }
 
@@ -404,6 +417,7 @@ class MeetingService implements Meetings {
                 .param("now", OffsetDateTime.now(clock)).param("id", itemId).update();
         AgendaItemView after = agendaItem(meetingId, itemId);
         audit.record("agenda.decided", "agenda_item", Long.toString(itemId), before, after);
+        events.publishEvent(new MeetingEvent.DecisionRecorded(meetingId, itemId));
         return after;
     }
 

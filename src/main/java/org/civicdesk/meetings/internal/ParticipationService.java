@@ -14,6 +14,7 @@ import org.civicdesk.directory.AccountSummary;
 import org.civicdesk.directory.Directory;
 import org.civicdesk.directory.OrgSummary;
 import org.civicdesk.directory.PersonSummary;
+import org.civicdesk.meetings.ParticipationEvent;
 import org.civicdesk.meetings.internal.Commands.AttendanceCommand;
 import org.civicdesk.meetings.internal.Commands.InvitationCommand;
 import org.civicdesk.meetings.internal.Commands.ParticipantCommand;
@@ -24,6 +25,7 @@ import org.civicdesk.meetings.internal.Views.ParticipantView;
 import org.civicdesk.shared.Actor;
 import org.civicdesk.shared.Checks;
 import org.civicdesk.shared.Problems;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -50,14 +52,17 @@ class ParticipationService {
     private final MeetingService meetings;
     private final Directory directory;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    ParticipationService(JdbcClient jdbc, MeetingService meetings, Directory directory, AuditTrail audit, Clock clock) {
+    ParticipationService(JdbcClient jdbc, MeetingService meetings, Directory directory, AuditTrail audit,
+            ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.meetings = meetings;
         this.directory = directory;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -139,6 +144,7 @@ class ParticipationService {
             invited = byId(id);
             audit.record("invitation.sent", "participant", Long.toString(id), null, invited);
         }
+        events.publishEvent(new ParticipationEvent.Invited(meetingId, invited.id()));
         return new Outcome(invited.withoutCode(), true);
     }
 
@@ -182,6 +188,9 @@ class ParticipationService {
                 .param("now", now()).param("id", before.id()).update();
         ParticipantView after = byId(before.id());
         audit.record(action, "participant", Long.toString(before.id()), before, after);
+        events.publishEvent(status == InvitationStatus.ACCEPTED
+                ? new ParticipationEvent.InvitationAccepted(before.meetingId(), before.id())
+                : new ParticipationEvent.InvitationDeclined(before.meetingId(), before.id()));
         return after;
     }
 
@@ -234,12 +243,14 @@ class ParticipationService {
                     .param("id", before.id()).update();
             ParticipantView after = byId(before.id());
             audit.record("registration.created", "participant", Long.toString(before.id()), before, after);
+            events.publishEvent(new ParticipationEvent.Registered(meetingId, before.id(), status.name()));
             return new Outcome(after, true);
         }
         long id = insert(meetingId, actor.username(), null, actor.displayName(), affiliation(actor.orgCode()),
                 ParticipantRole.ATTENDS, asKind, null, null, status, now());
         ParticipantView created = byId(id);
         audit.record("registration.created", "participant", Long.toString(id), null, created);
+        events.publishEvent(new ParticipationEvent.Registered(meetingId, id, status.name()));
         return new Outcome(created, true);
     }
 
@@ -258,6 +269,7 @@ class ParticipationService {
                        updated_at = :now WHERE id = :id""").param("now", now()).param("id", before.id()).update();
         ParticipantView after = byId(before.id());
         audit.record("registration.cancelled", "participant", Long.toString(before.id()), before, after);
+        events.publishEvent(new ParticipationEvent.Withdrew(meetingId, before.id()));
         promote(meeting);
         return after;
     }
@@ -287,6 +299,9 @@ class ParticipationService {
                 .param("now", now()).param("id", before.id()).update();
         ParticipantView after = byId(before.id());
         audit.record(action, "participant", Long.toString(before.id()), before, after);
+        events.publishEvent(to == RegistrationStatus.CONFIRMED
+                ? new ParticipationEvent.RegistrationApproved(meetingId, before.id())
+                : new ParticipationEvent.RegistrationRejected(meetingId, before.id()));
         if (to == RegistrationStatus.REJECTED) {
             promote(meeting);
         }
@@ -313,6 +328,7 @@ class ParticipationService {
             jdbc.sql("UPDATE participant SET registration = :s, updated_at = :now WHERE id = :id")
                     .param("s", to.name()).param("now", now()).param("id", id).update();
             audit.record("registration.promoted", "participant", Long.toString(id), before, byId(id));
+            events.publishEvent(new ParticipationEvent.MovedUpFromWaitingList(meeting.id(), id, to.name()));
         }
     }
 
@@ -365,6 +381,7 @@ class ParticipationService {
         }
         ParticipantView created = byId(id);
         audit.record("participant.recorded", "participant", Long.toString(id), null, created);
+        events.publishEvent(new ParticipationEvent.Recorded(meetingId, id, attended));
         return created.withoutCode();
     }
 
@@ -411,6 +428,7 @@ class ParticipationService {
                 .param("id", before.id()).update();
         ParticipantView after = byId(before.id());
         audit.record("attendance.recorded", "participant", Long.toString(before.id()), before, after);
+        events.publishEvent(new ParticipationEvent.CheckedIn(meetingId, before.id()));
         return new Outcome(after.withoutCode(), true);
     }
 

@@ -8,19 +8,16 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The public notices and search pages, and the administrators' page to write and publish notices. */
+/** The public notices pages, and the administrators' page to write, publish and withdraw notices. */
 @Controller
 class NoticePages {
 
     private final NoticeService notices;
-    private final SearchIndex search;
 
-    NoticePages(NoticeService notices, SearchIndex search) {
+    NoticePages(NoticeService notices) {
         this.notices = notices;
-        this.search = search;
     }
 
     @GetMapping("/public/notices")
@@ -33,18 +30,6 @@ class NoticePages {
     String notice(@PathVariable long id, Model model) {
         model.addAttribute("notice", notices.publicNotice(id));
         return "notices/notice";
-    }
-
-    @GetMapping("/public/search")
-    String search(@RequestParam(required = false) String q, @RequestParam(required = false) String kind,
-            Model model) {
-        model.addAttribute("q", q);
-        model.addAttribute("kind", kind);
-        model.addAttribute("kinds", search.kinds());
-        if (q != null && !q.isBlank()) {
-            model.addAttribute("hits", search.search(q, kind));
-        }
-        return "search/results";
     }
 
     @GetMapping("/notices")
@@ -75,6 +60,13 @@ class NoticePages {
     @PreAuthorize("hasRole('ADMIN')")
     String publish(@PathVariable long id, RedirectAttributes redirect) {
         redirect.addFlashAttribute("done", notices.publish(id).title());
+        return "redirect:/notices";
+    }
+
+    @PostMapping("/notices/{id}/withdraw")
+    @PreAuthorize("hasRole('ADMIN')")
+    String withdraw(@PathVariable long id, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("done", notices.withdraw(id).title());
         return "redirect:/notices";
     }
 }

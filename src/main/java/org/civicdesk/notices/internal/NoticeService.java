@@ -6,21 +6,23 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.civicdesk.audit.AuditTrail;
-import org.civicdesk.notices.SearchRevision;
+import org.civicdesk.notices.NoticeEvent;
 import org.civicdesk.shared.Checks;
 import org.civicdesk.shared.Problems;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Keeps notices. Administrators write and publish them; the public sees published notices only,
- * so a draft is "not found" to everyone else. Every change bumps the search revision in its
- * transaction, so the search on every node sees it at once.
+ * Keeps notices. Administrators write, publish and withdraw them; the public sees published notices
+ * only, so a draft or a withdrawn notice is "not found" to everyone else. Every change publishes a {@link NoticeEvent} in its
+ * transaction.
  */
 @Service
 @Transactional(readOnly = true)
@@ -31,13 +33,13 @@ class NoticeService {
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
-    private final SearchRevision revision;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    NoticeService(JdbcClient jdbc, AuditTrail audit, SearchRevision revision, Clock clock) {
+    NoticeService(JdbcClient jdbc, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.audit = audit;
-        this.revision = revision;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -69,7 +71,7 @@ class NoticeService {
                 .param("now", now).update(key, "id");
         Notice notice = find(key.getKey().longValue());
         audit.record("notice.created", "notice", String.valueOf(notice.id()), null, notice);
-        revision.bump();
+        events.publishEvent(publish ? new NoticeEvent.Published(notice.id()) : new NoticeEvent.Drafted(notice.id()));
         return notice;
     }
 
@@ -86,7 +88,24 @@ class NoticeService {
         Notice after = find(id);
         audit.record("notice.published", "notice", String.valueOf(id), Map.of("status", before.status()),
                 Map.of("status", after.status()));
-        revision.bump();
+        events.publishEvent(new NoticeEvent.Published(id));
+        return after;
+    }
+
+    /** 撤回 — takes a published notice back to a draft, which the public no longer reads. */
+    @Transactional
+    Notice withdraw(long id) {
+        Notice before = jdbc.sql(SELECT + " WHERE id = :id FOR UPDATE").param("id", id).query(this::map).optional()
+                .orElseThrow(() -> Problems.notFound("notice", id));
+        if (!before.published()) {
+            throw Problems.conflict(Problems.INVALID_TRANSITION, "notices.problem.notPublished");
+        }
+        jdbc.sql("UPDATE notice SET status = :s, published_at = NULL, updated_at = :now WHERE id = :id")
+                .param("s", Notice.DRAFT).param("now", OffsetDateTime.now(clock)).param("id", id).update();
+        Notice after = find(id);
+        audit.record("notice.withdrawn", "notice", String.valueOf(id), Map.of("status", before.status()),
+                Map.of("status", after.status()));
+        events.publishEvent(new NoticeEvent.Withdrawn(id));
         return after;
     }
 
@@ -100,11 +119,11 @@ class NoticeService {
     }
 
     Notice publicNotice(long id) {
-        Notice notice = find(id);
-        if (!notice.published()) {
-            throw Problems.notFound("notice", id);
-        }
-        return notice;
+        return findPublished(id).orElseThrow(() -> Problems.notFound("notice", id));
+    }
+
+    Optional<Notice> findPublished(long id) {
+        return jdbc.sql(SELECT + " WHERE id = :id AND status = 'PUBLISHED'").param("id", id).query(this::map).optional();
     }
 
     Notice find(long id) {

@@ -2,9 +2,7 @@ package org.civicdesk.notices.internal;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 
-import org.civicdesk.notices.internal.SearchIndex.Hit;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
@@ -15,30 +13,27 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** The notices API: administrators write and publish; the public reads, follows the feed and searches. */
+/** The notices API: administrators write, publish and withdraw; the public reads and follows the feed. */
 @RestController
 @RequestMapping("/api/v1")
-@Tag(name = "Notices and search", description = "Public notices and alerts, their Atom feed, and the public search")
+@Tag(name = "Notices", description = "Public notices and alerts, and their Atom feed")
 class NoticesApiController {
 
     static final MediaType ATOM = MediaType.parseMediaType("application/atom+xml;charset=UTF-8");
 
     private final NoticeService notices;
     private final AtomFeed feed;
-    private final SearchIndex search;
     private final MessageSource messages;
 
-    NoticesApiController(NoticeService notices, AtomFeed feed, SearchIndex search, MessageSource messages) {
+    NoticesApiController(NoticeService notices, AtomFeed feed, MessageSource messages) {
         this.notices = notices;
         this.feed = feed;
-        this.search = search;
         this.messages = messages;
     }
 
@@ -64,6 +59,13 @@ class NoticesApiController {
         return notices.publish(id);
     }
 
+    @PostMapping("/notices/{id}/withdraw")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Withdraw a published notice: it becomes a draft again, out of the public's sight")
+    Notice withdraw(@PathVariable long id) {
+        return notices.withdraw(id);
+    }
+
     @GetMapping("/public/notices")
     @Operation(summary = "Published notices, latest first")
     List<Notice> published() {
@@ -82,13 +84,5 @@ class NoticesApiController {
         String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
         String title = messages.getMessage("notices.feedTitle", null, LocaleContextHolder.getLocale());
         return ResponseEntity.ok().contentType(ATOM).body(feed.write(notices.published(), base, title));
-    }
-
-    @GetMapping("/public/search")
-    @Operation(summary = "Search public notices, calls, meetings and answers; kind filters (NOTICE, CALL, MEETING, "
-            + "ANSWER); snippets are HTML-escaped with matches in <mark>")
-    Map<String, List<Hit>> search(@RequestParam(required = false) String q,
-            @RequestParam(required = false) String kind) {
-        return Map.of("hits", search.search(q, kind));
     }
 }

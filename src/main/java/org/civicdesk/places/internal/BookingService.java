@@ -16,6 +16,7 @@ import java.util.function.Function;
 import org.civicdesk.audit.AuditTrail;
 import org.civicdesk.directory.Directory;
 import org.civicdesk.directory.OrgSummary;
+import org.civicdesk.places.BookingEvent;
 import org.civicdesk.places.internal.Commands.BookingCommand;
 import org.civicdesk.places.internal.Views.BookingView;
 import org.civicdesk.places.internal.Views.PlaceView;
@@ -23,6 +24,7 @@ import org.civicdesk.shared.Actor;
 import org.civicdesk.shared.Checks;
 import org.civicdesk.shared.Problems;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -47,15 +49,17 @@ class BookingService {
     private final AuditTrail audit;
     private final PlaceService places;
     private final Directory directory;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ZoneId zone;
 
-    BookingService(JdbcClient jdbc, AuditTrail audit, PlaceService places, Directory directory, Clock clock,
-            @Value("${civicdesk.time-zone:Asia/Shanghai}") ZoneId zone) {
+    BookingService(JdbcClient jdbc, AuditTrail audit, PlaceService places, Directory directory,
+            ApplicationEventPublisher events, Clock clock, @Value("${civicdesk.time-zone:Asia/Shanghai}") ZoneId zone) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.places = places;
         this.directory = directory;
+        this.events = events;
         this.clock = clock;
         this.zone = zone;
     }
@@ -94,6 +98,7 @@ class BookingService {
                 .param("topic", cmd.topic().trim()).param("now", now).update(keys, "id");
         BookingView created = find(keys.getKey().longValue());
         audit.record("booking.requested", "booking", Long.toString(created.id()), null, created);
+        events.publishEvent(new BookingEvent.Requested(created.id(), placeId, date, cmd.groupSize()));
         return created;
     }
 
@@ -196,6 +201,7 @@ class BookingService {
                 .param("now", OffsetDateTime.now(clock)).param("id", id).update();
         BookingView after = find(id);
         audit.record("booking.feedback", "booking", Long.toString(id), before, after);
+        events.publishEvent(new BookingEvent.FeedbackGiven(id, before.placeId()));
         return after;
     }
 
@@ -221,6 +227,12 @@ class BookingService {
                 .param("reason", reason).update();
         BookingView after = find(before.id());
         audit.record(action, "booking", Long.toString(before.id()), before, after);
+        events.publishEvent(switch (to) {
+            case CONFIRMED -> new BookingEvent.Confirmed(before.id(), before.placeId());
+            case DECLINED -> new BookingEvent.Declined(before.id(), before.placeId());
+            case CANCELLED -> new BookingEvent.Cancelled(before.id(), before.placeId());
+            case REQUESTED -> throw new IllegalArgumentException("A decision cannot make a booking requested again");
+        });
         return after;
     }
 

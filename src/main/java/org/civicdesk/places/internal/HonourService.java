@@ -1,17 +1,22 @@
 package org.civicdesk.places.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 
 import org.civicdesk.audit.AuditTrail;
 import org.civicdesk.directory.Directory;
 import org.civicdesk.directory.OrgSummary;
+import org.civicdesk.places.HonourEvent;
 import org.civicdesk.places.internal.Commands.HonourCommand;
 import org.civicdesk.places.internal.Views.HonourView;
 import org.civicdesk.shared.Checks;
 import org.civicdesk.shared.Problems;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -28,23 +33,31 @@ class HonourService {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final Directory directory;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    HonourService(JdbcClient jdbc, AuditTrail audit, Directory directory, Clock clock) {
+    HonourService(JdbcClient jdbc, AuditTrail audit, Directory directory, ApplicationEventPublisher events,
+            Clock clock) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.directory = directory;
+        this.events = events;
         this.clock = clock;
     }
 
     /** Every honour, latest first. */
     List<HonourView> honours() {
-        return jdbc.sql("SELECT * FROM honour ORDER BY awarded_on DESC, id")
-                .query((rs, n) -> new HonourView(rs.getLong("id"), rs.getString("title"),
-                        rs.getString("awarding_body"), rs.getObject("awarded_on", LocalDate.class),
-                        HonourLevel.valueOf(rs.getString("honour_level")), rs.getString("org_code"),
-                        rs.getString("org_name"), rs.getString("citation")))
-                .list();
+        return jdbc.sql("SELECT * FROM honour ORDER BY awarded_on DESC, id").query(HonourService::row).list();
+    }
+
+    Optional<HonourView> find(long id) {
+        return jdbc.sql("SELECT * FROM honour WHERE id = :id").param("id", id).query(HonourService::row).optional();
+    }
+
+    private static HonourView row(ResultSet rs, int n) throws SQLException {
+        return new HonourView(rs.getLong("id"), rs.getString("title"), rs.getString("awarding_body"),
+                rs.getObject("awarded_on", LocalDate.class), HonourLevel.valueOf(rs.getString("honour_level")),
+                rs.getString("org_code"), rs.getString("org_name"), rs.getString("citation"));
     }
 
     @Transactional
@@ -77,9 +90,9 @@ class HonourService {
                 .param("orgName", orgName).param("citation", PlaceService.blankToNull(cmd.citation()))
                 .param("now", OffsetDateTime.now(clock)).update(keys, "id");
         long id = keys.getKey().longValue();
-        HonourView created = honours().stream().filter(h -> h.id() == id).findFirst()
-                .orElseThrow(() -> Problems.notFound("honour", id));
+        HonourView created = find(id).orElseThrow(() -> Problems.notFound("honour", id));
         audit.record("honour.recorded", "honour", Long.toString(id), null, created);
+        events.publishEvent(new HonourEvent.Recorded(id));
         return created;
     }
 }

@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import org.civicdesk.audit.AuditTrail;
 import org.civicdesk.directory.Directory;
+import org.civicdesk.places.PlaceEvent;
 import org.civicdesk.places.internal.Commands.CourseCommand;
 import org.civicdesk.places.internal.Commands.PlaceCommand;
 import org.civicdesk.places.internal.Views.CourseView;
@@ -22,6 +23,7 @@ import org.civicdesk.shared.Actor;
 import org.civicdesk.shared.Checks;
 import org.civicdesk.shared.Problems;
 import org.civicdesk.shared.Role;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -41,12 +43,15 @@ class PlaceService {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final Directory directory;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    PlaceService(JdbcClient jdbc, AuditTrail audit, Directory directory, Clock clock) {
+    PlaceService(JdbcClient jdbc, AuditTrail audit, Directory directory, ApplicationEventPublisher events,
+            Clock clock) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.directory = directory;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -121,6 +126,7 @@ class PlaceService {
                 .update(keys, "id");
         PlaceView created = place(keys.getKey().longValue());
         audit.record("place.created", "place", Long.toString(created.id()), null, created);
+        events.publishEvent(new PlaceEvent.Recorded(created.id()));
         return created;
     }
 
@@ -138,6 +144,7 @@ class PlaceService {
                 WHERE id = :id""").params(v.params()).param("now", OffsetDateTime.now(clock)).param("id", id).update();
         PlaceView after = place(id);
         audit.record("place.updated", "place", Long.toString(id), before, after);
+        events.publishEvent(new PlaceEvent.Changed(id));
         return after;
     }
 
@@ -159,6 +166,7 @@ class PlaceService {
                 .param("o", place.courses().size()).update(keys, "id");
         CourseView created = new CourseView(keys.getKey().longValue(), title, blankToNull(cmd.description()));
         audit.record("place.courseAdded", "place", Long.toString(placeId), null, created);
+        events.publishEvent(new PlaceEvent.CourseAdded(placeId, created.id()));
         return created;
     }
 

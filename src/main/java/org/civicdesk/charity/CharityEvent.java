@@ -1,0 +1,55 @@
+package org.civicdesk.charity;
+
+import java.math.BigDecimal;
+
+import org.civicdesk.shared.PublicContentChanged;
+
+/**
+ * What happens at the charity desk (慈善), published in the transaction that makes it happen and
+ * delivered to other modules' listeners once it commits. No event names a donor, an applicant or a
+ * recipient; amounts are in yuan.
+ */
+public sealed interface CharityEvent {
+
+    /** The kind of public content a fundraising campaign is. */
+    String CAMPAIGN_CONTENT_KIND = "CAMPAIGN";
+
+    /** A fundraising campaign (募捐活动) was set up; the public reads it from now on. */
+    record CampaignCreated(String campaignCode) implements CharityEvent, PublicContentChanged {
+
+        @Override
+        public String contentKind() {
+            return CAMPAIGN_CONTENT_KIND;
+        }
+
+        @Override
+        public String contentKey() {
+            return campaignCode;
+        }
+    }
+
+    /** A donation was entered in the ledger with its receipt; a repeated report of it is not an event. */
+    record DonationRecorded(long donationId, String campaignCode, String receiptNo, BigDecimal amount)
+            implements CharityEvent {
+    }
+
+    /** An aid programme (救助项目) with its eligibility rules was set up. */
+    record AidProgrammeCreated(String programmeCode) implements CharityEvent {
+    }
+
+    /** An application for aid was checked against its programme's rules and recorded. */
+    record AidApplicationChecked(long applicationId, String programmeCode, boolean eligible) implements CharityEvent {
+    }
+
+    /** Aid was paid out of a programme, on an application or without one. */
+    record AidPaid(long paymentId, String programmeCode, BigDecimal amount) implements CharityEvent {
+    }
+
+    /** The one-yuan livelihood insurance (一元民生保) of a year was taken out. */
+    record InsurancePolicyCreated(int year) implements CharityEvent {
+    }
+
+    /** A claim on the livelihood insurance of a year was paid. */
+    record InsuranceClaimPaid(int year, BigDecimal amount) implements CharityEvent {
+    }
+}

@@ -1,0 +1,33 @@
+package org.civicdesk.places;
+
+import java.time.LocalDate;
+
+/**
+ * What happens to an organisation's booking (预约) of a group visit to a place, published in the
+ * transaction that makes it happen and delivered to other modules' listeners once it commits.
+ */
+public sealed interface BookingEvent {
+
+    long bookingId();
+
+    long placeId();
+
+    /** An organisation asked to visit on a day; the place's manager decides. */
+    record Requested(long bookingId, long placeId, LocalDate visitDate, int groupSize) implements BookingEvent {
+    }
+
+    /** The manager confirmed it within the place's capacity. */
+    record Confirmed(long bookingId, long placeId) implements BookingEvent {
+    }
+
+    record Declined(long bookingId, long placeId) implements BookingEvent {
+    }
+
+    /** 取消 — called off before its day, by the requester or the manager. */
+    record Cancelled(long bookingId, long placeId) implements BookingEvent {
+    }
+
+    /** 反馈 — the organisation said how the visit went. */
+    record FeedbackGiven(long bookingId, long placeId) implements BookingEvent {
+    }
+}

@@ -1,0 +1,48 @@
+package org.civicdesk.search.internal;
+
+import java.util.List;
+import java.util.Map;
+
+import org.civicdesk.search.internal.SearchIndex.Hit;
+import org.civicdesk.search.internal.SearchRebuild.Rebuilt;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** The public search, and the administrators' rebuild of it. */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Search", description = "The public full-text search over everything the platform publishes")
+class SearchApiController {
+
+    private final SearchIndex index;
+    private final SearchRebuild rebuild;
+
+    SearchApiController(SearchIndex index, SearchRebuild rebuild) {
+        this.index = index;
+        this.rebuild = rebuild;
+    }
+
+    @GetMapping("/public/search")
+    @Operation(summary = "Search public notices, calls, meetings, answers, places, honours and charity campaigns; "
+            + "kind filters (NOTICE, CALL, MEETING, ANSWER, PLACE, HONOUR, CAMPAIGN); snippets are HTML-escaped with "
+            + "matches in <mark>")
+    Map<String, List<Hit>> search(@RequestParam(required = false) String q,
+            @RequestParam(required = false) String kind) {
+        return Map.of("hits", index.search(q, kind));
+    }
+
+    @PostMapping("/search/rebuild")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Bring the search in line with what every module publishes now, on every node; "
+            + "documents counts what is published, changed what had to be rewritten")
+    Rebuilt rebuild() {
+        return rebuild.rebuild();
+    }
+}

@@ -1,0 +1,13 @@
+/**
+ * 检索 — search: the public full-text search over everything the platform publishes (notices,
+ * calls, meetings, published answers, places, honours, charity campaigns), with Lucene's smartcn
+ * analyzer so that a Chinese word such as 水痘 is found inside a sentence.
+ *
+ * <p>Each module describes what it publishes as a {@link org.civicdesk.shared.PublicContent} in its
+ * internal package and announces each change with an event that implements
+ * {@link org.civicdesk.shared.PublicContentChanged}. The search keeps its own copy of every public
+ * document in the database, updated one document per event, and every node keeps an in-memory index
+ * that follows that copy. It depends on the shared kernel only, and no module depends on it.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Search")
+package org.civicdesk.search;
