@@ -10,10 +10,10 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 
-import org.civicdesk.directory.internal.Commands.AccountCommand;
-import org.civicdesk.directory.internal.Commands.OrgCommand;
-import org.civicdesk.directory.internal.Commands.PersonCommand;
-import org.civicdesk.directory.internal.Commands.PostCommand;
+import org.civicdesk.directory.AccountCommand;
+import org.civicdesk.directory.OrgCommand;
+import org.civicdesk.directory.PersonCommand;
+import org.civicdesk.directory.PostCommand;
 import org.civicdesk.shared.OnceOnly;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,14 +77,14 @@ class DirectoryBootstrap implements ApplicationRunner {
 
     private void loadDemoDirectory() {
         for (String[] row : rows("demo/zhuzhou/orgs.psv", 5)) {
-            directory.createOrg(new OrgCommand(row[0], row[1], row[2], row[3], row[4]), false);
+            directory.createOrg(new OrgCommand(row[0], row[1], row[2], row[3], row[4]));
         }
         for (String[] row : rows("demo/zhuzhou/people.psv", 3)) {
             List<PostCommand> posts = new ArrayList<>();
             for (String post : row[2].split("、")) {
                 posts.add(new PostCommand(row[1], post));
             }
-            directory.createPerson(new PersonCommand(row[0], row[1], null, null, posts), false);
+            directory.createPerson(new PersonCommand(row[0], row[1], null, null, posts, null));
         }
         for (String[] row : rows("demo/zhuzhou/accounts.psv", 4)) {
             directory.createAccount(new AccountCommand(row[0], demoPassword, row[1], Arrays.asList(row[2].split(",")),
