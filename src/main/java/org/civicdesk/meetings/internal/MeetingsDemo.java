@@ -5,10 +5,10 @@ import java.util.List;
 
 import org.civicdesk.directory.Directory;
 import org.civicdesk.directory.PersonSummary;
-import org.civicdesk.meetings.internal.Commands.AgendaItemCommand;
-import org.civicdesk.meetings.internal.Commands.MeetingCommand;
-import org.civicdesk.meetings.internal.Commands.ParticipantCommand;
-import org.civicdesk.meetings.internal.Commands.SeriesCommand;
+import org.civicdesk.meetings.AgendaItemCommand;
+import org.civicdesk.meetings.MeetingCommand;
+import org.civicdesk.meetings.ParticipantCommand;
+import org.civicdesk.meetings.SeriesCommand;
 import org.springframework.stereotype.Component;
 
 /**
