@@ -453,13 +453,6 @@ class DirectoryService implements Directory {
                 .query(Long.class).list()).stream().map(DirectoryService::summary).toList();
     }
 
-    @Override
-    @Transactional
-    public PersonSummary createPerson(String name, String orgCode, String title, boolean example) {
-        List<PostCommand> posts = title == null || title.isBlank() ? List.of() : List.of(new PostCommand(orgCode, title));
-        return summary(createPerson(new PersonCommand(name, orgCode, null, null, posts, example)));
-    }
-
     static PersonSummary summary(PersonView p) {
         return new PersonSummary(p.id(), p.name(), p.orgCode(), p.orgName(), p.titles(), p.example());
     }

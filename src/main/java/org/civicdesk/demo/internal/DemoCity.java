@@ -1,0 +1,107 @@
+package org.civicdesk.demo.internal;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.civicdesk.directory.AccountCredentials;
+import org.civicdesk.directory.Directory;
+import org.civicdesk.shared.Actor;
+import org.civicdesk.shared.OnceOnly;
+import org.civicdesk.shared.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.AuthenticatedPrincipal;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loads the demo city when {@code civicdesk.demo.enabled} is on: its steps in the one order in which
+ * each needs the ones before, each once per database however many nodes start together (a step
+ * claims its marker, e.g. {@code demo.meetings}, and a database that has it skips the step). Each
+ * step acts as the account that would do its work in reality, so the modules check, audit and
+ * attribute it as they would that person's.
+ *
+ * <p>The matters step belongs between the meetings and the charity: matters are raised at the
+ * meetings and need the directory's demo accounts. Until the matters module offers its commands as
+ * public API, its own {@code MatterDemo} loads them as an {@link ApplicationRunner} of order 20; this
+ * runner is ordered before it for that reason, and the step moves here when those commands exist.
+ */
+@Component
+@Order(10)
+@EnableConfigurationProperties(DemoSettings.class)
+class DemoCity implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoCity.class);
+
+    /** The bootstrap admin, whom the directory creates before any runner. */
+    private static final String ADMIN = "admin";
+
+    private final DemoSettings settings;
+    private final OnceOnly once;
+    private final Directory directory;
+    private final DirectoryDemo directoryDemo;
+    private final MeetingsDemo meetingsDemo;
+
+    DemoCity(DemoSettings settings, OnceOnly once, Directory directory, DirectoryDemo directoryDemo,
+            MeetingsDemo meetingsDemo) {
+        this.settings = settings;
+        this.once = once;
+        this.directory = directory;
+        this.directoryDemo = directoryDemo;
+        this.meetingsDemo = meetingsDemo;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!settings.enabled()) {
+            return;
+        }
+        step("demo.directory", ADMIN, directoryDemo::load);
+        step("demo.meetings", ADMIN, meetingsDemo::load);
+    }
+
+    /**
+     * Runs a step once per database as {@code username}. A database whose demo directory predates
+     * that account skips the step, with a warning, rather than failing to start.
+     */
+    private void step(String marker, String username, Runnable load) {
+        Optional<Actor> actor = directory.credentials(username).filter(AccountCredentials::enabled)
+                .map(AccountCredentials::actor);
+        if (actor.isEmpty()) {
+            log.warn("Skipped the demo step {}: it acts as the account '{}', which this database does not have "
+                    + "or has disabled.", marker, username);
+            return;
+        }
+        once.run(marker, () -> as(actor.get(), load));
+    }
+
+    private static void as(Actor actor, Runnable work) {
+        List<SimpleGrantedAuthority> authorities = actor.roles().stream().map(Role::authority)
+                .map(SimpleGrantedAuthority::new).toList();
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(new Acting(actor), null,
+                authorities));
+        SecurityContextHolder.setContext(context);
+        try {
+            work.run();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    /** The demo account a step acts as, as the modules find the acting person in the security context. */
+    private record Acting(Actor actor) implements Actor.Carrier, AuthenticatedPrincipal {
+
+        @Override
+        public String getName() {
+            return actor.username();
+        }
+    }
+}
