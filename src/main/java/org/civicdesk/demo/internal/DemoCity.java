@@ -42,20 +42,24 @@ class DemoCity implements ApplicationRunner {
 
     /** The bootstrap admin, whom the directory creates before any runner. */
     private static final String ADMIN = "admin";
+    /** The charity federation's officer of the demo directory. */
+    private static final String CHARITY_OFFICER = "charity";
 
     private final DemoSettings settings;
     private final OnceOnly once;
     private final Directory directory;
     private final DirectoryDemo directoryDemo;
     private final MeetingsDemo meetingsDemo;
+    private final CharityDemo charityDemo;
 
     DemoCity(DemoSettings settings, OnceOnly once, Directory directory, DirectoryDemo directoryDemo,
-            MeetingsDemo meetingsDemo) {
+            MeetingsDemo meetingsDemo, CharityDemo charityDemo) {
         this.settings = settings;
         this.once = once;
         this.directory = directory;
         this.directoryDemo = directoryDemo;
         this.meetingsDemo = meetingsDemo;
+        this.charityDemo = charityDemo;
     }
 
     @Override
@@ -65,6 +69,7 @@ class DemoCity implements ApplicationRunner {
         }
         step("demo.directory", ADMIN, directoryDemo::load);
         step("demo.meetings", ADMIN, meetingsDemo::load);
+        step("demo.charity", CHARITY_OFFICER, charityDemo::load);
     }
 
     /**
