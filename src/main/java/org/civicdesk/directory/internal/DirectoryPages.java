@@ -388,7 +388,7 @@ class DirectoryPages {
                     list.add(new PostCommand(orgCode, text));
                 }
             }
-            return new PersonCommand(name, orgCode, phone, email, list, null);
+            return new PersonCommand(name, orgCode, phone, email, list, false);
         }
 
         public String getName() {

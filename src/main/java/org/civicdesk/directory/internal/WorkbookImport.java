@@ -65,7 +65,7 @@ class WorkbookImport {
                         : Arrays.stream(c[2].split("[、,，;；]")).map(String::trim).filter(t -> !t.isEmpty())
                                 .map(t -> new PostCommand(c[1], t)).toList();
                 try {
-                    directory.createPerson(new PersonCommand(c[0], c[1], c[3], c[4], posts, null));
+                    directory.createPerson(new PersonCommand(c[0], c[1], c[3], c[4], posts, false));
                     people++;
                 } catch (ProblemException e) {
                     violations.addAll(e.violationsAt(Workbooks.where("people", row)));
