@@ -51,15 +51,17 @@ class DemoCity implements ApplicationRunner {
     private final DirectoryDemo directoryDemo;
     private final MeetingsDemo meetingsDemo;
     private final CharityDemo charityDemo;
+    private final PlacesDemo placesDemo;
 
     DemoCity(DemoSettings settings, OnceOnly once, Directory directory, DirectoryDemo directoryDemo,
-            MeetingsDemo meetingsDemo, CharityDemo charityDemo) {
+            MeetingsDemo meetingsDemo, CharityDemo charityDemo, PlacesDemo placesDemo) {
         this.settings = settings;
         this.once = once;
         this.directory = directory;
         this.directoryDemo = directoryDemo;
         this.meetingsDemo = meetingsDemo;
         this.charityDemo = charityDemo;
+        this.placesDemo = placesDemo;
     }
 
     @Override
@@ -70,6 +72,7 @@ class DemoCity implements ApplicationRunner {
         step("demo.directory", ADMIN, directoryDemo::load);
         step("demo.meetings", ADMIN, meetingsDemo::load);
         step("demo.charity", CHARITY_OFFICER, charityDemo::load);
+        step("demo.places", ADMIN, placesDemo::load);
     }
 
     /**

@@ -8,7 +8,7 @@ import java.util.List;
 import org.civicdesk.audit.AuditTrail;
 import org.civicdesk.directory.Directory;
 import org.civicdesk.directory.OrgSummary;
-import org.civicdesk.places.internal.Commands.HonourCommand;
+import org.civicdesk.places.HonourCommand;
 import org.civicdesk.places.internal.Views.HonourView;
 import org.civicdesk.shared.Checks;
 import org.civicdesk.shared.Problems;
