@@ -52,9 +52,10 @@ class DemoCity implements ApplicationRunner {
     private final MeetingsDemo meetingsDemo;
     private final CharityDemo charityDemo;
     private final PlacesDemo placesDemo;
+    private final CallsDemo callsDemo;
 
     DemoCity(DemoSettings settings, OnceOnly once, Directory directory, DirectoryDemo directoryDemo,
-            MeetingsDemo meetingsDemo, CharityDemo charityDemo, PlacesDemo placesDemo) {
+            MeetingsDemo meetingsDemo, CharityDemo charityDemo, PlacesDemo placesDemo, CallsDemo callsDemo) {
         this.settings = settings;
         this.once = once;
         this.directory = directory;
@@ -62,6 +63,7 @@ class DemoCity implements ApplicationRunner {
         this.meetingsDemo = meetingsDemo;
         this.charityDemo = charityDemo;
         this.placesDemo = placesDemo;
+        this.callsDemo = callsDemo;
     }
 
     @Override
@@ -73,6 +75,7 @@ class DemoCity implements ApplicationRunner {
         step("demo.meetings", ADMIN, meetingsDemo::load);
         step("demo.charity", CHARITY_OFFICER, charityDemo::load);
         step("demo.places", ADMIN, placesDemo::load);
+        step("demo.calls", ADMIN, callsDemo::load);
     }
 
     /**
