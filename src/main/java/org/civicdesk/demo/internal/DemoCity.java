@@ -53,9 +53,11 @@ class DemoCity implements ApplicationRunner {
     private final CharityDemo charityDemo;
     private final PlacesDemo placesDemo;
     private final CallsDemo callsDemo;
+    private final NoticesDemo noticesDemo;
 
     DemoCity(DemoSettings settings, OnceOnly once, Directory directory, DirectoryDemo directoryDemo,
-            MeetingsDemo meetingsDemo, CharityDemo charityDemo, PlacesDemo placesDemo, CallsDemo callsDemo) {
+            MeetingsDemo meetingsDemo, CharityDemo charityDemo, PlacesDemo placesDemo, CallsDemo callsDemo,
+            NoticesDemo noticesDemo) {
         this.settings = settings;
         this.once = once;
         this.directory = directory;
@@ -64,6 +66,7 @@ class DemoCity implements ApplicationRunner {
         this.charityDemo = charityDemo;
         this.placesDemo = placesDemo;
         this.callsDemo = callsDemo;
+        this.noticesDemo = noticesDemo;
     }
 
     @Override
@@ -76,6 +79,7 @@ class DemoCity implements ApplicationRunner {
         step("demo.charity", CHARITY_OFFICER, charityDemo::load);
         step("demo.places", ADMIN, placesDemo::load);
         step("demo.calls", ADMIN, callsDemo::load);
+        step("demo.notices", ADMIN, noticesDemo::load);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import org.civicdesk.notices.NoticeCommand;
 import org.civicdesk.notices.internal.SearchIndex.Hit;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;

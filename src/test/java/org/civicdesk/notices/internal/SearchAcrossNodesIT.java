@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import org.civicdesk.notices.NoticeCommand;
 import org.civicdesk.notices.Searchable;
 import org.civicdesk.support.Api;
 import org.civicdesk.support.IntegrationTest;
