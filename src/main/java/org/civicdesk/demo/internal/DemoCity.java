@@ -1,15 +1,12 @@
 package org.civicdesk.demo.internal;
 
 import java.util.List;
-import java.util.Optional;
 
 import org.civicdesk.directory.AccountCredentials;
 import org.civicdesk.directory.Directory;
 import org.civicdesk.shared.Actor;
 import org.civicdesk.shared.OnceOnly;
 import org.civicdesk.shared.Role;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -37,8 +34,6 @@ import org.springframework.stereotype.Component;
 @Order(10)
 @EnableConfigurationProperties(DemoSettings.class)
 class DemoCity implements ApplicationRunner {
-
-    private static final Logger log = LoggerFactory.getLogger(DemoCity.class);
 
     /** The bootstrap admin, whom the directory creates before any runner. */
     private static final String ADMIN = "admin";
@@ -76,25 +71,26 @@ class DemoCity implements ApplicationRunner {
         }
         step("demo.directory", ADMIN, directoryDemo::load);
         step("demo.meetings", ADMIN, meetingsDemo::load);
+        // The matters step (demo.matters) goes here. Until it does, MatterDemo loads the matters after this runner.
         step("demo.charity", CHARITY_OFFICER, charityDemo::load);
         step("demo.places", ADMIN, placesDemo::load);
         step("demo.calls", ADMIN, callsDemo::load);
         step("demo.notices", ADMIN, noticesDemo::load);
     }
 
-    /**
-     * Runs a step once per database as {@code username}. A database whose demo directory predates
-     * that account skips the step, with a warning, rather than failing to start.
-     */
     private void step(String marker, String username, Runnable load) {
-        Optional<Actor> actor = directory.credentials(username).filter(AccountCredentials::enabled)
-                .map(AccountCredentials::actor);
-        if (actor.isEmpty()) {
-            log.warn("Skipped the demo step {}: it acts as the account '{}', which this database does not have "
-                    + "or has disabled.", marker, username);
-            return;
-        }
-        once.run(marker, () -> as(actor.get(), load));
+        once.run(marker, () -> as(account(username), load));
+    }
+
+    /**
+     * Refuses to start rather than record a step as nobody: the only database without the account
+     * is one whose demo directory was loaded before the account was part of it.
+     */
+    private Actor account(String username) {
+        return directory.credentials(username).map(AccountCredentials::actor)
+                .orElseThrow(() -> new IllegalStateException("The demo city acts as the account '" + username
+                        + "', which this database does not have: its demo was loaded before that account was part "
+                        + "of it. Load the demo into an empty database, or turn it off (CIVICDESK_DEMO_ENABLED=false)."));
     }
 
     private static void as(Actor actor, Runnable work) {
