@@ -154,20 +154,19 @@ class MeetingsDemo {
      * suggestions that the standing committee's 10th meeting assigned as 577 cases.
      */
     private void congress() {
-        String opening = "2023-01-05T09:00:00+08:00";
-        series(opening, new SeriesCommand("npc-16", "株洲市第十六届人民代表大会", "CONGRESS", false,
-                "市十六届人大各次会议。代表在会议期间提出建议、批评和意见。会议日期和会场为示例。", List.of()));
-        held(meeting("npc-16", 2, "株洲市第十六届人民代表大会第二次会议", opening, "2023-01-08T12:00:00+08:00",
-                "株洲市人民会堂（示例）", null, null, null), id -> {
+        held(new SeriesCommand("npc-16", "株洲市第十六届人民代表大会", "CONGRESS", false,
+                "市十六届人大各次会议。代表在会议期间提出建议、批评和意见。会议日期和会场为示例。", List.of()),
+                meeting("npc-16", 2, "株洲市第十六届人民代表大会第二次会议", "2023-01-05T09:00:00+08:00",
+                        "2023-01-08T12:00:00+08:00", "株洲市人民会堂（示例）", null, null, null),
+                id -> {
                 }, "市人大代表在深入基层调研、汇集民情民意的基础上，提出建议、批评和意见239件，形成办案件577件。");
     }
 
     private void standingCommittee() {
-        String opening = "2023-02-27T09:00:00+08:00";
-        series(opening, new SeriesCommand("npc-16-sc", "株洲市第十六届人大常委会会议", "STANDING_COMMITTEE", false,
-                "市十六届人大常委会历次会议。会议时间和会场为示例。", List.of()));
-        held(meeting("npc-16-sc", 10, "市十六届人大常委会第十次会议", opening, null, "市人大常委会会议室（示例）",
-                "市人大常委会主任刘光跃", null, null), id -> {
+        held(new SeriesCommand("npc-16-sc", "株洲市第十六届人大常委会会议", "STANDING_COMMITTEE", false,
+                "市十六届人大常委会历次会议。会议时间和会场为示例。", List.of()),
+                meeting("npc-16-sc", 10, "市十六届人大常委会第十次会议", "2023-02-27T09:00:00+08:00", null,
+                        "市人大常委会会议室（示例）", "市人大常委会主任刘光跃", null, null), id -> {
                     attend(id, person("刘光跃"), "HOST", AttendeeKind.OFFICIAL, "主持会议", false);
                     for (String name : List.of("钟燕", "胡波", "余群明", "刘剑飞", "王建勇", "欧阳瑞丰", "李余粮", "兰军")) {
                         attend(id, person(name), "ATTENDS", AttendeeKind.OFFICIAL, null, false);
@@ -189,11 +188,11 @@ class MeetingsDemo {
     }
 
     private void chairsMeeting() {
-        String opening = "2023-02-28T09:00:00+08:00";
-        series(opening, new SeriesCommand("cppcc-10-chairs", "政协株洲市第十届委员会主席会议", "CHAIRS_MEETING", false,
-                "市政协十届主席会议。会议时间和会场为示例。", List.of()));
-        held(meeting("cppcc-10-chairs", 17, "市政协党组(扩大)会议暨市政协十届十七次主席会议", opening, null,
-                "市政协会议室（示例）", "市政协党组书记、主席聂方红", null, null), id -> {
+        held(new SeriesCommand("cppcc-10-chairs", "政协株洲市第十届委员会主席会议", "CHAIRS_MEETING", false,
+                "市政协十届主席会议。会议时间和会场为示例。", List.of()),
+                meeting("cppcc-10-chairs", 17, "市政协党组(扩大)会议暨市政协十届十七次主席会议",
+                        "2023-02-28T09:00:00+08:00", null, "市政协会议室（示例）", "市政协党组书记、主席聂方红", null, null),
+                id -> {
                     attend(id, person("聂方红"), "HOST", AttendeeKind.OFFICIAL, "主持会议并讲话", false);
                     for (String name : List.of("周雪辉", "周恕", "柳怀德", "杨小幼", "何建红", "朱胜辉", "陈艳娟", "程秋辉",
                             "周建明", "许志坚")) {
@@ -221,11 +220,10 @@ class MeetingsDemo {
     }
 
     private void bondDispatch() {
-        String opening = "2023-02-28T15:00:00+08:00";
-        series(opening, new SeriesCommand("bond-dispatch", "本级地方政府专项债调度会", "DISPATCH", false,
-                "推进专项债项目储备申报的调度会。会议时间和会场为示例。", List.of()));
-        held(meeting("bond-dispatch", 1, "本级地方政府专项债调度会", opening, null, "市政府会议室（示例）", null,
-                "为项目建设争取更多专项债资金", null), id -> {
+        held(new SeriesCommand("bond-dispatch", "本级地方政府专项债调度会", "DISPATCH", false,
+                "推进专项债项目储备申报的调度会。会议时间和会场为示例。", List.of()),
+                meeting("bond-dispatch", 1, "本级地方政府专项债调度会", "2023-02-28T15:00:00+08:00", null,
+                        "市政府会议室（示例）", null, "为项目建设争取更多专项债资金", null), id -> {
                     attend(id, person("王卫安"), "ATTENDS", AttendeeKind.OFFICIAL, null, false);
                     attend(id, person("罗绍均"), "ATTENDS", AttendeeKind.OFFICIAL, null, false);
                     for (String department : List.of("市发改委", "市财政局", "市资规局", "市住建局")) {
@@ -241,11 +239,10 @@ class MeetingsDemo {
 
     /** Left open, so the demo shows an organiser the reminder to close a meeting with its report. */
     private void trousersForum() {
-        String opening = "2023-02-28T09:30:00+08:00";
-        series(opening, new SeriesCommand("trousers-forum", "中国裤业大会", "FORUM", false,
-                "中国裤业大会暨芦淞服饰产业发展高峰论坛。会议时间为示例。", List.of()));
-        held(meeting("trousers-forum", 2023, "2023年中国裤业大会暨芦淞服饰产业发展高峰论坛", opening, null, "意大利时尚中心",
-                null, "赋能裤业高质量发展", null), id -> {
+        held(new SeriesCommand("trousers-forum", "中国裤业大会", "FORUM", false,
+                "中国裤业大会暨芦淞服饰产业发展高峰论坛。会议时间为示例。", List.of()),
+                meeting("trousers-forum", 2023, "2023年中国裤业大会暨芦淞服饰产业发展高峰论坛", "2023-02-28T09:30:00+08:00",
+                        null, "意大利时尚中心", null, "赋能裤业高质量发展", null), id -> {
                     attend(id, person("王建勇"), "ATTENDS", AttendeeKind.OFFICIAL, null, false);
                     attend(id, person("蒋湘晖"), "ATTENDS", AttendeeKind.OFFICIAL, null, false);
                     attend(id, person("杨金纯"), "SPEAKER", AttendeeKind.EXPERT, "高峰论坛主题分享", true);
@@ -260,6 +257,12 @@ class MeetingsDemo {
 
     private void series(String createdAt, SeriesCommand series) {
         ReplayableClock.at(PaperTime.at(createdAt), () -> organiser.createSeries(series));
+    }
+
+    /** A series of one meeting so far, which opens when that meeting starts. */
+    private void held(SeriesCommand series, MeetingCommand meeting, LongConsumer proceedings, String report) {
+        series(meeting.startsAt(), series);
+        held(meeting, proceedings, report);
     }
 
     private static MeetingCommand meeting(String series, int number, String title, String startsAt, String endsAt,
