@@ -32,14 +32,6 @@ public interface Directory {
     List<PersonSummary> findPeopleNamed(String name);
 
     /**
-     * Records a person with one post, checked and audited like any other.
-     *
-     * @param orgCode their organisation, or {@code null}
-     * @param example whether the person is made up for the demo (示例), standing in for people a
-     *        source only counts
-     */
-    PersonSummary createPerson(String name, String orgCode, String title, boolean example);
-    /**
      * For bearer tokens, on every API request: the account holding the token whose SHA-256 (in hex) is
      * {@code tokenHash}, if that token expires after {@code now}. Disabling an account deletes its tokens.
      */

@@ -17,10 +17,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.civicdesk.audit.AuditTrail;
+import org.civicdesk.calls.CallCommand;
 import org.civicdesk.calls.CallEvent;
+import org.civicdesk.calls.GroupCommand;
 import org.civicdesk.calls.internal.Commands.ApplicationCommand;
-import org.civicdesk.calls.internal.Commands.CallCommand;
-import org.civicdesk.calls.internal.Commands.GroupCommand;
 import org.civicdesk.calls.internal.Views.ApplicationView;
 import org.civicdesk.calls.internal.Views.CallView;
 import org.civicdesk.calls.internal.Views.GroupView;

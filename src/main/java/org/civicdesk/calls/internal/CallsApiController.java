@@ -3,8 +3,8 @@ package org.civicdesk.calls.internal;
 import java.net.URI;
 import java.util.List;
 
+import org.civicdesk.calls.CallCommand;
 import org.civicdesk.calls.internal.Commands.ApplicationCommand;
-import org.civicdesk.calls.internal.Commands.CallCommand;
 import org.civicdesk.calls.internal.Views.ApplicationView;
 import org.civicdesk.calls.internal.Views.CallView;
 import org.civicdesk.calls.internal.Views.Submitted;

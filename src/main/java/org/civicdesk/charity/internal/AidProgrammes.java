@@ -14,9 +14,9 @@ import java.util.stream.Collectors;
 
 import org.civicdesk.audit.AuditTrail;
 import org.civicdesk.charity.CharityEvent;
+import org.civicdesk.charity.PaymentCommand;
+import org.civicdesk.charity.ProgrammeCommand;
 import org.civicdesk.charity.internal.Commands.ApplicationCommand;
-import org.civicdesk.charity.internal.Commands.PaymentCommand;
-import org.civicdesk.charity.internal.Commands.ProgrammeCommand;
 import org.civicdesk.charity.internal.Views.ApplicationView;
 import org.civicdesk.charity.internal.Views.PaymentView;
 import org.civicdesk.charity.internal.Views.ProgrammeView;
@@ -174,12 +174,6 @@ class AidProgrammes {
 
     @Transactional
     PaymentView pay(PaymentCommand cmd) {
-        return pay(cmd, false);
-    }
-
-    /** @param example whether the payment is made up for the demo (示例), standing in for a total the source gives */
-    @Transactional
-    PaymentView pay(PaymentCommand cmd, boolean example) {
         Checks checks = new Checks();
         checks.required("programme", cmd.programme());
         checks.required("recipient", cmd.recipient()).maxLength("recipient", cmd.recipient(), 200);
@@ -201,7 +195,8 @@ class AidProgrammes {
                 SELECT id, :application, :recipient, :amount, :paidOn, :by, :example, :now
                 FROM aid_programme WHERE code = :programme""")
                 .param("application", cmd.application()).param("recipient", cmd.recipient().trim())
-                .param("amount", amount).param("paidOn", on).param("by", Actor.currentName()).param("example", example)
+                .param("amount", amount).param("paidOn", on).param("by", Actor.currentName())
+                .param("example", Boolean.TRUE.equals(cmd.example()))
                 .param("now", OffsetDateTime.now(clock)).param("programme", programme.code()).update(keys, "id");
         PaymentView paid = payment(keys.getKey().longValue());
         audit.record("aid.paid", "aid-payment", Long.toString(paid.id()), null, paid);

@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.civicdesk.audit.AuditTrail;
+import org.civicdesk.charity.CampaignCommand;
 import org.civicdesk.charity.CharityEvent;
-import org.civicdesk.charity.internal.Commands.CampaignCommand;
 import org.civicdesk.charity.internal.Views.CampaignProgress;
 import org.civicdesk.charity.internal.Views.CampaignView;
 import org.civicdesk.shared.Checks;
@@ -58,12 +58,6 @@ class Campaigns {
 
     @Transactional
     CampaignView create(CampaignCommand cmd) {
-        return create(cmd, false);
-    }
-
-    /** @param example whether the campaign is made up for the demo (示例) */
-    @Transactional
-    CampaignView create(CampaignCommand cmd, boolean example) {
         Checks checks = new Checks();
         checks.required("code", cmd.code()).maxLength("code", cmd.code(), 64)
                 .matches("code", cmd.code(), CODE, "charity.validation.code");
@@ -85,7 +79,7 @@ class Campaigns {
                     VALUES (:code, :name, :goal, :startsOn, :endsOn, :description, :example, :now)""")
                     .param("code", code).param("name", cmd.name().trim()).param("goal", goal)
                     .param("startsOn", startsOn).param("endsOn", endsOn).param("description", blankToNull(cmd.description()))
-                    .param("example", example).param("now", OffsetDateTime.now(clock)).update();
+                    .param("example", Boolean.TRUE.equals(cmd.example())).param("now", OffsetDateTime.now(clock)).update();
         } catch (DuplicateKeyException raced) {
             throw Problems.duplicate("code", code);
         }

@@ -2,8 +2,8 @@ package org.civicdesk.charity.internal;
 
 import java.util.UUID;
 
-import org.civicdesk.charity.internal.Commands.CampaignCommand;
-import org.civicdesk.charity.internal.Commands.DonationCommand;
+import org.civicdesk.charity.CampaignCommand;
+import org.civicdesk.charity.DonationCommand;
 
 /** The officers' forms, bound field by field; the services check them exactly as they check the API. */
 final class CharityForms {
@@ -20,7 +20,7 @@ final class CharityForms {
         private String description;
 
         CampaignCommand command() {
-            return new CampaignCommand(code, name, goal, startsOn, endsOn, description);
+            return new CampaignCommand(code, name, goal, startsOn, endsOn, description, false);
         }
 
         public String getCode() {
@@ -84,7 +84,7 @@ final class CharityForms {
         private String key = UUID.randomUUID().toString();
 
         DonationCommand command() {
-            return new DonationCommand(campaign, amount, donorName, anonymous);
+            return new DonationCommand(campaign, amount, donorName, anonymous, false);
         }
 
         public String getCampaign() {

@@ -15,7 +15,7 @@ import java.util.Optional;
 
 import org.civicdesk.audit.AuditTrail;
 import org.civicdesk.charity.CharityEvent;
-import org.civicdesk.charity.internal.Commands.DonationCommand;
+import org.civicdesk.charity.DonationCommand;
 import org.civicdesk.charity.internal.Views.CampaignView;
 import org.civicdesk.charity.internal.Views.DonationView;
 import org.civicdesk.shared.Actor;
@@ -49,15 +49,6 @@ class DonationLedger {
                    d.handled_by, d.handler_name, d.example, d.request_hash
             FROM charity_donation d JOIN charity_campaign c ON c.id = d.campaign_id""";
 
-    /** Who took a donation in, as the receipt names them. */
-    record Handler(String username, String displayName) {
-
-        static Handler current() {
-            Actor actor = Actor.require();
-            return new Handler(actor.username(), actor.displayName());
-        }
-    }
-
     /** A donation and whether it had been recorded before under the same key. */
     record Recorded(DonationView donation, boolean replayed) {
     }
@@ -87,16 +78,12 @@ class DonationLedger {
         this.separateTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** Records a donation received today, handled by the signed-in officer or payment channel. */
-    Recorded record(DonationCommand cmd, String key) {
-        return record(cmd, key, city.today(), Handler.current(), false);
-    }
-
     /**
-     * @param example whether the donation is made up for the demo (示例), standing in for gifts a
-     *        source only totals
+     * Records a donation received today, handled by the signed-in officer or payment channel, whom
+     * the receipt names.
      */
-    Recorded record(DonationCommand cmd, String key, LocalDate receivedOn, Handler handler, boolean example) {
+    Recorded record(DonationCommand cmd, String key) {
+        Actor handler = Actor.require();
         Checks checks = new Checks();
         checks.required(IDEMPOTENCY_KEY, key).maxLength(IDEMPOTENCY_KEY, key, 200);
         checks.required("campaign", cmd.campaign());
@@ -105,7 +92,8 @@ class DonationLedger {
         checks.throwIfAny();
         String donorName = Campaigns.blankToNull(cmd.donorName());
         boolean anonymous = Boolean.TRUE.equals(cmd.anonymous()) || donorName == null;
-        String hash = fingerprint(cmd.campaign().trim(), amount, donorName, anonymous);
+        boolean example = Boolean.TRUE.equals(cmd.example());
+        String hash = fingerprint(cmd.campaign().trim(), amount, donorName, anonymous, example);
 
         Optional<Entry> earlier = byKey(key);
         if (earlier.isPresent()) {
@@ -113,6 +101,7 @@ class DonationLedger {
         }
         CampaignView campaign = campaigns.find(cmd.campaign().trim())
                 .orElseThrow(() -> Problems.invalid("campaign", "charity.validation.unknownCampaign"));
+        LocalDate receivedOn = city.today();
         int year = receivedOn.getYear();
         ensureCounter(year);
         try {
@@ -191,10 +180,15 @@ class DonationLedger {
         return (where.isEmpty() ? query : query.param("campaign", campaign.trim())).query(DonationLedger::map).list();
     }
 
-    /** The same request always gives the same fingerprint: "10" and "10.00" are one amount. */
-    private static String fingerprint(String campaign, BigDecimal amount, String donorName, boolean anonymous) {
+    /**
+     * The same request always gives the same fingerprint: "10" and "10.00" are one amount. An example
+     * adds a line of its own, so a real donation's fingerprint stays what it was before examples
+     * could be reported.
+     */
+    private static String fingerprint(String campaign, BigDecimal amount, String donorName, boolean anonymous,
+            boolean example) {
         String canonical = String.join("\n", campaign, Money.format(amount), donorName == null ? "" : donorName,
-                Boolean.toString(anonymous));
+                Boolean.toString(anonymous)) + (example ? "\nexample" : "");
         try {
             return HexFormat.of().formatHex(
                     MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));

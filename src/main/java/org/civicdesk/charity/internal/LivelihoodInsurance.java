@@ -8,8 +8,8 @@ import java.util.Optional;
 
 import org.civicdesk.audit.AuditTrail;
 import org.civicdesk.charity.CharityEvent;
-import org.civicdesk.charity.internal.Commands.ClaimCommand;
-import org.civicdesk.charity.internal.Commands.PolicyCommand;
+import org.civicdesk.charity.ClaimCommand;
+import org.civicdesk.charity.PolicyCommand;
 import org.civicdesk.charity.internal.Views.InsuranceView;
 import org.civicdesk.shared.Checks;
 import org.civicdesk.shared.Problems;
@@ -65,12 +65,6 @@ class LivelihoodInsurance {
 
     @Transactional
     InsuranceView recordClaim(int year, ClaimCommand cmd) {
-        return recordClaim(year, cmd, false);
-    }
-
-    /** @param example whether the claim is made up for the demo (示例), standing in for a total the source gives */
-    @Transactional
-    InsuranceView recordClaim(int year, ClaimCommand cmd, boolean example) {
         InsuranceView before = view(year);
         Checks checks = new Checks();
         BigDecimal amount = Money.parse(checks, "amount", cmd.amount(), true);
@@ -80,7 +74,7 @@ class LivelihoodInsurance {
         jdbc.sql("""
                 INSERT INTO livelihood_claim (policy_id, amount, paid_on, example, created_at)
                 SELECT id, :amount, :paidOn, :example, :now FROM livelihood_policy WHERE policy_year = :year""")
-                .param("amount", amount).param("paidOn", paidOn).param("example", example)
+                .param("amount", amount).param("paidOn", paidOn).param("example", Boolean.TRUE.equals(cmd.example()))
                 .param("now", OffsetDateTime.now(clock)).param("year", year).update();
         InsuranceView after = view(year);
         audit.record("insurance.claim.paid", "livelihood-policy", Integer.toString(year), before, after);

@@ -3,8 +3,6 @@ package org.civicdesk.demo.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Random;
@@ -23,9 +21,6 @@ import org.civicdesk.shared.Actor;
 import org.civicdesk.shared.ReplayableClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -127,7 +122,7 @@ class MattersDemo {
         // The paper does not give the date the suggestions were assigned; the standing committee's
         // meeting that took them up is the one it reports, on 27 February 2023.
         LocalDate assignedOn = LocalDate.of(2023, 2, 27);
-        as(SUPERVISOR, at(raisedOn, 9),
+        as(SUPERVISOR, PaperTime.at(raisedOn, 9),
                 () -> matters.setSeriesDeadline(session.seriesSlug(), LocalDate.of(2023, 6, 30)));
         // 239 suggestions with 338 co-handler cases: 577 cases in all.
         int coLeft = 338;
@@ -166,7 +161,7 @@ class MattersDemo {
     /** One matter's life up to {@code outcome}, each step by its person at its moment. */
     private void matter(Matters.Raise raise, String raiser, LocalDate raisedOn, LocalDate assignedOn, boolean example,
             Outcome outcome, int coHandlers) {
-        MatterId id = as(raiser, at(raisedOn, 10),
+        MatterId id = as(raiser, PaperTime.at(raisedOn, 10),
                 () -> example ? matters.raiseExample(raise) : matters.raise(raise));
         if (outcome == Outcome.REGISTERED) {
             return;
@@ -177,7 +172,7 @@ class MattersDemo {
         for (int c = 0; c < coHandlers; c++) {
             co.add(DEPARTMENTS.get((lead + 1 + c) % DEPARTMENTS.size()));
         }
-        List<CaseId> cases = as(SUPERVISOR, at(assigned, 9),
+        List<CaseId> cases = as(SUPERVISOR, PaperTime.at(assigned, 9),
                 () -> matters.assign(id, new Matters.Assign(DEPARTMENTS.get(lead), co, List.of(), null)));
         if (outcome == Outcome.ASSIGNED) {
             return;
@@ -185,7 +180,7 @@ class MattersDemo {
         CaseId leadCase = cases.get(0);
         LocalDate signedOn = calendar.addWorkingDays(assigned, 1);
         String handler = HANDLERS.get(lead);
-        as(handler, at(signedOn, 9), () -> matters.sign(leadCase));
+        as(handler, PaperTime.at(signedOn, 9), () -> matters.sign(leadCase));
         if (outcome == Outcome.SIGNED) {
             return;
         }
@@ -193,17 +188,19 @@ class MattersDemo {
             for (int c = 0; c < coHandlers; c++) {
                 CaseId coCase = cases.get(1 + c);
                 String coHandler = HANDLERS.get((lead + 1 + c) % HANDLERS.size());
-                as(coHandler, at(signedOn, 10), () -> matters.sign(coCase));
-                as(coHandler, at(signedOn, 15), () -> matters.sendOpinion(coCase, new Matters.Text("协办意见（示例）。")));
+                as(coHandler, PaperTime.at(signedOn, 10), () -> matters.sign(coCase));
+                as(coHandler, PaperTime.at(signedOn, 15),
+                        () -> matters.sendOpinion(coCase, new Matters.Text("协办意见（示例）。")));
             }
         }
         LocalDate answeredOn = calendar.addWorkingDays(assigned, 2 + random.nextInt(8));
         int roll = random.nextInt(10);
         String category = roll < 6 ? "A" : roll < 9 ? "B" : "C";
         if (random.nextInt(10) < 8) {
-            as(handler, at(answeredOn, 10), () -> matters.contact(leadCase, new Matters.Contact("PHONE", null)));
+            as(handler, PaperTime.at(answeredOn, 10),
+                    () -> matters.contact(leadCase, new Matters.Contact("PHONE", null)));
         }
-        as(handler, at(answeredOn, 16), () -> matters.answer(leadCase, new Matters.Answer(category,
+        as(handler, PaperTime.at(answeredOn, 16), () -> matters.answer(leadCase, new Matters.Answer(category,
                 "经研究办理，答复如下（示例）：" + ("A".equals(category) ? "问题已解决。"
                         : "B".equals(category) ? "已列入计划逐步解决。" : "受条件限制，留作参考。"),
                 null)));
@@ -212,26 +209,15 @@ class MattersDemo {
         }
         String rating = random.nextInt(10) < 8 ? "SATISFIED" : "BASICALLY_SATISFIED";
         LocalDate closedOn = calendar.addWorkingDays(answeredOn, 3);
-        as(raiser, at(closedOn, 11), () -> matters.rate(id, new Matters.Evaluation(rating, null)));
+        as(raiser, PaperTime.at(closedOn, 11), () -> matters.rate(id, new Matters.Evaluation(rating, null)));
     }
 
     /** Does {@code work} as the demo account {@code username}, at {@code instant} (never later than now). */
     private <T> T as(String username, Instant instant, Supplier<T> work) {
-        AccountCredentials account = directory.credentials(username)
+        Actor actor = directory.credentials(username).map(AccountCredentials::actor)
                 .orElseThrow(() -> new IllegalStateException("The demo account " + username + " is missing"));
-        Actor actor = account.actor();
-        var authorities = actor.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList();
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated((Actor.Carrier) () -> actor, null,
-                authorities));
-        var outer = SecurityContextHolder.getContext();
-        SecurityContextHolder.setContext(context);
-        try {
-            Instant now = clock.instant();
-            return ReplayableClock.at(instant.isAfter(now) ? now : instant, work);
-        } finally {
-            SecurityContextHolder.setContext(outer);
-        }
+        Instant now = clock.instant();
+        return ActingAs.as(actor, () -> ReplayableClock.at(instant.isAfter(now) ? now : instant, work));
     }
 
     private void as(String username, Instant instant, Runnable work) {
@@ -239,10 +225,5 @@ class MattersDemo {
             work.run();
             return null;
         });
-    }
-
-    /** A moment of a day in Zhuzhou. */
-    private static Instant at(LocalDate day, int hour) {
-        return OffsetDateTime.of(day, LocalTime.of(hour, 0), ZoneOffset.ofHours(8)).toInstant();
     }
 }

@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 
+import org.civicdesk.directory.AccountCommand;
 import org.civicdesk.directory.AccountSummary;
+import org.civicdesk.directory.OrgCommand;
 import org.civicdesk.directory.OrgKind;
 import org.civicdesk.directory.OrgSummary;
-import org.civicdesk.directory.internal.Commands.AccountCommand;
-import org.civicdesk.directory.internal.Commands.OrgCommand;
-import org.civicdesk.directory.internal.Commands.PersonCommand;
+import org.civicdesk.directory.PersonCommand;
 import org.civicdesk.shared.Actor;
 import org.civicdesk.shared.Problems;
 import org.civicdesk.shared.Role;

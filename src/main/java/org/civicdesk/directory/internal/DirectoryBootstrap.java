@@ -1,62 +1,42 @@
 package org.civicdesk.directory.internal;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 
-import org.civicdesk.directory.internal.Commands.AccountCommand;
-import org.civicdesk.directory.internal.Commands.OrgCommand;
-import org.civicdesk.directory.internal.Commands.PersonCommand;
-import org.civicdesk.directory.internal.Commands.PostCommand;
+import org.civicdesk.directory.AccountCommand;
 import org.civicdesk.shared.OnceOnly;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
-import org.springframework.core.io.ClassPathResource;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Prepares an empty database: the bootstrap admin, and, when the demo is on, the directory of the
- * demo city, each once across all nodes.
+ * Creates the bootstrap admin in an empty database, once across all nodes. It does so as soon as the
+ * application has started, before any {@link org.springframework.boot.ApplicationRunner} runs, so
+ * that whatever a runner does as the admin (the demo city does) finds the account there.
  */
 @Component
-@Order(0)
-class DirectoryBootstrap implements ApplicationRunner {
+class DirectoryBootstrap {
 
     private static final Logger log = LoggerFactory.getLogger(DirectoryBootstrap.class);
 
     private final DirectoryService directory;
     private final OnceOnly once;
     private final String adminPassword;
-    private final boolean demo;
-    private final String demoPassword;
 
     DirectoryBootstrap(DirectoryService directory, OnceOnly once,
-            @Value("${civicdesk.admin.password:}") String adminPassword,
-            @Value("${civicdesk.demo.enabled:false}") boolean demo,
-            @Value("${civicdesk.demo.password:civicdesk-demo}") String demoPassword) {
+            @Value("${civicdesk.admin.password:}") String adminPassword) {
         this.directory = directory;
         this.once = once;
         this.adminPassword = adminPassword;
-        this.demo = demo;
-        this.demoPassword = demoPassword;
     }
 
-    @Override
-    public void run(ApplicationArguments args) {
+    @EventListener(ApplicationStartedEvent.class)
+    void createAdminOnce() {
         once.run("bootstrap.admin", this::createAdmin);
-        if (demo) {
-            once.run("demo.directory", this::loadDemoDirectory);
-        }
     }
 
     private void createAdmin() {
@@ -73,46 +53,5 @@ class DirectoryBootstrap implements ApplicationRunner {
         }
         directory.createAccount(new AccountCommand("admin", password, "系统管理员 Administrator", List.of("ADMIN"),
                 null, null), false);
-    }
-
-    private void loadDemoDirectory() {
-        for (String[] row : rows("demo/zhuzhou/orgs.psv", 5)) {
-            directory.createOrg(new OrgCommand(row[0], row[1], row[2], row[3], row[4]), false);
-        }
-        for (String[] row : rows("demo/zhuzhou/people.psv", 3)) {
-            List<PostCommand> posts = new ArrayList<>();
-            for (String post : row[2].split("、")) {
-                posts.add(new PostCommand(row[1], post));
-            }
-            directory.createPerson(new PersonCommand(row[0], row[1], null, null, posts), false);
-        }
-        for (String[] row : rows("demo/zhuzhou/accounts.psv", 4)) {
-            directory.createAccount(new AccountCommand(row[0], demoPassword, row[1], Arrays.asList(row[2].split(",")),
-                    row[3], null));
-        }
-        log.info("Loaded the demo city's directory. Demo accounts (password from CIVICDESK_DEMO_PASSWORD): "
-                + "supervisor, handler-drc, handler-fin, raiser, entrepreneur, xiaoyongmin, zhangnengwu, places, charity");
-    }
-
-    /** Pipe-separated rows; blank lines and lines starting with # are skipped, empty cells are null. */
-    private static List<String[]> rows(String resource, int columns) {
-        List<String[]> rows = new ArrayList<>();
-        try (BufferedReader in = new BufferedReader(
-                new InputStreamReader(new ClassPathResource(resource).getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] cells = Arrays.copyOf(line.split("\\|", -1), columns);
-                for (int i = 0; i < columns; i++) {
-                    cells[i] = cells[i] == null || cells[i].isBlank() ? null : cells[i].trim();
-                }
-                rows.add(cells);
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot read demo data " + resource, e);
-        }
-        return rows;
     }
 }

@@ -3,12 +3,13 @@ package org.civicdesk.directory.internal;
 import java.io.IOException;
 import java.util.List;
 
+import org.civicdesk.directory.AccountCommand;
 import org.civicdesk.directory.AccountSummary;
+import org.civicdesk.directory.OrgCommand;
 import org.civicdesk.directory.OrgKind;
 import org.civicdesk.directory.OrgSummary;
-import org.civicdesk.directory.internal.Commands.AccountCommand;
-import org.civicdesk.directory.internal.Commands.OrgCommand;
-import org.civicdesk.directory.internal.Commands.PersonCommand;
+import org.civicdesk.directory.PersonCommand;
+import org.civicdesk.directory.PostCommand;
 import org.civicdesk.shared.ProblemException;
 import org.civicdesk.shared.web.FormErrors;
 import org.civicdesk.shared.Role;
@@ -374,7 +375,7 @@ class DirectoryPages {
         }
 
         PersonCommand command(DirectoryService directory) {
-            java.util.List<Commands.PostCommand> list = new java.util.ArrayList<>();
+            java.util.List<PostCommand> list = new java.util.ArrayList<>();
             for (String line : posts == null ? new String[0] : posts.split("\\R")) {
                 String text = line.trim();
                 if (text.isEmpty()) {
@@ -382,12 +383,12 @@ class DirectoryPages {
                 }
                 int space = text.indexOf(' ');
                 if (space > 0 && directory.orgId(text.substring(0, space)).isPresent()) {
-                    list.add(new Commands.PostCommand(text.substring(0, space), text.substring(space + 1).trim()));
+                    list.add(new PostCommand(text.substring(0, space), text.substring(space + 1).trim()));
                 } else {
-                    list.add(new Commands.PostCommand(orgCode, text));
+                    list.add(new PostCommand(orgCode, text));
                 }
             }
-            return new PersonCommand(name, orgCode, phone, email, list);
+            return new PersonCommand(name, orgCode, phone, email, list, false);
         }
 
         public String getName() {

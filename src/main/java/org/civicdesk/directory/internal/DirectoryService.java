@@ -15,16 +15,16 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.civicdesk.audit.AuditTrail;
+import org.civicdesk.directory.AccountCommand;
 import org.civicdesk.directory.AccountCredentials;
 import org.civicdesk.directory.AccountSummary;
 import org.civicdesk.directory.Directory;
+import org.civicdesk.directory.OrgCommand;
 import org.civicdesk.directory.OrgKind;
 import org.civicdesk.directory.OrgSummary;
+import org.civicdesk.directory.PersonCommand;
 import org.civicdesk.directory.PersonSummary;
-import org.civicdesk.directory.internal.Commands.AccountCommand;
-import org.civicdesk.directory.internal.Commands.OrgCommand;
-import org.civicdesk.directory.internal.Commands.PersonCommand;
-import org.civicdesk.directory.internal.Commands.PostCommand;
+import org.civicdesk.directory.PostCommand;
 import org.civicdesk.shared.Actor;
 import org.civicdesk.shared.Changes;
 import org.civicdesk.shared.Checks;
@@ -103,11 +103,6 @@ class DirectoryService implements Directory {
 
     @Transactional
     OrgSummary createOrg(OrgCommand cmd) {
-        return createOrg(cmd, false);
-    }
-
-    @Transactional
-    OrgSummary createOrg(OrgCommand cmd, boolean example) {
         Checks checks = new Checks();
         checks.required("code", cmd.code()).maxLength("code", cmd.code(), 64)
                 .matches("code", cmd.code(), CODE, "validation.code");
@@ -120,11 +115,10 @@ class DirectoryService implements Directory {
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         jdbc.sql("""
-                INSERT INTO org (code, name, kind, parent_id, district, example, created_at, updated_at)
-                VALUES (:code, :name, :kind, :parent, :district, :example, :now, :now)""")
+                INSERT INTO org (code, name, kind, parent_id, district, created_at, updated_at)
+                VALUES (:code, :name, :kind, :parent, :district, :now, :now)""")
                 .param("code", code).param("name", cmd.name().trim()).param("kind", kind.name())
-                .param("parent", parentId).param("district", blankToNull(cmd.district()))
-                .param("example", example).param("now", now).update();
+                .param("parent", parentId).param("district", blankToNull(cmd.district())).param("now", now).update();
         OrgSummary created = org(code);
         audit.record("org.created", "org", code, null, created);
         return created;
@@ -459,24 +453,12 @@ class DirectoryService implements Directory {
                 .query(Long.class).list()).stream().map(DirectoryService::summary).toList();
     }
 
-    @Override
-    @Transactional
-    public PersonSummary createPerson(String name, String orgCode, String title, boolean example) {
-        List<PostCommand> posts = title == null || title.isBlank() ? List.of() : List.of(new PostCommand(orgCode, title));
-        return summary(createPerson(new PersonCommand(name, orgCode, null, null, posts), example));
-    }
-
-    private static PersonSummary summary(PersonView p) {
+    static PersonSummary summary(PersonView p) {
         return new PersonSummary(p.id(), p.name(), p.orgCode(), p.orgName(), p.titles(), p.example());
     }
 
     @Transactional
     PersonView createPerson(PersonCommand cmd) {
-        return createPerson(cmd, false);
-    }
-
-    @Transactional
-    PersonView createPerson(PersonCommand cmd, boolean example) {
         Long orgId = checkPerson(cmd);
         OffsetDateTime now = OffsetDateTime.now(clock);
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
@@ -484,8 +466,8 @@ class DirectoryService implements Directory {
                 INSERT INTO person (name, org_id, phone, email, example, created_at, updated_at)
                 VALUES (:name, :org, :phone, :email, :example, :now, :now)""")
                 .param("name", cmd.name().trim()).param("org", orgId).param("phone", blankToNull(cmd.phone()))
-                .param("email", blankToNull(cmd.email())).param("example", example).param("now", now)
-                .update(keys, "id");
+                .param("email", blankToNull(cmd.email())).param("example", Boolean.TRUE.equals(cmd.example()))
+                .param("now", now).update(keys, "id");
         long id = keys.getKey().longValue();
         writePosts(id, cmd.posts());
         PersonView created = person(id);

@@ -11,9 +11,9 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.civicdesk.directory.internal.Commands.OrgCommand;
-import org.civicdesk.directory.internal.Commands.PersonCommand;
-import org.civicdesk.directory.internal.Commands.PostCommand;
+import org.civicdesk.directory.OrgCommand;
+import org.civicdesk.directory.PersonCommand;
+import org.civicdesk.directory.PostCommand;
 import org.civicdesk.shared.FieldViolation;
 import org.civicdesk.shared.ProblemException;
 import org.civicdesk.shared.Workbooks;
@@ -65,7 +65,7 @@ class WorkbookImport {
                         : Arrays.stream(c[2].split("[、,，;；]")).map(String::trim).filter(t -> !t.isEmpty())
                                 .map(t -> new PostCommand(c[1], t)).toList();
                 try {
-                    directory.createPerson(new PersonCommand(c[0], c[1], c[3], c[4], posts));
+                    directory.createPerson(new PersonCommand(c[0], c[1], c[3], c[4], posts, false));
                     people++;
                 } catch (ProblemException e) {
                     violations.addAll(e.violationsAt(Workbooks.where("people", row)));

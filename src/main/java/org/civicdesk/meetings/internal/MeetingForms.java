@@ -3,9 +3,9 @@ package org.civicdesk.meetings.internal;
 import java.util.Arrays;
 import java.util.List;
 
-import org.civicdesk.meetings.internal.Commands.AgendaItemCommand;
-import org.civicdesk.meetings.internal.Commands.MeetingCommand;
-import org.civicdesk.meetings.internal.Commands.SeriesCommand;
+import org.civicdesk.meetings.AgendaItemCommand;
+import org.civicdesk.meetings.MeetingCommand;
+import org.civicdesk.meetings.SeriesCommand;
 
 /** The organisers' forms, bound field by field; the services check them exactly as they check the API. */
 final class MeetingForms {

@@ -15,13 +15,13 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.civicdesk.audit.AuditTrail;
+import org.civicdesk.meetings.AgendaItemCommand;
+import org.civicdesk.meetings.MeetingCommand;
 import org.civicdesk.meetings.MeetingEvent;
 import org.civicdesk.meetings.MeetingRef;
 import org.civicdesk.meetings.Meetings;
+import org.civicdesk.meetings.SeriesCommand;
 import org.civicdesk.meetings.SeriesRef;
-import org.civicdesk.meetings.internal.Commands.AgendaItemCommand;
-import org.civicdesk.meetings.internal.Commands.MeetingCommand;
-import org.civicdesk.meetings.internal.Commands.SeriesCommand;
 import org.civicdesk.meetings.internal.Views.AgendaItemView;
 import org.civicdesk.meetings.internal.Views.MeetingView;
 import org.civicdesk.meetings.internal.Views.SeriesView;
@@ -95,7 +95,11 @@ class MeetingService implements Meetings {
 
     @Override
     public Optional<MeetingRef> meeting(long id) {
-        return findMeeting(id).map(m -> new MeetingRef(m.id(), m.series(), m.number(), m.title(), m.startsAt()));
+        return findMeeting(id).map(MeetingService::ref);
+    }
+
+    static MeetingRef ref(MeetingView m) {
+        return new MeetingRef(m.id(), m.series(), m.number(), m.title(), m.startsAt());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.civicdesk.notices.internal;
 
+import org.civicdesk.notices.NoticeCommand;
 import org.civicdesk.shared.ProblemException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;

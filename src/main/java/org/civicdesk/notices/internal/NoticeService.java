@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.civicdesk.audit.AuditTrail;
+import org.civicdesk.notices.NoticeCommand;
 import org.civicdesk.notices.NoticeEvent;
 import org.civicdesk.shared.Checks;
 import org.civicdesk.shared.Problems;
@@ -45,12 +46,6 @@ class NoticeService {
 
     @Transactional
     Notice create(NoticeCommand cmd) {
-        return create(cmd, OffsetDateTime.now(clock));
-    }
-
-    /** @param at when it is published, if {@code cmd} publishes it: a record of the past keeps its day */
-    @Transactional
-    Notice create(NoticeCommand cmd, OffsetDateTime at) {
         Checks checks = new Checks();
         checks.required("title", cmd.title()).maxLength("title", cmd.title(), 200);
         checks.required("body", cmd.body()).maxLength("body", cmd.body(), 20000);
@@ -59,7 +54,7 @@ class NoticeService {
         checks.required("kind", cmd.kind());
         NoticeKind kind = checks.oneOf("kind", cmd.kind(), NoticeKind.class);
         checks.throwIfAny();
-        OffsetDateTime now = at;
+        OffsetDateTime now = OffsetDateTime.now(clock);
         boolean publish = Boolean.TRUE.equals(cmd.publish());
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""

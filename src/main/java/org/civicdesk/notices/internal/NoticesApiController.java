@@ -3,6 +3,7 @@ package org.civicdesk.notices.internal;
 import java.net.URI;
 import java.util.List;
 
+import org.civicdesk.notices.NoticeCommand;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;

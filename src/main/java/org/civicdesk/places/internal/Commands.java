@@ -1,15 +1,9 @@
 package org.civicdesk.places.internal;
 
-import java.math.BigDecimal;
-
-/** What an administrator, a manager or an organisation asks of places, as received; the services check every field. */
+/** What a manager or an organisation asks of places, as received; the services check every field. */
 final class Commands {
 
     private Commands() {
-    }
-
-    record PlaceCommand(String name, String kind, String level, String district, BigDecimal lat, BigDecimal lon,
-            Integer capacity, String manager, String address, String description) {
     }
 
     record CourseCommand(String title, String description) {
@@ -23,9 +17,5 @@ final class Commands {
     }
 
     record FeedbackCommand(String feedback) {
-    }
-
-    record HonourCommand(String title, String awardingBody, String awardedOn, String level, String orgCode,
-            String orgName, String citation) {
     }
 }

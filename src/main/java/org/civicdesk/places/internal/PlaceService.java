@@ -13,9 +13,9 @@ import java.util.Optional;
 
 import org.civicdesk.audit.AuditTrail;
 import org.civicdesk.directory.Directory;
+import org.civicdesk.places.PlaceCommand;
 import org.civicdesk.places.PlaceEvent;
 import org.civicdesk.places.internal.Commands.CourseCommand;
-import org.civicdesk.places.internal.Commands.PlaceCommand;
 import org.civicdesk.places.internal.Views.CourseView;
 import org.civicdesk.places.internal.Views.PlaceSummary;
 import org.civicdesk.places.internal.Views.PlaceView;
@@ -102,15 +102,6 @@ class PlaceService {
 
     @Transactional
     PlaceView create(PlaceCommand cmd) {
-        return create(cmd, false, false);
-    }
-
-    /**
-     * @param approximate whether the coordinates are only roughly right
-     * @param example whether the place is made up for the demo (示例)
-     */
-    @Transactional
-    PlaceView create(PlaceCommand cmd, boolean approximate, boolean example) {
         Validated v = validate(cmd);
         if (nameTaken(v.name(), null)) {
             throw Problems.duplicate("name", v.name());
@@ -122,7 +113,7 @@ class PlaceService {
                                    capacity, manager, example, created_at, updated_at)
                 VALUES (:name, :kind, :level, :district, :address, :description, :lat, :lon, :approximate, :capacity,
                         :manager, :example, :now, :now)""")
-                .params(v.params()).param("approximate", approximate).param("example", example).param("now", now)
+                .params(v.params()).param("example", Boolean.TRUE.equals(cmd.example())).param("now", now)
                 .update(keys, "id");
         PlaceView created = place(keys.getKey().longValue());
         audit.record("place.created", "place", Long.toString(created.id()), null, created);
@@ -139,8 +130,9 @@ class PlaceService {
         }
         jdbc.sql("""
                 UPDATE place SET name = :name, kind = :kind, place_level = :level, district = :district,
-                       address = :address, description = :description, lat = :lat, lon = :lon, capacity = :capacity,
-                       manager = :manager, version = version + 1, updated_at = :now
+                       address = :address, description = :description, lat = :lat, lon = :lon,
+                       approximate = :approximate, capacity = :capacity, manager = :manager, version = version + 1,
+                       updated_at = :now
                 WHERE id = :id""").params(v.params()).param("now", OffsetDateTime.now(clock)).param("id", id).update();
         PlaceView after = place(id);
         audit.record("place.updated", "place", Long.toString(id), before, after);
@@ -214,6 +206,7 @@ class PlaceService {
         params.put("description", blankToNull(cmd.description()));
         params.put("lat", cmd.lat().setScale(6, RoundingMode.HALF_UP));
         params.put("lon", cmd.lon().setScale(6, RoundingMode.HALF_UP));
+        params.put("approximate", Boolean.TRUE.equals(cmd.approximate()));
         params.put("capacity", cmd.capacity());
         params.put("manager", manager);
         return new Validated(cmd.name().trim(), params);

@@ -5,11 +5,11 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import org.civicdesk.places.HonourCommand;
+import org.civicdesk.places.PlaceCommand;
 import org.civicdesk.places.internal.Commands.BookingCommand;
 import org.civicdesk.places.internal.Commands.CourseCommand;
 import org.civicdesk.places.internal.Commands.FeedbackCommand;
-import org.civicdesk.places.internal.Commands.HonourCommand;
-import org.civicdesk.places.internal.Commands.PlaceCommand;
 import org.civicdesk.places.internal.Commands.ReasonCommand;
 import org.civicdesk.places.internal.Views.BookingView;
 import org.civicdesk.places.internal.Views.CourseView;

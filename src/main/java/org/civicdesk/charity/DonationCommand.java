@@ -1,0 +1,13 @@
+package org.civicdesk.charity;
+
+/**
+ * A donation as an officer, a payment channel or another module reports it; the charity desk checks
+ * every field. The amount arrives as text: a JSON number is taken as its digits, so no float is ever
+ * involved. It is received on the day it is recorded, handled by whoever records it.
+ *
+ * @param anonymous whether the donor asked not to be named; a donation without a name is anonymous too
+ * @param example whether the donation is made up (示例), standing in for gifts a source only totals,
+ *        as a city's training or demonstration data does; the disclosure of its year says so
+ */
+public record DonationCommand(String campaign, String amount, String donorName, Boolean anonymous, Boolean example) {
+}
