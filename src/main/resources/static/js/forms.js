@@ -1,0 +1,19 @@
+// A refused form comes back with its error summary: focus moves there, as on GOV.UK, so that a screen
+// reader reads it first, unless the page gives the focus to a field itself (the check-in desk keeps it
+// in the code field for the next scan). A link in the summary focuses the field it names, or the first
+// choice of a group, rather than only scrolling to it.
+const summary = document.querySelector('[data-error-summary]');
+if (summary) {
+  if (!document.querySelector('[autofocus]')) {
+    summary.focus();
+  }
+  summary.addEventListener('click', (event) => {
+    const link = event.target.closest('a[href^="#"]');
+    const target = link && document.getElementById(decodeURIComponent(link.hash.slice(1)));
+    const field = target && (target.matches('input, select, textarea') ? target : target.querySelector('input, select, textarea'));
+    if (field) {
+      event.preventDefault();
+      field.focus();
+    }
+  });
+}
