@@ -26,10 +26,10 @@ import org.civicdesk.calls.internal.Views.Submitted;
 import org.civicdesk.notices.SearchRevision;
 import org.civicdesk.shared.Actor;
 import org.civicdesk.shared.Checks;
+import org.civicdesk.shared.CitySettings;
 import org.civicdesk.shared.FieldViolation;
 import org.civicdesk.shared.ProblemException;
 import org.civicdesk.shared.Problems;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -60,12 +60,12 @@ class CallService {
     private final ZoneId zone;
 
     CallService(JdbcClient jdbc, AuditTrail audit, SearchRevision revision, Clock clock,
-            @Value("${civicdesk.time-zone:Asia/Shanghai}") ZoneId zone) {
+            CitySettings city) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.revision = revision;
         this.clock = clock;
-        this.zone = zone;
+        this.zone = city.timeZone();
     }
 
     @Transactional

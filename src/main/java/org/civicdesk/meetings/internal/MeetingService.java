@@ -26,9 +26,9 @@ import org.civicdesk.meetings.internal.Views.MeetingView;
 import org.civicdesk.meetings.internal.Views.SeriesView;
 import org.civicdesk.shared.Actor;
 import org.civicdesk.shared.Checks;
+import org.civicdesk.shared.CitySettings;
 import org.civicdesk.shared.Problems;
 import org.civicdesk.shared.Role;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -63,12 +63,11 @@ class MeetingService implements Meetings {
     private final Clock clock;
     private final ZoneId zone;
 
-    MeetingService(JdbcClient jdbc, AuditTrail audit, Clock clock,
-            @Value("${civicdesk.time-zone:Asia/Shanghai}") ZoneId zone) {
+    MeetingService(JdbcClient jdbc, AuditTrail audit, Clock clock, CitySettings city) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
-        this.zone = zone;
+        this.zone = city.timeZone();
     }
 
     /** Organisers prepare meetings, invite and check people in: ADMIN or SUPERVISOR. */
