@@ -315,38 +315,26 @@ final class MeetingForms {
 
     /** The report a meeting is closed with; the page suggests one from who came and what was decided. */
     static class CloseForm implements Serializable {
-        private String report;
+        private final String report;
 
-        static CloseForm suggesting(String report) {
-            CloseForm form = new CloseForm();
-            form.report = report;
-            return form;
+        CloseForm(String report) {
+            this.report = report;
         }
 
         public String getReport() {
             return report;
         }
-
-        public void setReport(String report) {
-            this.report = report;
-        }
     }
 
     static class MinutesForm implements Serializable {
-        private String minutes;
+        private final String minutes;
 
-        static MinutesForm of(String minutes) {
-            MinutesForm form = new MinutesForm();
-            form.minutes = minutes;
-            return form;
+        MinutesForm(String minutes) {
+            this.minutes = minutes;
         }
 
         public String getMinutes() {
             return minutes;
-        }
-
-        public void setMinutes(String minutes) {
-            this.minutes = minutes;
         }
     }
 }

@@ -111,7 +111,7 @@ class MeetingPages {
         model.addAttribute("roles", ParticipantRole.values());
         model.addAttribute("kinds", AttendeeKind.values());
         Forms.addIfAbsent(model, "inviteForm", InviteForm::new);
-        Forms.addIfAbsent(model, "closeForm", () -> CloseForm.suggesting(suggestedReport(people, agenda, raised)));
+        Forms.addIfAbsent(model, "closeForm", () -> new CloseForm(suggestedReport(people, agenda, raised)));
         return "meetings/meeting";
     }
 
@@ -172,7 +172,7 @@ class MeetingPages {
         model.addAttribute("agenda", meetings.agenda(id));
         model.addAttribute("agendaKinds", AgendaKind.values());
         Forms.addIfAbsent(model, "form", AgendaForm::new);
-        Forms.addIfAbsent(model, "minutesForm", () -> MinutesForm.of(meeting.minutes()));
+        Forms.addIfAbsent(model, "minutesForm", () -> new MinutesForm(meeting.minutes()));
         return "meetings/agenda";
     }
 

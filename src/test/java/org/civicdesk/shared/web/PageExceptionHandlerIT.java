@@ -65,12 +65,7 @@ class PageExceptionHandlerIT {
 
     @Test
     void namesTheFieldThatNamedWhatDoesNotExist() throws Exception {
-        String token = api.adminToken();
-        String slug = "refusal-" + Api.unique();
-        api.post("/api/v1/series", token, "{\"slug\":\"" + slug + "\",\"name\":\"拒绝\"}").andExpect(status().isCreated());
-        long meeting = ((Number) JsonPath.read(api.post("/api/v1/meetings", token, "{\"series\":\"" + slug
-                + "\",\"number\":1,\"title\":\"第1次会议\",\"startsAt\":\"2030-02-27T09:00:00+08:00\","
-                + "\"venue\":\"市人大常委会会议室\"}").andReturn().getResponse().getContentAsString(), "$.id")).longValue();
+        long meeting = meeting();
         String nobody = "nobody-" + Api.unique();
         api.mvc().perform(post("/meetings/" + meeting + "/invitations").cookie(admin).with(csrf())
                 .param("username", nobody).param("role", "GUEST").param("kind", "OTHER"))
@@ -78,6 +73,25 @@ class PageExceptionHandlerIT {
         api.mvc().perform(get("/meetings/" + meeting).cookie(admin)).andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("<a href=\"#invite-username\">"),
                         containsString("id=\"invite-username-error\""), containsString(nobody))));
+    }
+
+    @Test
+    void keepsTwoFormsOfAPageApart() throws Exception {
+        long meeting = meeting();
+        api.mvc().perform(post("/meetings/" + meeting + "/close").cookie(admin).with(csrf()).param("report", " "))
+                .andExpect(redirectedUrl("/meetings/" + meeting));
+        api.mvc().perform(get("/meetings/" + meeting).cookie(admin)).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("<a href=\"#report\">会议报告：必填。</a>"),
+                        not(containsString("invite-error-summary")))));
+    }
+
+    private long meeting() throws Exception {
+        String token = api.adminToken();
+        String slug = "refusal-" + Api.unique();
+        api.post("/api/v1/series", token, "{\"slug\":\"" + slug + "\",\"name\":\"拒绝\"}").andExpect(status().isCreated());
+        return ((Number) JsonPath.read(api.post("/api/v1/meetings", token, "{\"series\":\"" + slug
+                + "\",\"number\":1,\"title\":\"第1次会议\",\"startsAt\":\"2030-02-27T09:00:00+08:00\","
+                + "\"venue\":\"市人大常委会会议室\"}").andReturn().getResponse().getContentAsString(), "$.id")).longValue();
     }
 
     @Test
