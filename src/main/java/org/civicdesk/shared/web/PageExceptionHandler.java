@@ -56,7 +56,7 @@ import jakarta.servlet.http.HttpServletRequest;
 @ControllerAdvice(annotations = Controller.class)
 public class PageExceptionHandler {
 
-    static final String REFUSAL = "refusal";
+    private static final String REFUSAL = "refusal";
     private static final String BINDERS = PageExceptionHandler.class.getName() + ".binders";
 
     private final ProblemResponses problems;
