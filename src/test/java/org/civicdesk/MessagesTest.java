@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 class MessagesTest {
 
     private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([a-zA-Z0-9_.]+)[}(]");
+    private static final Pattern FORM_PART = Pattern.compile("labels='([a-zA-Z.]+)'|fragments/form :: (?!hidden)\\w+\\(field='(\\w+)'");
     private static final Pattern JAVA_KEY = Pattern.compile("\"((?:problem|validation)\\.[a-zA-Z.]+[a-zA-Z])\"");
 
     private final Properties zh = load("/messages.properties");
@@ -59,6 +60,33 @@ class MessagesTest {
         assertThat(used).hasSizeGreaterThan(50);
         assertThat(zh.stringPropertyNames()).containsAll(used);
         assertThat(en.stringPropertyNames()).containsAll(used);
+    }
+
+    /**
+     * A field of a form is labelled, on the form and in its error summary, by the message
+     * {@code labels + field} (templates/fragments/form.html): a field without one would be named by
+     * nothing when it is refused.
+     */
+    @Test
+    void everyFieldOfAFormHasALabel() throws IOException {
+        Set<String> labels = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/resources/templates"))) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                String prefix = null;
+                Matcher m = FORM_PART.matcher(Files.readString(f));
+                while (m.find()) {
+                    if (m.group(1) != null) {
+                        prefix = m.group(1);
+                    } else {
+                        assertThat(prefix).as("labels='…' around the field " + m.group(2) + " in " + f).isNotNull();
+                        labels.add(prefix + m.group(2));
+                    }
+                }
+            }
+        }
+        assertThat(labels).hasSizeGreaterThan(40);
+        assertThat(zh.stringPropertyNames()).containsAll(labels);
+        assertThat(en.stringPropertyNames()).containsAll(labels);
     }
 
     @Test

@@ -31,6 +31,15 @@ public final class Problems {
         return new ProblemException(HttpStatus.NOT_FOUND, NOT_FOUND, "problem.notFound", List.of(), what, id);
     }
 
+    /**
+     * 404 as for {@link #notFound}, for a thing that a field of the request names, such as the
+     * account to invite: the field is named too, so that a form shows the refusal beside it.
+     */
+    public static ProblemException notFoundIn(String field, String what, Object id) {
+        return new ProblemException(HttpStatus.NOT_FOUND, NOT_FOUND, "problem.notFound",
+                List.of(new FieldViolation(field, "problem.notFound", what, id)), what, id);
+    }
+
     /** 409: the request conflicts with the current state of the thing it acts on. */
     public static ProblemException conflict(String code, String messageKey, Object... args) {
         return new ProblemException(HttpStatus.CONFLICT, code, messageKey, List.of(), args);

@@ -2,10 +2,12 @@ package org.civicdesk.shared;
 
 import java.time.Clock;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CitySettings.class)
 class SharedConfiguration {
 
     /**

@@ -90,7 +90,7 @@ class MeetingBrowserIT extends RealBrowserTest {
         browser.open(meetingPath + "/check-in");
         browser.checkAccessibility();
         browser.find(By.id("code")).sendKeys("WRONGCD2", Keys.ENTER);
-        assertThat(browser.find(By.cssSelector("#code + .invalid-feedback")).getText()).contains("找不到");
+        assertThat(browser.find(By.cssSelector("#code ~ .invalid-feedback")).getText()).contains("找不到");
         assertThat(browser.find(By.cssSelector(".alert-danger")).getText()).contains("找不到");
         browser.checkAccessibility();
         browser.find(By.id("code")).sendKeys(code.toLowerCase(), Keys.ENTER);

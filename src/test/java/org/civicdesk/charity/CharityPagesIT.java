@@ -62,7 +62,8 @@ class CharityPagesIT {
         Cookie officer = signIn("charity", "civicdesk-demo");
         api.mvc().perform(get("/charity/campaigns").cookie(officer)).andExpect(status().isOk());
         api.mvc().perform(post("/charity/donations").cookie(officer).with(csrf()).param("campaign", code)
-                .param("amount", "abc").param("key", Api.unique())).andExpect(status().isOk())
+                .param("amount", "abc").param("key", Api.unique())).andExpect(redirectedUrl("/charity/donations/new"));
+        api.mvc().perform(get("/charity/donations/new").cookie(officer)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("is-invalid")));
         assertThat(count()).isEqualTo(before);
 

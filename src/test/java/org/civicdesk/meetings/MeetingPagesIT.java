@@ -66,7 +66,8 @@ class MeetingPagesIT {
         api.mvc().perform(post("/meetings/series").cookie(organiser).param("slug", "x-" + Api.unique())
                 .param("name", "n")).andExpect(status().isForbidden());
         api.mvc().perform(post("/meetings").cookie(organiser).with(csrf()).param("title", "缺地点")
-                .param("startsAt", "2030-01-01T09:00")).andExpect(status().isOk())
+                .param("startsAt", "2030-01-01T09:00")).andExpect(redirectedUrl("/meetings/new"));
+        api.mvc().perform(get("/meetings/new").cookie(organiser)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("is-invalid")));
     }
 

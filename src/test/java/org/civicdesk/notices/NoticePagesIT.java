@@ -55,7 +55,8 @@ class NoticePagesIT {
         Cookie admin = api.mvc().perform(formLogin().user("admin").password(Api.ADMIN_PASSWORD))
                 .andExpect(redirectedUrl("/")).andReturn().getResponse().getCookie("SESSION");
         api.mvc().perform(post("/notices").cookie(admin).with(csrf()).param("kind", "HEALTH_ALERT"))
-                .andExpect(status().isOk())
+                .andExpect(redirectedUrl("/notices"));
+        api.mvc().perform(get("/notices").cookie(admin)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("href=\"#title\"")))
                 .andExpect(content().string(containsString("href=\"#body\"")));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM notice").query(Long.class).single()).isEqualTo(notices);

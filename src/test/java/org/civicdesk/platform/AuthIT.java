@@ -31,7 +31,8 @@ class AuthIT {
                 .andExpect(jsonPath("$.code").value("BAD_CREDENTIALS"));
         api.post("/api/v1/auth/token", null, "{\"username\":\"admin\"}")
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].field").value("password"));
+                .andExpect(jsonPath("$.errors[0].field").value("password"))
+                .andExpect(jsonPath("$.errors[0].message").value("必填。"));
     }
 
     @Test

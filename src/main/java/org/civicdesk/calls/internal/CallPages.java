@@ -1,8 +1,11 @@
 package org.civicdesk.calls.internal;
 
-import org.civicdesk.calls.internal.Commands.ApplicationCommand;
-import org.civicdesk.shared.ProblemException;
-import org.springframework.http.HttpStatus;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.civicdesk.calls.internal.Views.CallView;
+import org.civicdesk.shared.web.FormPage;
+import org.civicdesk.shared.web.Forms;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
@@ -12,8 +15,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
-import jakarta.servlet.http.HttpServletResponse;
 
 /** The public pages to read a call and apply, and the organisers' page with the applications. */
 @Controller
@@ -43,28 +44,22 @@ class CallPages {
     }
 
     private String page(String code, Model model) {
-        model.addAttribute("call", calls.call(code));
-        if (!model.containsAttribute("form")) {
-            model.addAttribute("form", new ApplicationCommand(null, null, null, null, null));
-        }
+        CallView call = calls.call(code);
+        Map<String, String> groups = new LinkedHashMap<>();
+        call.groups().forEach(g -> groups.put(g.code(), g.name() == null ? g.code() : g.name()));
+        model.addAttribute("call", call);
+        model.addAttribute("groups", groups);
+        model.addAttribute("sexes", Sex.values());
+        Forms.addIfAbsent(model, "form", ApplicationForm::new);
         return "calls/call";
     }
 
     @PostMapping("/public/calls/{code}/apply")
-    String apply(@PathVariable String code, @ModelAttribute("form") ApplicationCommand form, Model model,
-            RedirectAttributes redirect, HttpServletResponse response) {
-        try {
-            calls.apply(code, form);
-            redirect.addFlashAttribute("applied", form.name());
-            return "redirect:/public/calls/" + code;
-        } catch (ProblemException refused) {
-            if (refused.status() == HttpStatus.NOT_FOUND) {
-                throw refused;
-            }
-            response.setStatus(refused.status().value());
-            model.addAttribute("refusal", refused);
-            return page(code, model);
-        }
+    @FormPage("/public/calls/{code}")
+    String apply(@PathVariable String code, @ModelAttribute("form") ApplicationForm form, RedirectAttributes redirect) {
+        calls.apply(code, form.command());
+        redirect.addFlashAttribute("applied", form.getName());
+        return "redirect:/public/calls/" + code;
     }
 
     @GetMapping("/calls/{code}/applications")

@@ -27,10 +27,10 @@ import org.civicdesk.calls.internal.Views.GroupView;
 import org.civicdesk.calls.internal.Views.Submitted;
 import org.civicdesk.shared.Actor;
 import org.civicdesk.shared.Checks;
+import org.civicdesk.shared.CitySettings;
 import org.civicdesk.shared.FieldViolation;
 import org.civicdesk.shared.ProblemException;
 import org.civicdesk.shared.Problems;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -62,12 +62,12 @@ class CallService {
     private final ZoneId zone;
 
     CallService(JdbcClient jdbc, AuditTrail audit, ApplicationEventPublisher events, Clock clock,
-            @Value("${civicdesk.time-zone:Asia/Shanghai}") ZoneId zone) {
+            CitySettings city) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.events = events;
         this.clock = clock;
-        this.zone = zone;
+        this.zone = city.timeZone();
     }
 
     @Transactional

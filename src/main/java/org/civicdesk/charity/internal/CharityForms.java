@@ -1,5 +1,6 @@
 package org.civicdesk.charity.internal;
 
+import java.io.Serializable;
 import java.util.UUID;
 
 import org.civicdesk.charity.CampaignCommand;
@@ -11,7 +12,7 @@ final class CharityForms {
     private CharityForms() {
     }
 
-    static class CampaignForm {
+    static class CampaignForm implements Serializable {
         private String code;
         private String name;
         private String goal;
@@ -76,7 +77,7 @@ final class CharityForms {
      * The key is drawn when the form is shown and travels with it, so a form sent twice — a double
      * click, a reload after a slow answer — records one donation, as a retried API call does.
      */
-    static class DonationForm {
+    static class DonationForm implements Serializable {
         private String campaign;
         private String amount;
         private String donorName;

@@ -1,17 +1,19 @@
 package org.civicdesk.charity.internal;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.civicdesk.charity.internal.CharityForms.CampaignForm;
 import org.civicdesk.charity.internal.CharityForms.DonationForm;
 import org.civicdesk.charity.internal.Views.DonationView;
 import org.civicdesk.directory.AccountSummary;
 import org.civicdesk.directory.Directory;
 import org.civicdesk.directory.OrgSummary;
-import org.civicdesk.shared.ProblemException;
-import org.civicdesk.shared.web.FormErrors;
+import org.civicdesk.shared.web.FormPage;
+import org.civicdesk.shared.web.Forms;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,48 +44,37 @@ class CharityPages {
     @GetMapping("/campaigns")
     String campaigns(Model model) {
         model.addAttribute("campaigns", campaigns.all());
-        if (!model.containsAttribute("form")) {
-            model.addAttribute("form", new CampaignForm());
-        }
+        Forms.addIfAbsent(model, "form", CampaignForm::new);
         return "charity/campaigns";
     }
 
     @PostMapping("/campaigns")
-    String createCampaign(@ModelAttribute("form") CampaignForm form, BindingResult errors, Model model,
-            RedirectAttributes redirect) {
-        try {
-            redirect.addFlashAttribute("saved", campaigns.create(form.command()).name());
-            return "redirect:/charity/campaigns";
-        } catch (ProblemException e) {
-            FormErrors.reject(errors, e);
-            return campaigns(model);
-        }
+    @FormPage("/charity/campaigns")
+    String createCampaign(@ModelAttribute("form") CampaignForm form, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("saved", campaigns.create(form.command()).name());
+        return "redirect:/charity/campaigns";
     }
 
     @GetMapping("/donations/new")
     String newDonation(@RequestParam(required = false) String campaign, Model model) {
-        DonationForm form = new DonationForm();
-        form.setCampaign(campaign);
-        return donationForm(form, model);
-    }
-
-    @PostMapping("/donations")
-    String recordDonation(@ModelAttribute("form") DonationForm form, BindingResult errors, Model model,
-            RedirectAttributes redirect) {
-        try {
-            DonationView recorded = ledger.record(form.command(), form.getKey()).donation();
-            redirect.addFlashAttribute("saved", recorded.receiptNo());
-            return "redirect:/charity/donations/" + recorded.id() + "/receipt";
-        } catch (ProblemException e) {
-            FormErrors.reject(errors, e);
-            return donationForm(form, model);
-        }
-    }
-
-    private String donationForm(DonationForm form, Model model) {
-        model.addAttribute("form", form);
-        model.addAttribute("campaigns", campaigns.all());
+        Forms.addIfAbsent(model, "form", () -> {
+            DonationForm form = new DonationForm();
+            form.setCampaign(campaign);
+            return form;
+        });
+        Map<String, String> campaignOptions = new LinkedHashMap<>();
+        campaigns.all().forEach(c -> campaignOptions.put(c.code(), c.name()));
+        model.addAttribute("campaignOptions", campaignOptions);
         return "charity/donate";
+    }
+
+    /** The Idempotency-Key of a form is never the reader's fault: its refusal shows above the fields. */
+    @PostMapping("/donations")
+    @FormPage("/charity/donations/new")
+    String recordDonation(@ModelAttribute("form") DonationForm form, RedirectAttributes redirect) {
+        DonationView recorded = ledger.record(form.command(), form.getKey()).donation();
+        redirect.addFlashAttribute("saved", recorded.receiptNo());
+        return "redirect:/charity/donations/" + recorded.id() + "/receipt";
     }
 
     @GetMapping("/donations")
@@ -102,6 +93,4 @@ class CharityPages {
                 .flatMap(directory::findOrg).map(OrgSummary::name).orElse(null));
         return "charity/receipt";
     }
-
-    /** Puts each refused field next to its input; the Idempotency-Key of a form is never the user's fault. */
 }

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.civicdesk.shared.CitySettings;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,9 +17,9 @@ class CityDate {
     private final Clock clock;
     private final ZoneId zone;
 
-    CityDate(Clock clock, @Value("${civicdesk.time-zone:Asia/Shanghai}") ZoneId zone) {
+    CityDate(Clock clock, CitySettings city) {
         this.clock = clock;
-        this.zone = zone;
+        this.zone = city.timeZone();
     }
 
     LocalDate today() {

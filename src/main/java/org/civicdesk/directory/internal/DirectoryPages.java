@@ -1,6 +1,8 @@
 package org.civicdesk.directory.internal;
 
 import java.io.IOException;
+import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.civicdesk.directory.AccountCommand;
@@ -10,13 +12,13 @@ import org.civicdesk.directory.OrgKind;
 import org.civicdesk.directory.OrgSummary;
 import org.civicdesk.directory.PersonCommand;
 import org.civicdesk.directory.PostCommand;
-import org.civicdesk.shared.ProblemException;
-import org.civicdesk.shared.web.FormErrors;
+import org.civicdesk.shared.Problems;
 import org.civicdesk.shared.Role;
+import org.civicdesk.shared.web.FormPage;
+import org.civicdesk.shared.web.Forms;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -58,48 +60,36 @@ class DirectoryPages {
     @GetMapping("/orgs/new")
     @PreAuthorize("hasRole('ADMIN')")
     String newOrg(Model model) {
-        model.addAttribute("form", new OrgForm());
+        Forms.addIfAbsent(model, "form", OrgForm::new);
         model.addAttribute("editing", false);
         return "directory/org-form";
     }
 
     @PostMapping("/orgs")
     @PreAuthorize("hasRole('ADMIN')")
-    String createOrg(@ModelAttribute("form") OrgForm form, BindingResult errors, Model model,
-            RedirectAttributes redirect) {
-        try {
-            OrgSummary org = directory.createOrg(form.command());
-            redirect.addFlashAttribute("saved", org.name());
-            return "redirect:/directory/orgs";
-        } catch (ProblemException e) {
-            FormErrors.reject(errors, e);
-            model.addAttribute("editing", false);
-            return "directory/org-form";
-        }
+    @FormPage("/directory/orgs/new")
+    String createOrg(@ModelAttribute("form") OrgForm form, RedirectAttributes redirect) {
+        OrgSummary org = directory.createOrg(form.command());
+        redirect.addFlashAttribute("saved", org.name());
+        return "redirect:/directory/orgs";
     }
 
     @GetMapping("/orgs/{code}/edit")
     @PreAuthorize("hasRole('ADMIN')")
     String editOrg(@PathVariable String code, Model model) {
-        model.addAttribute("form", OrgForm.of(directory.org(code)));
+        Forms.addIfAbsent(model, "form", () -> OrgForm.of(directory.org(code)));
         model.addAttribute("editing", true);
         return "directory/org-form";
     }
 
     @PostMapping("/orgs/{code}")
     @PreAuthorize("hasRole('ADMIN')")
-    String updateOrg(@PathVariable String code, @ModelAttribute("form") OrgForm form, BindingResult errors,
-            Model model, RedirectAttributes redirect) {
-        try {
-            form.setCode(code);
-            OrgSummary org = directory.updateOrg(code, form.command());
-            redirect.addFlashAttribute("saved", org.name());
-            return "redirect:/directory/orgs";
-        } catch (ProblemException e) {
-            FormErrors.reject(errors, e);
-            model.addAttribute("editing", true);
-            return "directory/org-form";
-        }
+    @FormPage("/directory/orgs/{code}/edit")
+    String updateOrg(@PathVariable String code, @ModelAttribute("form") OrgForm form, RedirectAttributes redirect) {
+        form.setCode(code);
+        OrgSummary org = directory.updateOrg(code, form.command());
+        redirect.addFlashAttribute("saved", org.name());
+        return "redirect:/directory/orgs";
     }
 
     @GetMapping("/people")
@@ -114,33 +104,25 @@ class DirectoryPages {
     @PreAuthorize("hasRole('ADMIN')")
     String accounts(Model model) {
         model.addAttribute("accounts", directory.accounts(null, 1000));
-        model.addAttribute("form", new AccountForm());
+        Forms.addIfAbsent(model, "form", AccountForm::new);
         model.addAttribute("roles", Role.values());
         return "directory/accounts";
     }
 
     @PostMapping("/accounts")
     @PreAuthorize("hasRole('ADMIN')")
-    String createAccount(@ModelAttribute("form") AccountForm form, BindingResult errors, Model model,
-            RedirectAttributes redirect) {
-        try {
-            directory.createAccount(form.command());
-            redirect.addFlashAttribute("saved", form.getUsername());
-            return "redirect:/directory/accounts";
-        } catch (ProblemException e) {
-            FormErrors.reject(errors, e);
-            model.addAttribute("accounts", directory.accounts(null, 1000));
-            model.addAttribute("roles", Role.values());
-            return "directory/accounts";
-        }
+    @FormPage("/directory/accounts")
+    String createAccount(@ModelAttribute("form") AccountForm form, RedirectAttributes redirect) {
+        directory.createAccount(form.command());
+        redirect.addFlashAttribute("saved", form.getUsername());
+        return "redirect:/directory/accounts";
     }
 
     @GetMapping("/accounts/{username}/edit")
     @PreAuthorize("hasRole('ADMIN')")
     String editAccount(@PathVariable String username, Model model) {
-        AccountSummary account = directory.findAccount(username)
-                .orElseThrow(() -> org.civicdesk.shared.Problems.notFound("account", username));
-        model.addAttribute("form", AccountEditForm.of(account));
+        Forms.addIfAbsent(model, "form", () -> AccountEditForm.of(directory.findAccount(username)
+                .orElseThrow(() -> Problems.notFound("account", username))));
         model.addAttribute("username", username);
         model.addAttribute("roles", Role.values());
         return "directory/account-form";
@@ -148,64 +130,46 @@ class DirectoryPages {
 
     @PostMapping("/accounts/{username}")
     @PreAuthorize("hasRole('ADMIN')")
+    @FormPage("/directory/accounts/{username}/edit")
     String updateAccount(@PathVariable String username, @ModelAttribute("form") AccountEditForm form,
-            BindingResult errors, Model model, RedirectAttributes redirect) {
-        try {
-            directory.updateAccount(username, form.command());
-            redirect.addFlashAttribute("saved", username);
-            return "redirect:/directory/accounts";
-        } catch (ProblemException e) {
-            FormErrors.reject(errors, e);
-            model.addAttribute("username", username);
-            model.addAttribute("roles", Role.values());
-            return "directory/account-form";
-        }
+            RedirectAttributes redirect) {
+        directory.updateAccount(username, form.command());
+        redirect.addFlashAttribute("saved", username);
+        return "redirect:/directory/accounts";
     }
 
     @GetMapping("/people/new")
     @PreAuthorize("hasRole('ADMIN')")
     String newPerson(Model model) {
-        model.addAttribute("form", new PersonForm());
+        Forms.addIfAbsent(model, "form", PersonForm::new);
         model.addAttribute("personId", null);
         return "directory/person-form";
     }
 
     @PostMapping("/people")
     @PreAuthorize("hasRole('ADMIN')")
-    String createPerson(@ModelAttribute("form") PersonForm form, BindingResult errors, Model model,
-            RedirectAttributes redirect) {
-        try {
-            PersonView person = directory.createPerson(form.command(directory));
-            redirect.addFlashAttribute("saved", person.name());
-            return "redirect:/directory/people";
-        } catch (ProblemException e) {
-            FormErrors.reject(errors, e);
-            model.addAttribute("personId", null);
-            return "directory/person-form";
-        }
+    @FormPage("/directory/people/new")
+    String createPerson(@ModelAttribute("form") PersonForm form, RedirectAttributes redirect) {
+        PersonView person = directory.createPerson(form.command(directory));
+        redirect.addFlashAttribute("saved", person.name());
+        return "redirect:/directory/people";
     }
 
     @GetMapping("/people/{id}/edit")
     @PreAuthorize("hasRole('ADMIN')")
     String editPerson(@PathVariable long id, Model model) {
-        model.addAttribute("form", PersonForm.of(directory.person(id)));
+        Forms.addIfAbsent(model, "form", () -> PersonForm.of(directory.person(id)));
         model.addAttribute("personId", id);
         return "directory/person-form";
     }
 
     @PostMapping("/people/{id}")
     @PreAuthorize("hasRole('ADMIN')")
-    String updatePerson(@PathVariable long id, @ModelAttribute("form") PersonForm form, BindingResult errors,
-            Model model, RedirectAttributes redirect) {
-        try {
-            PersonView person = directory.updatePerson(id, form.command(directory));
-            redirect.addFlashAttribute("saved", person.name());
-            return "redirect:/directory/people";
-        } catch (ProblemException e) {
-            FormErrors.reject(errors, e);
-            model.addAttribute("personId", id);
-            return "directory/person-form";
-        }
+    @FormPage("/directory/people/{id}/edit")
+    String updatePerson(@PathVariable long id, @ModelAttribute("form") PersonForm form, RedirectAttributes redirect) {
+        PersonView person = directory.updatePerson(id, form.command(directory));
+        redirect.addFlashAttribute("saved", person.name());
+        return "redirect:/directory/people";
     }
 
     @GetMapping("/import")
@@ -214,20 +178,17 @@ class DirectoryPages {
         return "directory/import";
     }
 
+    /** A file with bad rows imports nothing and comes back naming each of them. */
     @PostMapping("/import")
     @PreAuthorize("hasRole('ADMIN')")
+    @FormPage("/directory/import")
     String importWorkbook(@RequestParam("file") MultipartFile file, Model model) throws IOException {
-        try {
-            model.addAttribute("report", workbooks.importWorkbook(file.getInputStream()));
-        } catch (ProblemException e) {
-            model.addAttribute("violations", e.violations());
-        }
+        model.addAttribute("report", workbooks.importWorkbook(file.getInputStream()));
         return "directory/import";
     }
 
-
     /** The organisation form, bound field by field. */
-    static class OrgForm {
+    static class OrgForm implements Serializable {
         private String code;
         private String name;
         private String kind;
@@ -290,7 +251,7 @@ class DirectoryPages {
     }
 
     /** The account editing form; a password is set only when one is typed. */
-    static class AccountEditForm {
+    static class AccountEditForm implements Serializable {
         private String displayName;
         private List<String> roles = List.of();
         private String orgCode;
@@ -356,7 +317,7 @@ class DirectoryPages {
      * The person form. Posts are typed one per line, as the paper writes them; a line may start with
      * an organisation code when the post is in another organisation ("ZZ-CPC-PLA 市委政法委书记").
      */
-    static class PersonForm {
+    static class PersonForm implements Serializable {
         private String name;
         private String orgCode;
         private String phone;
@@ -433,7 +394,7 @@ class DirectoryPages {
     }
 
     /** The account form. */
-    static class AccountForm {
+    static class AccountForm implements Serializable {
         private String username;
         private String password;
         private String displayName;

@@ -9,7 +9,7 @@ import java.util.Set;
 
 import org.civicdesk.calendar.WorkingCalendar;
 import org.civicdesk.matters.MatterType;
-import org.springframework.beans.factory.annotation.Value;
+import org.civicdesk.shared.CitySettings;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -35,11 +35,11 @@ class Deadlines implements HandlingRules {
     private final MattersSettings settings;
 
     Deadlines(JdbcClient jdbc, WorkingCalendar calendar, Clock clock,
-            @Value("${civicdesk.time-zone:Asia/Shanghai}") ZoneId zone, MattersSettings settings) {
+            CitySettings city, MattersSettings settings) {
         this.jdbc = jdbc;
         this.calendar = calendar;
         this.clock = clock;
-        this.zone = zone;
+        this.zone = city.timeZone();
         this.settings = settings;
     }
 

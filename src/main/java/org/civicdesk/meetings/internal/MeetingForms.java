@@ -1,11 +1,14 @@
 package org.civicdesk.meetings.internal;
 
+import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
 
 import org.civicdesk.meetings.AgendaItemCommand;
 import org.civicdesk.meetings.MeetingCommand;
 import org.civicdesk.meetings.SeriesCommand;
+import org.civicdesk.meetings.internal.Commands.AttendanceCommand;
+import org.civicdesk.meetings.internal.Commands.InvitationCommand;
 
 /** The organisers' forms, bound field by field; the services check them exactly as they check the API. */
 final class MeetingForms {
@@ -19,7 +22,7 @@ final class MeetingForms {
                 : Arrays.stream(text.split("\\R")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
-    static class SeriesForm {
+    static class SeriesForm implements Serializable {
         private String slug;
         private String name;
         private String kind;
@@ -81,7 +84,7 @@ final class MeetingForms {
     }
 
     /** Times come from datetime-local inputs, which the service reads in the city's time zone. */
-    static class MeetingForm {
+    static class MeetingForm implements Serializable {
         private String series;
         private Integer number;
         private String title;
@@ -197,7 +200,7 @@ final class MeetingForms {
         }
     }
 
-    static class AgendaForm {
+    static class AgendaForm implements Serializable {
         private String kind;
         private String title;
         private String presenter;
@@ -246,6 +249,92 @@ final class MeetingForms {
 
         public void setDecision(String decision) {
             this.decision = decision;
+        }
+    }
+
+    /** An invitation from the meeting's page: a guest of no particular kind unless the organiser says. */
+    static class InviteForm implements Serializable {
+        private String username;
+        private String role = ParticipantRole.GUEST.name();
+        private String kind = AttendeeKind.OTHER.name();
+
+        InvitationCommand command() {
+            return new InvitationCommand(username, MeetingService.blankToNull(role), MeetingService.blankToNull(kind));
+        }
+
+        public String getUsername() {
+            return username;
+        }
+
+        public void setUsername(String username) {
+            this.username = username;
+        }
+
+        public String getRole() {
+            return role;
+        }
+
+        public void setRole(String role) {
+            this.role = role;
+        }
+
+        public String getKind() {
+            return kind;
+        }
+
+        public void setKind(String kind) {
+            this.kind = kind;
+        }
+    }
+
+    /** The door: a registration code as the scanner types it, or a username. */
+    static class CheckInForm implements Serializable {
+        private String code;
+        private String username;
+
+        AttendanceCommand command() {
+            return new AttendanceCommand(MeetingService.blankToNull(username), MeetingService.blankToNull(code));
+        }
+
+        public String getCode() {
+            return code;
+        }
+
+        public void setCode(String code) {
+            this.code = code;
+        }
+
+        public String getUsername() {
+            return username;
+        }
+
+        public void setUsername(String username) {
+            this.username = username;
+        }
+    }
+
+    /** The report a meeting is closed with; the page suggests one from who came and what was decided. */
+    static class CloseForm implements Serializable {
+        private final String report;
+
+        CloseForm(String report) {
+            this.report = report;
+        }
+
+        public String getReport() {
+            return report;
+        }
+    }
+
+    static class MinutesForm implements Serializable {
+        private final String minutes;
+
+        MinutesForm(String minutes) {
+            this.minutes = minutes;
+        }
+
+        public String getMinutes() {
+            return minutes;
         }
     }
 }

@@ -3,27 +3,25 @@ package org.civicdesk.meetings.internal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.civicdesk.meetings.RaisedItems;
-import org.civicdesk.meetings.internal.Commands.AttendanceCommand;
-import org.civicdesk.meetings.internal.Commands.InvitationCommand;
 import org.civicdesk.meetings.internal.MeetingForms.AgendaForm;
+import org.civicdesk.meetings.internal.MeetingForms.CheckInForm;
+import org.civicdesk.meetings.internal.MeetingForms.CloseForm;
+import org.civicdesk.meetings.internal.MeetingForms.InviteForm;
 import org.civicdesk.meetings.internal.MeetingForms.MeetingForm;
+import org.civicdesk.meetings.internal.MeetingForms.MinutesForm;
 import org.civicdesk.meetings.internal.MeetingForms.SeriesForm;
 import org.civicdesk.meetings.internal.Views.AgendaItemView;
 import org.civicdesk.meetings.internal.Views.MeetingView;
 import org.civicdesk.meetings.internal.Views.ParticipantView;
-import org.civicdesk.shared.FieldViolation;
-import org.civicdesk.shared.ProblemException;
-import org.civicdesk.shared.web.FormErrors;
+import org.civicdesk.shared.web.FormPage;
+import org.civicdesk.shared.web.Forms;
 import org.civicdesk.shared.web.ProblemResponses;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -65,52 +63,39 @@ class MeetingPages {
         model.addAttribute("series", meetings.allSeries());
         model.addAttribute("meetings", meetings.meetings(null, null, null, true));
         model.addAttribute("reminders", meetings.awaitingReport());
-        if (!model.containsAttribute("form")) {
-            model.addAttribute("form", new SeriesForm());
-        }
+        Forms.addIfAbsent(model, "form", SeriesForm::new);
         return "meetings/index";
     }
 
     @PostMapping("/series")
-    String createSeries(@ModelAttribute("form") SeriesForm form, BindingResult errors, Model model,
-            RedirectAttributes redirect) {
-        try {
-            redirect.addFlashAttribute("saved", meetings.createSeries(form.command()).name());
-            return "redirect:/meetings";
-        } catch (ProblemException e) {
-            FormErrors.reject(errors, e);
-            return index(model);
-        }
+    @FormPage("/meetings")
+    String createSeries(@ModelAttribute("form") SeriesForm form, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("saved", meetings.createSeries(form.command()).name());
+        return "redirect:/meetings";
     }
 
     @GetMapping("/new")
     String newMeeting(@RequestParam(required = false) String series, Model model) {
-        MeetingForm form = new MeetingForm();
-        form.setSeries(series);
-        form.setSelfRegistration(true);
-        return meetingForm(form, model);
+        Forms.addIfAbsent(model, "form", () -> {
+            MeetingForm form = new MeetingForm();
+            form.setSeries(series);
+            form.setSelfRegistration(true);
+            return form;
+        });
+        Map<String, String> seriesOptions = new LinkedHashMap<>();
+        List<Views.SeriesView> all = meetings.allSeries();
+        all.forEach(s -> seriesOptions.put(s.slug(), s.name()));
+        model.addAttribute("series", all);
+        model.addAttribute("seriesOptions", seriesOptions);
+        return "meetings/form";
     }
 
     @PostMapping
-    String createMeeting(@ModelAttribute("form") MeetingForm form, BindingResult errors, Model model,
-            RedirectAttributes redirect) {
-        if (errors.hasErrors()) {
-            return meetingForm(form, model);
-        }
-        try {
-            MeetingView created = meetings.createMeeting(form.command());
-            redirect.addFlashAttribute("saved", created.title());
-            return "redirect:/meetings/" + created.id();
-        } catch (ProblemException e) {
-            FormErrors.reject(errors, e);
-            return meetingForm(form, model);
-        }
-    }
-
-    private String meetingForm(MeetingForm form, Model model) {
-        model.addAttribute("form", form);
-        model.addAttribute("series", meetings.allSeries());
-        return "meetings/form";
+    @FormPage("/meetings/new")
+    String createMeeting(@ModelAttribute("form") MeetingForm form, RedirectAttributes redirect) {
+        MeetingView created = meetings.createMeeting(form.command());
+        redirect.addFlashAttribute("saved", created.title());
+        return "redirect:/meetings/" + created.id();
     }
 
     @GetMapping("/{id}")
@@ -125,41 +110,39 @@ class MeetingPages {
         model.addAttribute("raised", raised);
         model.addAttribute("roles", ParticipantRole.values());
         model.addAttribute("kinds", AttendeeKind.values());
-        model.addAttribute("suggestedReport", suggestedReport(people, agenda, raised));
+        Forms.addIfAbsent(model, "inviteForm", InviteForm::new);
+        Forms.addIfAbsent(model, "closeForm", () -> new CloseForm(suggestedReport(people, agenda, raised)));
         return "meetings/meeting";
     }
 
     @PostMapping("/{id}/publish")
+    @FormPage("/meetings/{id}")
     String publish(@PathVariable long id, RedirectAttributes redirect) {
-        return act(redirect, "/meetings/" + id, () -> meetings.publish(id));
+        return done(redirect, "/meetings/" + id, meetings.publish(id));
     }
 
     @PostMapping("/{id}/close")
-    String close(@PathVariable long id, @RequestParam(required = false) String report, RedirectAttributes redirect) {
-        return act(redirect, "/meetings/" + id, () -> meetings.close(id, report));
+    @FormPage("/meetings/{id}")
+    String close(@PathVariable long id, @ModelAttribute("closeForm") CloseForm form, RedirectAttributes redirect) {
+        return done(redirect, "/meetings/" + id, meetings.close(id, form.getReport()));
     }
 
     @PostMapping("/{id}/invitations")
-    String invite(@PathVariable long id, @RequestParam(required = false) String username,
-            @RequestParam(required = false) String role, @RequestParam(required = false) String kind,
-            RedirectAttributes redirect) {
-        try {
-            redirect.addFlashAttribute("saved", participation.invite(id, new InvitationCommand(username,
-                    blankToNull(role), blankToNull(kind))).participant().name());
-        } catch (ProblemException e) {
-            flash(redirect, e, "username");
-        }
-        return "redirect:/meetings/" + id;
+    @FormPage("/meetings/{id}")
+    String invite(@PathVariable long id, @ModelAttribute("inviteForm") InviteForm form, RedirectAttributes redirect) {
+        return done(redirect, "/meetings/" + id, participation.invite(id, form.command()).participant().name());
     }
 
     @PostMapping("/{id}/registrations/{username}/approve")
+    @FormPage("/meetings/{id}")
     String approve(@PathVariable long id, @PathVariable String username, RedirectAttributes redirect) {
-        return act(redirect, "/meetings/" + id, () -> participation.approve(id, username).name());
+        return done(redirect, "/meetings/" + id, participation.approve(id, username).name());
     }
 
     @PostMapping("/{id}/registrations/{username}/reject")
+    @FormPage("/meetings/{id}")
     String reject(@PathVariable long id, @PathVariable String username, RedirectAttributes redirect) {
-        return act(redirect, "/meetings/" + id, () -> participation.reject(id, username).name());
+        return done(redirect, "/meetings/" + id, participation.reject(id, username).name());
     }
 
     /** 签到 — the door: a scanner types the code into the focused field and presses Enter. */
@@ -169,85 +152,54 @@ class MeetingPages {
         model.addAttribute("arrived", participation.participants(id).stream()
                 .filter(p -> p.attendedAt() != null)
                 .sorted((a, b) -> b.attendedAt().compareTo(a.attendedAt())).toList());
+        Forms.addIfAbsent(model, "checkInForm", CheckInForm::new);
         return "meetings/check-in";
     }
 
     @PostMapping("/{id}/check-in")
-    String checkIn(@PathVariable long id, @RequestParam(required = false) String code,
-            @RequestParam(required = false) String username, RedirectAttributes redirect) {
-        try {
-            ParticipationService.Outcome outcome = participation.checkIn(id,
-                    new AttendanceCommand(blankToNull(username), blankToNull(code)));
-            redirect.addFlashAttribute(outcome.created() ? "checkedIn" : "alreadyIn", outcome.participant().name());
-        } catch (ProblemException e) {
-            flash(redirect, e, blankToNull(code) != null ? "code" : "username");
-        }
+    @FormPage("/meetings/{id}/check-in")
+    String checkIn(@PathVariable long id, @ModelAttribute("checkInForm") CheckInForm form,
+            RedirectAttributes redirect) {
+        ParticipationService.Outcome outcome = participation.checkIn(id, form.command());
+        redirect.addFlashAttribute(outcome.created() ? "checkedIn" : "alreadyIn", outcome.participant().name());
         return "redirect:/meetings/" + id + "/check-in";
     }
 
     @GetMapping("/{id}/agenda")
     String agenda(@PathVariable long id, Model model) {
-        model.addAttribute("meeting", meetings.meetingView(id));
+        MeetingView meeting = meetings.meetingView(id);
+        model.addAttribute("meeting", meeting);
         model.addAttribute("agenda", meetings.agenda(id));
         model.addAttribute("agendaKinds", AgendaKind.values());
-        if (!model.containsAttribute("form")) {
-            model.addAttribute("form", new AgendaForm());
-        }
+        Forms.addIfAbsent(model, "form", AgendaForm::new);
+        Forms.addIfAbsent(model, "minutesForm", () -> new MinutesForm(meeting.minutes()));
         return "meetings/agenda";
     }
 
     @PostMapping("/{id}/agenda")
-    String addAgendaItem(@PathVariable long id, @ModelAttribute("form") AgendaForm form, BindingResult errors,
-            Model model, RedirectAttributes redirect) {
-        try {
-            redirect.addFlashAttribute("saved", meetings.addAgendaItem(id, form.command()).title());
-            return "redirect:/meetings/" + id + "/agenda";
-        } catch (ProblemException e) {
-            FormErrors.reject(errors, e);
-            return agenda(id, model);
-        }
+    @FormPage("/meetings/{id}/agenda")
+    String addAgendaItem(@PathVariable long id, @ModelAttribute("form") AgendaForm form, RedirectAttributes redirect) {
+        return done(redirect, "/meetings/" + id + "/agenda", meetings.addAgendaItem(id, form.command()).title());
     }
 
     @PostMapping("/{id}/agenda/{itemId}/decision")
+    @FormPage("/meetings/{id}/agenda")
     String decide(@PathVariable long id, @PathVariable long itemId, @RequestParam(required = false) String decision,
             RedirectAttributes redirect) {
-        return act(redirect, "/meetings/" + id + "/agenda", () -> meetings.recordDecision(id, itemId, decision).title());
+        return done(redirect, "/meetings/" + id + "/agenda", meetings.recordDecision(id, itemId, decision).title());
     }
 
     @PostMapping("/{id}/minutes")
-    String minutes(@PathVariable long id, @RequestParam(required = false) String minutes, RedirectAttributes redirect) {
-        return act(redirect, "/meetings/" + id + "/agenda", () -> meetings.setMinutes(id, minutes).title());
+    @FormPage("/meetings/{id}/agenda")
+    String minutes(@PathVariable long id, @ModelAttribute("minutesForm") MinutesForm form,
+            RedirectAttributes redirect) {
+        return done(redirect, "/meetings/" + id + "/agenda", meetings.setMinutes(id, form.getMinutes()));
     }
 
-    /** Does it and says so, or says in the reader's language why not; either way back to the page. */
-    private String act(RedirectAttributes redirect, String back, Supplier<Object> action) {
-        try {
-            Object done = action.get();
-            redirect.addFlashAttribute("saved", done instanceof MeetingView m ? m.title() : done);
-        } catch (ProblemException e) {
-            flash(redirect, e, null);
-        }
+    /** Says what was done, by the meeting's title or the person's name, on the page it goes back to. */
+    private static String done(RedirectAttributes redirect, String back, Object what) {
+        redirect.addFlashAttribute("saved", what instanceof MeetingView m ? m.title() : what);
         return "redirect:" + back;
-    }
-
-    /**
-     * A refusal as a message, and each bad field's message by field name, for the page to show next
-     * to the field.
-     *
-     * @param lookedUp the field whose value named what was not found, if the refusal is a 404
-     */
-    private void flash(RedirectAttributes redirect, ProblemException e, String lookedUp) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (FieldViolation v : e.violations()) {
-            fields.put(v.field(), problems.message(v.messageKey(), v.args()));
-        }
-        String message = problems.message(e.messageKey(), e.args());
-        if (lookedUp != null && e.status() == HttpStatus.NOT_FOUND) {
-            fields.put(lookedUp, message);
-        } else {
-            redirect.addFlashAttribute("problem", message);
-        }
-        redirect.addFlashAttribute("fieldErrors", fields);
     }
 
     private String suggestedReport(List<ParticipantView> people, List<AgendaItemView> agenda, RaisedItems.Counts raised) {
@@ -257,10 +209,5 @@ class MeetingPages {
                 .map(a -> a.title() + "：" + a.decision()).collect(Collectors.joining("；"));
         return problems.message("meetings.report.suggested", came.size(), names, agenda.size(), decisions,
                 raised.items(), raised.closed(), raised.inProgress());
-    }
-
-
-    private static String blankToNull(String s) {
-        return MeetingService.blankToNull(s);
     }
 }

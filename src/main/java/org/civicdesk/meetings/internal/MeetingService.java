@@ -27,9 +27,9 @@ import org.civicdesk.meetings.internal.Views.MeetingView;
 import org.civicdesk.meetings.internal.Views.SeriesView;
 import org.civicdesk.shared.Actor;
 import org.civicdesk.shared.Checks;
+import org.civicdesk.shared.CitySettings;
 import org.civicdesk.shared.Problems;
 import org.civicdesk.shared.Role;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -67,12 +67,12 @@ class MeetingService implements Meetings {
     private final ZoneId zone;
 
     MeetingService(JdbcClient jdbc, AuditTrail audit, ApplicationEventPublisher events, Clock clock,
-            @Value("${civicdesk.time-zone:Asia/Shanghai}") ZoneId zone) {
+            CitySettings city) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.events = events;
         this.clock = clock;
-        this.zone = zone;
+        this.zone = city.timeZone();
     }
 
     /** Organisers prepare meetings, invite and check people in: ADMIN or SUPERVISOR. */

@@ -2,15 +2,13 @@ package org.civicdesk.meetings.internal;
 
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.civicdesk.meetings.internal.Commands.RegistrationCommand;
 import org.civicdesk.meetings.internal.Views.MeetingView;
 import org.civicdesk.meetings.internal.Views.MyMeeting;
 import org.civicdesk.meetings.internal.Views.ParticipantView;
-import org.civicdesk.shared.ProblemException;
-import org.civicdesk.shared.web.ProblemResponses;
+import org.civicdesk.shared.web.FormPage;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -33,14 +31,11 @@ class MyMeetingPages {
     private final MeetingService meetings;
     private final ParticipationService participation;
     private final QrCodes qr;
-    private final ProblemResponses problems;
 
-    MyMeetingPages(MeetingService meetings, ParticipationService participation, QrCodes qr,
-            ProblemResponses problems) {
+    MyMeetingPages(MeetingService meetings, ParticipationService participation, QrCodes qr) {
         this.meetings = meetings;
         this.participation = participation;
         this.qr = qr;
-        this.problems = problems;
     }
 
     @GetMapping
@@ -56,25 +51,29 @@ class MyMeetingPages {
     }
 
     @PostMapping("/{id}/accept")
+    @FormPage("/my/meetings")
     String accept(@PathVariable long id, RedirectAttributes redirect) {
-        return act(redirect, () -> participation.accept(id));
+        return done(redirect, participation.accept(id));
     }
 
     @PostMapping("/{id}/decline")
+    @FormPage("/my/meetings")
     String decline(@PathVariable long id, RedirectAttributes redirect) {
-        return act(redirect, () -> participation.decline(id));
+        return done(redirect, participation.decline(id));
     }
 
     @PostMapping("/{id}/register")
+    @FormPage("/my/meetings")
     String register(@PathVariable long id, @RequestParam(required = false) String kind,
             @RequestParam(defaultValue = "false") boolean waitlist, RedirectAttributes redirect) {
-        return act(redirect, () -> participation.register(id,
+        return done(redirect, participation.register(id,
                 new RegistrationCommand(MeetingService.blankToNull(kind), waitlist)).participant());
     }
 
     @PostMapping("/{id}/cancel")
+    @FormPage("/my/meetings")
     String cancel(@PathVariable long id, RedirectAttributes redirect) {
-        return act(redirect, () -> participation.cancel(id));
+        return done(redirect, participation.cancel(id));
     }
 
     /** The caller's own code as a QR code, to show at the door; nobody else's. */
@@ -85,13 +84,8 @@ class MyMeetingPages {
                 .body(qr.svg(me.code(), me.code()));
     }
 
-    private String act(RedirectAttributes redirect, Supplier<ParticipantView> action) {
-        try {
-            ParticipantView done = action.get();
-            redirect.addFlashAttribute("saved", meetings.meetingView(done.meetingId()).title());
-        } catch (ProblemException e) {
-            redirect.addFlashAttribute("problem", problems.message(e.messageKey(), e.args()));
-        }
+    private String done(RedirectAttributes redirect, ParticipantView done) {
+        redirect.addFlashAttribute("saved", meetings.meetingView(done.meetingId()).title());
         return "redirect:/my/meetings";
     }
 }

@@ -353,7 +353,7 @@ class ParticipationService {
         String username = null;
         if (byPerson) {
             PersonSummary person = directory.findPerson(cmd.personId())
-                    .orElseThrow(() -> Problems.notFound("person", cmd.personId()));
+                    .orElseThrow(() -> Problems.notFoundIn("personId", "person", cmd.personId()));
             name = person.name();
             affiliation = joinAffiliation(person.orgName(), person.titles());
         } else {
@@ -405,7 +405,7 @@ class ParticipationService {
             String code = cmd.code().trim().toUpperCase(Locale.ROOT);
             before = jdbc.sql("SELECT * FROM participant WHERE meeting_id = :m AND code = :c").param("m", meetingId)
                     .param("c", code).query(this::withoutCode).optional()
-                    .orElseThrow(() -> Problems.notFound("registration code", code));
+                    .orElseThrow(() -> Problems.notFoundIn("code", "registration code", code));
         } else {
             AccountSummary account = account(cmd.username().trim());
             before = byUsername(meetingId, account.username()).orElse(null);
@@ -458,7 +458,7 @@ class ParticipationService {
     }
 
     private AccountSummary account(String username) {
-        return directory.findAccount(username).orElseThrow(() -> Problems.notFound("account", username));
+        return directory.findAccount(username).orElseThrow(() -> Problems.notFoundIn("username", "account", username));
     }
 
     private String affiliation(String orgCode) {

@@ -1,7 +1,8 @@
 package org.civicdesk.notices.internal;
 
 import org.civicdesk.notices.NoticeCommand;
-import org.civicdesk.shared.ProblemException;
+import org.civicdesk.shared.web.FormPage;
+import org.civicdesk.shared.web.Forms;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,27 +39,21 @@ class NoticePages {
     String admin(Model model) {
         model.addAttribute("notices", notices.all());
         model.addAttribute("kinds", NoticeKind.values());
-        if (!model.containsAttribute("form")) {
-            model.addAttribute("form", new NoticeCommand(null, null, null, NoticeKind.ANNOUNCEMENT.name(), true));
-        }
+        Forms.addIfAbsent(model, "form", NoticeForm::announcement);
         return "notices/admin";
     }
 
     @PostMapping("/notices")
     @PreAuthorize("hasRole('ADMIN')")
-    String create(@ModelAttribute("form") NoticeCommand form, Model model, RedirectAttributes redirect) {
-        try {
-            Notice notice = notices.create(form);
-            redirect.addFlashAttribute("done", notice.title());
-            return "redirect:/notices";
-        } catch (ProblemException refused) {
-            model.addAttribute("refusal", refused);
-            return admin(model);
-        }
+    @FormPage("/notices")
+    String create(@ModelAttribute("form") NoticeForm form, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("done", notices.create(form.command()).title());
+        return "redirect:/notices";
     }
 
     @PostMapping("/notices/{id}/publish")
     @PreAuthorize("hasRole('ADMIN')")
+    @FormPage("/notices")
     String publish(@PathVariable long id, RedirectAttributes redirect) {
         redirect.addFlashAttribute("done", notices.publish(id).title());
         return "redirect:/notices";

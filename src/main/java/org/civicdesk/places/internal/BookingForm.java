@@ -1,9 +1,11 @@
 package org.civicdesk.places.internal;
 
+import java.io.Serializable;
+
 import org.civicdesk.places.internal.Commands.BookingCommand;
 
 /** The booking form of a place's page, bound field by field; the service checks it as it checks the API. */
-class BookingForm {
+class BookingForm implements Serializable {
 
     private String date;
     private String startTime;

@@ -22,8 +22,8 @@ import org.civicdesk.places.internal.Views.BookingView;
 import org.civicdesk.places.internal.Views.PlaceView;
 import org.civicdesk.shared.Actor;
 import org.civicdesk.shared.Checks;
+import org.civicdesk.shared.CitySettings;
 import org.civicdesk.shared.Problems;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -54,14 +54,14 @@ class BookingService {
     private final ZoneId zone;
 
     BookingService(JdbcClient jdbc, AuditTrail audit, PlaceService places, Directory directory,
-            ApplicationEventPublisher events, Clock clock, @Value("${civicdesk.time-zone:Asia/Shanghai}") ZoneId zone) {
+            ApplicationEventPublisher events, Clock clock, CitySettings city) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.places = places;
         this.directory = directory;
         this.events = events;
         this.clock = clock;
-        this.zone = zone;
+        this.zone = city.timeZone();
     }
 
     LocalDate today() {

@@ -1,19 +1,16 @@
 package org.civicdesk.places.internal;
 
 import java.util.EnumSet;
-import java.util.function.Supplier;
 
 import org.civicdesk.places.internal.Views.BookingView;
 import org.civicdesk.places.internal.Views.PlaceView;
 import org.civicdesk.shared.Actor;
 import org.civicdesk.shared.Checks;
-import org.civicdesk.shared.ProblemException;
-import org.civicdesk.shared.web.FormErrors;
-import org.civicdesk.shared.web.ProblemResponses;
+import org.civicdesk.shared.web.FormPage;
+import org.civicdesk.shared.web.Forms;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,13 +29,11 @@ class PlacePages {
     private final PlaceService places;
     private final BookingService bookings;
     private final HonourService honours;
-    private final ProblemResponses problems;
 
-    PlacePages(PlaceService places, BookingService bookings, HonourService honours, ProblemResponses problems) {
+    PlacePages(PlaceService places, BookingService bookings, HonourService honours) {
         this.places = places;
         this.bookings = bookings;
         this.honours = honours;
-        this.problems = problems;
     }
 
     @GetMapping("/public/places")
@@ -58,37 +53,27 @@ class PlacePages {
 
     @GetMapping("/public/places/{id}")
     String place(@PathVariable long id, Model model) {
-        if (!model.containsAttribute("form")) {
+        Forms.addIfAbsent(model, "form", () -> {
             BookingForm form = new BookingForm();
             form.setDate(bookings.today().plusDays(7).toString());
             form.setStartTime("09:00");
             form.setEndTime("11:00");
-            model.addAttribute("form", form);
-        }
-        return placePage(places.place(id), model);
-    }
-
-    private String placePage(PlaceView place, Model model) {
+            return form;
+        });
+        PlaceView place = places.place(id);
         model.addAttribute("place", place);
         model.addAttribute("manages", Actor.current().map(a -> PlaceService.manages(a, place)).orElse(false));
         return "places/place";
     }
 
+    /** The organisation is the signed-in account's, not a field of the form: its refusal shows above the fields. */
     @PostMapping("/places/{id}/bookings")
     @PreAuthorize("isAuthenticated()")
-    String book(@PathVariable long id, @ModelAttribute("form") BookingForm form, BindingResult errors, Model model,
-            RedirectAttributes redirect) {
-        if (!errors.hasErrors()) {
-            try {
-                BookingView booking = bookings.request(id, form.command());
-                redirect.addFlashAttribute("saved", booking.placeName());
-                return "redirect:/places/bookings";
-            } catch (ProblemException e) {
-                // The organisation is the signed-in account's, not a field of the form: it shows on top.
-                FormErrors.reject(errors, e);
-            }
-        }
-        return placePage(places.place(id), model);
+    @FormPage("/public/places/{id}")
+    String book(@PathVariable long id, @ModelAttribute("form") BookingForm form, RedirectAttributes redirect) {
+        BookingView booking = bookings.request(id, form.command());
+        redirect.addFlashAttribute("saved", booking.placeName());
+        return "redirect:/places/bookings";
     }
 
     @GetMapping("/places/bookings")
@@ -101,15 +86,17 @@ class PlacePages {
 
     @PostMapping("/places/bookings/{id}/cancel")
     @PreAuthorize("isAuthenticated()")
+    @FormPage("/places/bookings")
     String cancel(@PathVariable long id, RedirectAttributes redirect) {
-        return act(redirect, "redirect:/places/bookings", () -> bookings.cancel(id, null));
+        return done(redirect, "redirect:/places/bookings", bookings.cancel(id, null));
     }
 
     @PostMapping("/places/bookings/{id}/feedback")
     @PreAuthorize("isAuthenticated()")
+    @FormPage("/places/bookings")
     String feedback(@PathVariable long id, @RequestParam(required = false) String feedback,
             RedirectAttributes redirect) {
-        return act(redirect, "redirect:/places/bookings", () -> bookings.feedback(id, feedback));
+        return done(redirect, "redirect:/places/bookings", bookings.feedback(id, feedback));
     }
 
     @GetMapping("/places/queue")
@@ -122,15 +109,17 @@ class PlacePages {
 
     @PostMapping("/places/queue/{id}/confirm")
     @PreAuthorize("hasAnyRole('ADMIN','PLACE_MANAGER')")
+    @FormPage("/places/queue")
     String confirm(@PathVariable long id, RedirectAttributes redirect) {
-        return act(redirect, "redirect:/places/queue", () -> bookings.confirm(id));
+        return done(redirect, "redirect:/places/queue", bookings.confirm(id));
     }
 
     @PostMapping("/places/queue/{id}/decline")
     @PreAuthorize("hasAnyRole('ADMIN','PLACE_MANAGER')")
+    @FormPage("/places/queue")
     String decline(@PathVariable long id, @RequestParam(required = false) String reason,
             RedirectAttributes redirect) {
-        return act(redirect, "redirect:/places/queue", () -> bookings.decline(id, reason));
+        return done(redirect, "redirect:/places/queue", bookings.decline(id, reason));
     }
 
     @GetMapping("/public/honours")
@@ -139,17 +128,10 @@ class PlacePages {
         return "places/honours";
     }
 
-    /** Runs an action on one booking and tells the outcome on the page it returns to. */
-    private String act(RedirectAttributes redirect, String back, Supplier<BookingView> action) {
-        try {
-            BookingView after = action.get();
-            redirect.addFlashAttribute("saved", after.placeName());
-            redirect.addFlashAttribute("savedStatus", after.status());
-        } catch (ProblemException e) {
-            String detail = e.violations().isEmpty() ? problems.message(e.messageKey(), e.args())
-                    : problems.message(e.violations().get(0).messageKey(), e.violations().get(0).args());
-            redirect.addFlashAttribute("problem", detail);
-        }
+    /** Tells on the page it returns to what became of the booking. */
+    private static String done(RedirectAttributes redirect, String back, BookingView after) {
+        redirect.addFlashAttribute("saved", after.placeName());
+        redirect.addFlashAttribute("savedStatus", after.status());
         return back;
     }
 }

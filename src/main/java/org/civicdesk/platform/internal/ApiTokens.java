@@ -16,7 +16,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.civicdesk.directory.AccountCredentials;
 import org.civicdesk.directory.Directory;
 import org.civicdesk.shared.Changes;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -42,12 +41,12 @@ class ApiTokens {
     private static final Duration MAX_AGE = Duration.ofMinutes(1);
 
     ApiTokens(JdbcClient jdbc, Directory directory, Clock clock,
-            @Value("${civicdesk.security.token-ttl:12h}") Duration ttl, Changes changes) {
+            SecuritySettings settings, Changes changes) {
         this.changes = changes;
         this.jdbc = jdbc;
         this.directory = directory;
         this.clock = clock;
-        this.ttl = ttl;
+        this.ttl = settings.tokenTtl();
     }
 
     record Issued(String token, OffsetDateTime expiresAt) {

@@ -3,7 +3,6 @@ package org.civicdesk.platform.internal;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-import org.civicdesk.shared.Checks;
 import org.civicdesk.shared.ProblemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -19,6 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 
 @RestController
 @RequestMapping("/api/v1/auth")
@@ -33,7 +34,8 @@ class AuthController {
         this.tokens = tokens;
     }
 
-    record Credentials(String username, String password) {
+    record Credentials(@NotBlank(message = "{validation.required}") String username,
+            @NotBlank(message = "{validation.required}") String password) {
     }
 
     record Token(String token, OffsetDateTime expiresAt) {
@@ -41,10 +43,7 @@ class AuthController {
 
     @PostMapping("/token")
     @Operation(summary = "Exchange a username and password for a bearer token")
-    Token token(@RequestBody Credentials credentials) {
-        Checks checks = new Checks();
-        checks.required("username", credentials.username()).required("password", credentials.password());
-        checks.throwIfAny();
+    Token token(@Valid @RequestBody Credentials credentials) {
         Authentication result;
         try {
             result = authentication.authenticate(UsernamePasswordAuthenticationToken

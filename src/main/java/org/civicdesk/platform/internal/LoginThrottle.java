@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -20,12 +19,11 @@ class LoginThrottle {
     private final int maxFailures;
     private final Duration lockout;
 
-    LoginThrottle(JdbcClient jdbc, Clock clock, @Value("${civicdesk.security.login-max-failures:5}") int maxFailures,
-            @Value("${civicdesk.security.login-lockout:15m}") Duration lockout) {
+    LoginThrottle(JdbcClient jdbc, Clock clock, SecuritySettings settings) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.maxFailures = maxFailures;
-        this.lockout = lockout;
+        this.maxFailures = settings.loginMaxFailures();
+        this.lockout = settings.loginLockout();
     }
 
     boolean isLocked(String username) {

@@ -2,6 +2,7 @@ package org.civicdesk.platform.internal;
 
 import org.civicdesk.directory.Directory;
 import org.civicdesk.shared.Problems;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -22,6 +23,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
+@EnableConfigurationProperties(SecuritySettings.class)
 class SecurityConfiguration {
 
     /**
