@@ -238,7 +238,7 @@ class MatterBrowserIT {
     private void answer(String category, String text) {
         browser.click(By.cssSelector("input[name=category][value=" + category + "]"));
         browser.find(By.id("answer-text")).sendKeys(text);
-        browser.find(By.id("answer-head")).sendKeys("王局长");
+        browser.find(By.id("answer-signedOffBy")).sendKeys("王局长");
         browser.click(By.cssSelector("#answer-heading ~ form button[type=submit]"));
         assertThat(browser.find(By.cssSelector(".alert-success")).getText()).isEqualTo("答复已发出。");
     }

@@ -1,5 +1,6 @@
 package org.civicdesk.matters.internal;
 
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,7 @@ final class MatterForms {
     }
 
     /** 提出事项. A supervisor entering a matter for somebody names the raiser; a raiser raises for itself. */
-    static class RaiseForm {
+    static class RaiseForm implements Serializable {
         private String type;
         private String title;
         private String content;
@@ -31,6 +32,16 @@ final class MatterForms {
         Matters.Raise command() {
             return new Matters.Raise(type, title, content, null, meetingId, raiser, category, district, channel, null,
                     confidential, null);
+        }
+
+        /** A fresh form; one entered from a meeting's page raises an entrepreneur's problem at that meeting. */
+        static RaiseForm at(Long meetingId) {
+            RaiseForm form = new RaiseForm();
+            form.meetingId = meetingId;
+            if (meetingId != null) {
+                form.type = org.civicdesk.matters.MatterType.PROBLEM.name();
+            }
+            return form;
         }
 
         /** The meeting where it was raised, when it is entered from that meeting's page. */
@@ -108,7 +119,7 @@ final class MatterForms {
     }
 
     /** 交办: a lead with co-handlers, or several departments answering separately. */
-    static class AssignForm {
+    static class AssignForm implements Serializable {
         private String lead;
         private List<String> co = new ArrayList<>();
         private List<String> separate = new ArrayList<>();
@@ -152,7 +163,7 @@ final class MatterForms {
         }
     }
 
-    static class RatingForm {
+    static class RatingForm implements Serializable {
         private String rating;
         private String comment;
 
@@ -178,7 +189,7 @@ final class MatterForms {
     }
 
     /** A reason: for not accepting a matter, or for returning a case. */
-    static class ReasonForm {
+    static class ReasonForm implements Serializable {
         private String reason;
 
         Matters.Reason command() {
@@ -194,7 +205,7 @@ final class MatterForms {
         }
     }
 
-    static class MergeForm {
+    static class MergeForm implements Serializable {
         private Long into;
 
         Matters.Merge command() {
@@ -210,7 +221,7 @@ final class MatterForms {
         }
     }
 
-    static class SuperviseForm {
+    static class SuperviseForm implements Serializable {
         private boolean key;
         private String leader;
 
@@ -243,7 +254,7 @@ final class MatterForms {
     }
 
     /** A text: a co-handler's opinion, or a supervisor's reminder. */
-    static class TextForm {
+    static class TextForm implements Serializable {
         private String text;
 
         Matters.Text command() {
@@ -259,7 +270,7 @@ final class MatterForms {
         }
     }
 
-    static class ExtensionForm {
+    static class ExtensionForm implements Serializable {
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
         private LocalDate until;
         private String reason;
@@ -285,7 +296,7 @@ final class MatterForms {
         }
     }
 
-    static class DecisionForm {
+    static class DecisionForm implements Serializable {
         private Boolean grant;
         private String note;
 
@@ -310,7 +321,7 @@ final class MatterForms {
         }
     }
 
-    static class ContactForm {
+    static class ContactForm implements Serializable {
         private String method;
         private String note;
 
@@ -336,7 +347,7 @@ final class MatterForms {
     }
 
     /** 答复, signed off by the department's head. */
-    static class AnswerForm {
+    static class AnswerForm implements Serializable {
         private String category;
         private String text;
         private String signedOffBy;
@@ -370,7 +381,7 @@ final class MatterForms {
         }
     }
 
-    static class FollowUpForm {
+    static class FollowUpForm implements Serializable {
         private String text;
         private boolean solved;
 
@@ -395,7 +406,7 @@ final class MatterForms {
         }
     }
 
-    static class ReassignForm {
+    static class ReassignForm implements Serializable {
         private String orgCode;
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
         private LocalDate dueDate;

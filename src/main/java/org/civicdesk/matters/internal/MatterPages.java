@@ -15,6 +15,7 @@ import org.civicdesk.matters.CaseId;
 import org.civicdesk.matters.MatterId;
 import org.civicdesk.matters.MatterStatus;
 import org.civicdesk.matters.MatterType;
+import org.civicdesk.matters.Matters;
 import org.civicdesk.matters.internal.MatterForms.AnswerForm;
 import org.civicdesk.matters.internal.MatterForms.AssignForm;
 import org.civicdesk.matters.internal.MatterForms.ContactForm;
@@ -35,17 +36,14 @@ import org.civicdesk.matters.internal.Views.Page;
 import org.civicdesk.meetings.Meetings;
 import org.civicdesk.meetings.SeriesRef;
 import org.civicdesk.shared.Actor;
-import org.civicdesk.shared.ProblemException;
 import org.civicdesk.shared.Problems;
-import org.civicdesk.shared.web.FormErrors;
 import org.civicdesk.shared.Role;
-import org.civicdesk.shared.web.ProblemResponses;
+import org.civicdesk.shared.web.FormPage;
+import org.civicdesk.shared.web.Forms;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -57,9 +55,10 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The matters pages for raisers, handling departments, supervisors and the public. Every action goes
- * through {@link MatterService} and every read through {@link MatterQueries}, so a page refuses
- * exactly what the API refuses: bad fields come back next to the fields, an action that no longer
- * fits the state comes back as a message on the page, anything not allowed as the error page.
+ * through {@link MatterCommands} and every read through {@link MatterQueries}, so a page offers what
+ * the matter allows its reader ({@link Matter#allowedActions}) and refuses exactly what the API
+ * refuses; {@link org.civicdesk.shared.web.PageExceptionHandler} shows the refusal on the page each
+ * handler names with {@link FormPage}.
  */
 @Controller
 class MatterPages {
@@ -71,16 +70,14 @@ class MatterPages {
     private final MatterQueries queries;
     private final Directory directory;
     private final ObjectProvider<Meetings> meetings;
-    private final ProblemResponses problems;
     private final Deadlines deadlines;
 
     MatterPages(MatterCommands service, MatterQueries queries, Directory directory, ObjectProvider<Meetings> meetings,
-            ProblemResponses problems, Deadlines deadlines) {
+            Deadlines deadlines) {
         this.service = service;
         this.queries = queries;
         this.directory = directory;
         this.meetings = meetings;
-        this.problems = problems;
         this.deadlines = deadlines;
     }
 
@@ -123,39 +120,22 @@ class MatterPages {
     @GetMapping("/matters/new")
     @PreAuthorize("hasAnyRole('RAISER','SUPERVISOR','ADMIN')")
     String newMatter(@RequestParam(required = false) Long meetingId, Model model) {
-        RaiseForm form = new RaiseForm();
-        form.setMeetingId(meetingId);
-        if (meetingId != null) {
-            form.setType(MatterType.PROBLEM.name());
-        }
-        model.addAttribute("form", form);
-        return raiseForm(model);
-    }
-
-    @PostMapping("/matters")
-    @PreAuthorize("hasAnyRole('RAISER','SUPERVISOR','ADMIN')")
-    String raise(@ModelAttribute("form") RaiseForm form, BindingResult errors, Model model,
-            RedirectAttributes redirect) {
-        if (!errors.hasErrors()) {
-            try {
-                MatterId id = service.raise(form.command());
-                redirect.addFlashAttribute("notice", "matters.done.raised");
-                return "redirect:/matters/" + id;
-            } catch (ProblemException e) {
-                FormErrors.reject(errors, e);
-            }
-        }
-        return raiseForm(model);
-    }
-
-    private String raiseForm(Model model) {
+        Forms.addIfAbsent(model, "form", () -> RaiseForm.at(meetingId));
         RaiseForm form = (RaiseForm) model.getAttribute("form");
-        if (form != null && form.getMeetingId() != null) {
+        if (form.getMeetingId() != null) {
             model.addAttribute("meeting", meetings.getObject().meeting(form.getMeetingId()).orElse(null));
         }
         model.addAttribute("channels", Channel.values());
         model.addAttribute("currentPath", "/matters/new");
         return "matters/form";
+    }
+
+    @PostMapping("/matters")
+    @PreAuthorize("hasAnyRole('RAISER','SUPERVISOR','ADMIN')")
+    @FormPage("/matters/new")
+    String raise(@ModelAttribute("form") RaiseForm form, RedirectAttributes redirect) {
+        MatterId id = service.raise(form.command());
+        return done(redirect, "matters.done.raised", "/matters/" + id);
     }
 
     @GetMapping("/matters/{id}")
@@ -164,9 +144,10 @@ class MatterPages {
     }
 
     @PostMapping("/matters/{id}/evaluation")
-    String evaluate(@PathVariable long id, @ModelAttribute("ratingForm") RatingForm form, BindingResult errors,
-            Model model, RedirectAttributes redirect) {
-        return onMatter(id, errors, () -> service.rate(new MatterId(id), form.command()), "matters.done.rated", model, redirect);
+    @FormPage("/matters/{id}")
+    String evaluate(@PathVariable long id, @ModelAttribute("ratingForm") RatingForm form, RedirectAttributes redirect) {
+        service.rate(new MatterId(id), form.command());
+        return done(redirect, "matters.done.rated", "/matters/" + id);
     }
 
     // --- supervisors: intake, assignment and supervision of a matter
@@ -192,42 +173,50 @@ class MatterPages {
 
     @PostMapping("/matters/{id}/assignments")
     @PreAuthorize("hasAnyRole('SUPERVISOR','ADMIN')")
-    String assign(@PathVariable long id, @ModelAttribute("assignForm") AssignForm form, BindingResult errors,
-            Model model, RedirectAttributes redirect) {
-        return onMatter(id, errors, () -> service.assign(new MatterId(id), form.command()), "matters.done.assigned", model, redirect);
+    @FormPage("/matters/{id}")
+    String assign(@PathVariable long id, @ModelAttribute("assignForm") AssignForm form, RedirectAttributes redirect) {
+        service.assign(new MatterId(id), form.command());
+        return done(redirect, "matters.done.assigned", "/matters/" + id);
     }
 
     @PostMapping("/matters/{id}/acceptance")
     @PreAuthorize("hasAnyRole('SUPERVISOR','ADMIN')")
+    @FormPage("/matters/{id}")
     String accept(@PathVariable long id, RedirectAttributes redirect) {
-        return act(() -> service.accept(new MatterId(id)), "matters.done.accepted", "/matters/" + id, redirect);
+        service.accept(new MatterId(id));
+        return done(redirect, "matters.done.accepted", "/matters/" + id);
     }
 
     @PostMapping("/matters/{id}/rejection")
     @PreAuthorize("hasAnyRole('SUPERVISOR','ADMIN')")
-    String rejectMatter(@PathVariable long id, @ModelAttribute("rejectForm") ReasonForm form, BindingResult errors,
-            Model model, RedirectAttributes redirect) {
-        return onMatter(id, errors, () -> service.reject(new MatterId(id), form.command()), "matters.done.rejected", model, redirect);
+    @FormPage("/matters/{id}")
+    String rejectMatter(@PathVariable long id, @ModelAttribute("rejectForm") ReasonForm form, RedirectAttributes redirect) {
+        service.reject(new MatterId(id), form.command());
+        return done(redirect, "matters.done.rejected", "/matters/" + id);
     }
 
     @PostMapping("/matters/{id}/merge")
     @PreAuthorize("hasAnyRole('SUPERVISOR','ADMIN')")
-    String merge(@PathVariable long id, @ModelAttribute("mergeForm") MergeForm form, BindingResult errors,
-            Model model, RedirectAttributes redirect) {
-        return onMatter(id, errors, () -> service.merge(new MatterId(id), form.command()), "matters.done.merged", model, redirect);
+    @FormPage("/matters/{id}")
+    String merge(@PathVariable long id, @ModelAttribute("mergeForm") MergeForm form, RedirectAttributes redirect) {
+        service.merge(new MatterId(id), form.command());
+        return done(redirect, "matters.done.merged", "/matters/" + id);
     }
 
     @PostMapping("/matters/{id}/supervision")
     @PreAuthorize("hasAnyRole('SUPERVISOR','ADMIN')")
-    String supervise(@PathVariable long id, @ModelAttribute("superviseForm") SuperviseForm form,
-            BindingResult errors, Model model, RedirectAttributes redirect) {
-        return onMatter(id, errors, () -> service.supervise(new MatterId(id), form.command()), "matters.done.supervised", model, redirect);
+    @FormPage("/matters/{id}")
+    String supervise(@PathVariable long id, @ModelAttribute("superviseForm") SuperviseForm form, RedirectAttributes redirect) {
+        service.supervise(new MatterId(id), form.command());
+        return done(redirect, "matters.done.supervised", "/matters/" + id);
     }
 
     @PostMapping("/matters/{id}/close")
     @PreAuthorize("hasAnyRole('SUPERVISOR','ADMIN')")
+    @FormPage("/matters/{id}")
     String close(@PathVariable long id, RedirectAttributes redirect) {
-        return act(() -> service.closeUnrated(new MatterId(id)), "matters.done.closed", "/matters/" + id, redirect);
+        service.closeUnrated(new MatterId(id));
+        return done(redirect, "matters.done.closed", "/matters/" + id);
     }
 
     @GetMapping("/matters/board")
@@ -251,12 +240,12 @@ class MatterPages {
         model.addAttribute("ratings", Rating.values());
         if (staff) {
             model.addAttribute("orgGroups", orgGroups());
-            addIfMissing(model, "assignForm", AssignForm::new);
-            addIfMissing(model, "rejectForm", ReasonForm::new);
-            addIfMissing(model, "mergeForm", MergeForm::new);
-            addIfMissing(model, "superviseForm", () -> SuperviseForm.of(m));
+            Forms.addIfAbsent(model, "assignForm", AssignForm::new);
+            Forms.addIfAbsent(model, "rejectForm", ReasonForm::new);
+            Forms.addIfAbsent(model, "mergeForm", MergeForm::new);
+            Forms.addIfAbsent(model, "superviseForm", () -> SuperviseForm.of(m));
         }
-        addIfMissing(model, "ratingForm", RatingForm::new);
+        Forms.addIfAbsent(model, "ratingForm", RatingForm::new);
         model.addAttribute("currentPath", "/matters/" + id);
         return "matters/detail";
     }
@@ -290,18 +279,19 @@ class MatterPages {
         model.addAttribute("c", c);
         model.addAttribute("names", names(m));
         model.addAttribute("contactMethods", ContactMethod.values());
+        model.addAttribute("answerCategories", deadlines.answerCategories().stream().sorted().toList());
         if (staff) {
             model.addAttribute("orgGroups", orgGroups());
         }
-        addIfMissing(model, "returnForm", ReasonForm::new);
-        addIfMissing(model, "extensionForm", ExtensionForm::new);
-        addIfMissing(model, "contactForm", ContactForm::new);
-        addIfMissing(model, "opinionForm", TextForm::new);
-        addIfMissing(model, "answerForm", AnswerForm::new);
-        addIfMissing(model, "followUpForm", FollowUpForm::new);
-        addIfMissing(model, "remindForm", TextForm::new);
-        addIfMissing(model, "decisionForm", DecisionForm::new);
-        addIfMissing(model, "reassignForm", ReassignForm::new);
+        Forms.addIfAbsent(model, "returnForm", ReasonForm::new);
+        Forms.addIfAbsent(model, "extensionForm", ExtensionForm::new);
+        Forms.addIfAbsent(model, "contactForm", ContactForm::new);
+        Forms.addIfAbsent(model, "opinionForm", TextForm::new);
+        Forms.addIfAbsent(model, "answerForm", AnswerForm::new);
+        Forms.addIfAbsent(model, "followUpForm", FollowUpForm::new);
+        Forms.addIfAbsent(model, "remindForm", TextForm::new);
+        Forms.addIfAbsent(model, "decisionForm", DecisionForm::new);
+        Forms.addIfAbsent(model, "reassignForm", ReassignForm::new);
         model.addAttribute("currentPath", "/matters/cases/" + id);
         return "matters/case";
     }
@@ -318,71 +308,88 @@ class MatterPages {
     }
 
     @PostMapping("/matters/cases/{id}/sign")
+    @FormPage("/matters/cases/{id}")
     String sign(@PathVariable long id, RedirectAttributes redirect) {
-        return act(() -> service.sign(new CaseId(id)), "matters.done.signed", caseUrl(id), redirect);
+        service.sign(new CaseId(id));
+        return done(redirect, "matters.done.signed", caseUrl(id));
     }
 
     @PostMapping("/matters/cases/{id}/return")
-    String giveBack(@PathVariable long id, @ModelAttribute("returnForm") ReasonForm form, BindingResult errors,
-            Model model, RedirectAttributes redirect) {
-        return onCase(id, errors, () -> service.giveBack(new CaseId(id), form.command()), "matters.done.returned", model, redirect);
+    @FormPage("/matters/cases/{id}")
+    String giveBack(@PathVariable long id, @ModelAttribute("returnForm") ReasonForm form, RedirectAttributes redirect) {
+        service.giveBack(new CaseId(id), form.command());
+        return done(redirect, "matters.done.returned", caseUrl(id));
     }
 
     @PostMapping("/matters/cases/{id}/extension")
-    String requestExtension(@PathVariable long id, @ModelAttribute("extensionForm") ExtensionForm form,
-            BindingResult errors, Model model, RedirectAttributes redirect) {
-        return onCase(id, errors, () -> service.requestExtension(new CaseId(id), form.command()), "matters.done.extensionRequested", model, redirect);
+    @FormPage("/matters/cases/{id}")
+    String requestExtension(@PathVariable long id, @ModelAttribute("extensionForm") ExtensionForm form, RedirectAttributes redirect) {
+        service.requestExtension(new CaseId(id), form.command());
+        return done(redirect, "matters.done.extensionRequested", caseUrl(id));
     }
 
     @PostMapping("/matters/cases/{id}/extension/decision")
     @PreAuthorize("hasAnyRole('SUPERVISOR','ADMIN')")
+    @FormPage("/matters/cases/{id}")
     String decideExtension(@PathVariable long id, @ModelAttribute("decisionForm") DecisionForm form,
-            BindingResult errors, Model model, RedirectAttributes redirect) {
-        return onCase(id, errors, () -> service.decideExtension(new CaseId(id), form.command()),
-                Boolean.TRUE.equals(form.getGrant()) ? "matters.done.extensionGranted"
-                        : "matters.done.extensionRefused",
-                model, redirect);
+            RedirectAttributes redirect) {
+        service.decideExtension(new CaseId(id), form.command());
+        return done(redirect, Boolean.TRUE.equals(form.getGrant()) ? "matters.done.extensionGranted"
+                : "matters.done.extensionRefused", caseUrl(id));
     }
 
     @PostMapping("/matters/cases/{id}/contacts")
-    String contact(@PathVariable long id, @ModelAttribute("contactForm") ContactForm form, BindingResult errors,
-            Model model, RedirectAttributes redirect) {
-        return onCase(id, errors, () -> service.contact(new CaseId(id), form.command()), "matters.done.contacted", model, redirect);
+    @FormPage("/matters/cases/{id}")
+    String contact(@PathVariable long id, @ModelAttribute("contactForm") ContactForm form, RedirectAttributes redirect) {
+        service.contact(new CaseId(id), form.command());
+        return done(redirect, "matters.done.contacted", caseUrl(id));
     }
 
     @PostMapping("/matters/cases/{id}/opinion")
-    String opinion(@PathVariable long id, @ModelAttribute("opinionForm") TextForm form, BindingResult errors,
-            Model model, RedirectAttributes redirect) {
-        return onCase(id, errors, () -> service.sendOpinion(new CaseId(id), form.command()), "matters.done.opinionSent", model, redirect);
+    @FormPage("/matters/cases/{id}")
+    String opinion(@PathVariable long id, @ModelAttribute("opinionForm") TextForm form, RedirectAttributes redirect) {
+        service.sendOpinion(new CaseId(id), form.command());
+        return done(redirect, "matters.done.opinionSent", caseUrl(id));
     }
 
     @PostMapping("/matters/cases/{id}/answer")
-    String answer(@PathVariable long id, @ModelAttribute("answerForm") AnswerForm form, BindingResult errors,
-            Model model, RedirectAttributes redirect) {
-        return onCase(id, errors, () -> service.answer(new CaseId(id), form.command()), "matters.done.answered", model, redirect);
+    @FormPage("/matters/cases/{id}")
+    String answer(@PathVariable long id, @ModelAttribute("answerForm") AnswerForm form, RedirectAttributes redirect) {
+        service.answer(new CaseId(id), form.command());
+        return done(redirect, "matters.done.answered", caseUrl(id));
     }
 
     @PostMapping("/matters/cases/{id}/follow-up")
-    String followUp(@PathVariable long id, @ModelAttribute("followUpForm") FollowUpForm form, BindingResult errors,
-            Model model, RedirectAttributes redirect) {
-        return onCase(id, errors, () -> service.followUp(new CaseId(id), form.command()), "matters.done.followedUp", model, redirect);
+    @FormPage("/matters/cases/{id}")
+    String followUp(@PathVariable long id, @ModelAttribute("followUpForm") FollowUpForm form, RedirectAttributes redirect) {
+        service.followUp(new CaseId(id), form.command());
+        return done(redirect, "matters.done.followedUp", caseUrl(id));
     }
 
-    /** 催办, from the case's page or straight from the supervision board, which it then returns to. */
+    /** 催办 from the case's page. */
     @PostMapping("/matters/cases/{id}/reminders")
     @PreAuthorize("hasAnyRole('SUPERVISOR','ADMIN')")
-    String remind(@PathVariable long id, @ModelAttribute("remindForm") TextForm form, BindingResult errors,
-            @RequestParam(required = false) String back, Model model, RedirectAttributes redirect) {
-        String target = "board".equals(back) ? "/matters/board" : caseUrl(id);
-        return act(errors, () -> service.remind(new CaseId(id), form.command()), "matters.done.reminded", target, redirect,
-                () -> casePage(id, model));
+    @FormPage("/matters/cases/{id}")
+    String remind(@PathVariable long id, @ModelAttribute("remindForm") TextForm form, RedirectAttributes redirect) {
+        service.remind(new CaseId(id), form.command());
+        return done(redirect, "matters.done.reminded", caseUrl(id));
+    }
+
+    /** 催办 straight from the supervision board, which the supervisor goes on working from. */
+    @PostMapping("/matters/board/cases/{id}/reminders")
+    @PreAuthorize("hasAnyRole('SUPERVISOR','ADMIN')")
+    @FormPage("/matters/board")
+    String remindFromBoard(@PathVariable long id, RedirectAttributes redirect) {
+        service.remind(new CaseId(id), new Matters.Text(null));
+        return done(redirect, "matters.done.reminded", "/matters/board");
     }
 
     @PostMapping("/matters/cases/{id}/reassign")
     @PreAuthorize("hasAnyRole('SUPERVISOR','ADMIN')")
-    String reassign(@PathVariable long id, @ModelAttribute("reassignForm") ReassignForm form, BindingResult errors,
-            Model model, RedirectAttributes redirect) {
-        return onCase(id, errors, () -> service.reassign(new CaseId(id), form.command()), "matters.done.reassigned", model, redirect);
+    @FormPage("/matters/cases/{id}")
+    String reassign(@PathVariable long id, @ModelAttribute("reassignForm") ReassignForm form, RedirectAttributes redirect) {
+        service.reassign(new CaseId(id), form.command());
+        return done(redirect, "matters.done.reassigned", caseUrl(id));
     }
 
     // --- the public
@@ -424,63 +431,10 @@ class MatterPages {
 
     // --- helpers
 
-    /**
-     * Runs an action of a form: bad fields show the page again with each error next to its field; a
-     * refusal by state comes back as a message on the page; anything not allowed is the error page.
-     */
-    private String act(BindingResult errors, Runnable action, String done, String target,
-            RedirectAttributes redirect, Supplier<String> page) {
-        if (errors.hasErrors()) {
-            return page.get();
-        }
-        try {
-            action.run();
-        } catch (ProblemException e) {
-            if (e.violations().isEmpty()) {
-                return refused(e, target, redirect);
-            }
-            FormErrors.reject(errors, e);
-            return page.get();
-        }
-        redirect.addFlashAttribute("notice", done);
+    /** After a command: the page to go on from, with a word that it was done. */
+    private static String done(RedirectAttributes redirect, String notice, String target) {
+        redirect.addFlashAttribute("notice", notice);
         return "redirect:" + target;
-    }
-
-    private String onMatter(long id, BindingResult errors, Runnable action, String done, Model model,
-            RedirectAttributes redirect) {
-        return act(errors, action, done, "/matters/" + id, redirect, () -> matterPage(id, model));
-    }
-
-    private String onCase(long id, BindingResult errors, Runnable action, String done, Model model,
-            RedirectAttributes redirect) {
-        return act(errors, action, done, caseUrl(id), redirect, () -> casePage(id, model));
-    }
-
-    /** Runs an action of a single button, which has no fields to be wrong. */
-    private String act(Runnable action, String done, String target, RedirectAttributes redirect) {
-        try {
-            action.run();
-        } catch (ProblemException e) {
-            return refused(e, target, redirect);
-        }
-        redirect.addFlashAttribute("notice", done);
-        return "redirect:" + target;
-    }
-
-    private String refused(ProblemException e, String target, RedirectAttributes redirect) {
-        if (e.status() != HttpStatus.CONFLICT && e.status() != HttpStatus.BAD_REQUEST) {
-            throw e;
-        }
-        redirect.addFlashAttribute("problem", problems.message(e.messageKey(), e.args()));
-        return "redirect:" + target;
-    }
-
-    /** Puts each refused field next to its control; {@code co[1]} belongs to the list {@code co}. */
-
-    private static void addIfMissing(Model model, String name, Supplier<Object> form) {
-        if (!model.containsAttribute(name)) {
-            model.addAttribute(name, form.get());
-        }
     }
 
     private static String caseUrl(long id) {
