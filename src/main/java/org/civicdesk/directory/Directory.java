@@ -7,12 +7,6 @@ import java.util.Optional;
 /** Looks organisations and accounts up for other modules. */
 public interface Directory {
 
-    /**
-     * The {@link org.civicdesk.shared.Changes} topic that the directory marks whenever an account's
-     * standing changes (disabled or enabled), for those that keep accounts in memory.
-     */
-    String ACCOUNTS_CHANGED = "accounts";
-
     Optional<OrgSummary> findOrg(String code);
 
     /** Organisations whose code, name or district contains the query (all when it is blank), by kind and code. */

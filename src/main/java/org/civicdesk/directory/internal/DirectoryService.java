@@ -10,12 +10,14 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.civicdesk.audit.AuditTrail;
 import org.civicdesk.directory.AccountCommand;
+import org.civicdesk.directory.AccountChanged;
 import org.civicdesk.directory.AccountCredentials;
 import org.civicdesk.directory.AccountSummary;
 import org.civicdesk.directory.Directory;
@@ -26,10 +28,10 @@ import org.civicdesk.directory.PersonCommand;
 import org.civicdesk.directory.PersonSummary;
 import org.civicdesk.directory.PostCommand;
 import org.civicdesk.shared.Actor;
-import org.civicdesk.shared.Changes;
 import org.civicdesk.shared.Checks;
 import org.civicdesk.shared.Problems;
 import org.civicdesk.shared.Role;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -55,10 +57,11 @@ class DirectoryService implements Directory {
     private final PasswordEncoder passwords;
     private final AuditTrail audit;
     private final Clock clock;
-    private final Changes changes;
+    private final ApplicationEventPublisher events;
 
-    DirectoryService(JdbcClient jdbc, PasswordEncoder passwords, AuditTrail audit, Clock clock, Changes changes) {
-        this.changes = changes;
+    DirectoryService(JdbcClient jdbc, PasswordEncoder passwords, AuditTrail audit, Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.audit = audit;
@@ -323,7 +326,7 @@ class DirectoryService implements Directory {
 
     /**
      * Changes an account: name, roles, organisation, whether it may sign in, and optionally its
-     * password. Disabling an account or changing its password revokes its API tokens.
+     * password; {@link AccountChanged} tells whoever keeps something granted on its old standing.
      */
     @Transactional
     AccountSummary updateAccount(String username, AccountUpdate cmd) {
@@ -368,11 +371,10 @@ class DirectoryService implements Directory {
             jdbc.sql("UPDATE account SET password_hash = :hash WHERE id = :id")
                     .param("hash", passwords.encode(cmd.password())).param("id", current.id()).update();
         }
-        if (newPassword || !enabled) {
-            jdbc.sql("DELETE FROM api_token WHERE account_id = :id").param("id", current.id()).update();
-        }
-        changes.changed(ACCOUNTS_CHANGED);
         AccountSummary after = findAccount(username).orElseThrow();
+        events.publishEvent(new AccountChanged(current.id(), username, !enabled, newPassword,
+                !before.roles().equals(after.roles()) || !Objects.equals(before.orgCode(), after.orgCode()),
+                clock.instant()));
         audit.record(newPassword ? "account.updatedWithPassword" : "account.updated", "account", username, before,
                 after);
         return after;

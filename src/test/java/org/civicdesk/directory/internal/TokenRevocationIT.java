@@ -1,5 +1,9 @@
 package org.civicdesk.directory.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.civicdesk.support.Api;
@@ -7,9 +11,12 @@ import org.civicdesk.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import jakarta.servlet.http.Cookie;
+
 /**
- * Tokens are kept per node once checked (ApiTokens); disabling the account must still refuse its token
- * at once, however often the token was used before.
+ * What was granted on an account's old standing ends when the account changes: its API tokens and its
+ * sign-in sessions, at once, however often they were used before. Both live in the database, so every
+ * node refuses them from the commit on.
  */
 @IntegrationTest
 class TokenRevocationIT {
@@ -18,18 +25,57 @@ class TokenRevocationIT {
     Api api;
 
     @Test
-    void disablingAnAccountRefusesItsTokenAtOnce() throws Exception {
-        String username = "t-" + Api.unique();
-        api.post("/api/v1/accounts", api.adminToken(), "{\"username\":\"" + username
-                + "\",\"password\":\"secret-pass-1\",\"displayName\":\"Test\",\"roles\":[\"RAISER\"]}")
-                .andExpect(status().isCreated());
+    void disablingAnAccountRefusesItsTokenAndEndsItsSessionsAtOnce() throws Exception {
+        String username = account("[\"RAISER\"]");
         String token = api.token(username, "secret-pass-1");
+        Cookie session = signIn(username);
         api.get("/api/v1/me", token).andExpect(status().isOk());
         api.get("/api/v1/me", token).andExpect(status().isOk());
+        api.mvc().perform(get("/matters/mine").cookie(session)).andExpect(status().isOk());
 
         api.put("/api/v1/accounts/" + username, api.adminToken(),
                 "{\"displayName\":\"Test\",\"roles\":[\"RAISER\"],\"enabled\":false}").andExpect(status().isOk());
 
         api.get("/api/v1/me", token).andExpect(status().isUnauthorized());
+        api.mvc().perform(get("/matters/mine").cookie(session)).andExpect(redirectedUrl("/login"));
+    }
+
+    @Test
+    void aRoleTakenAwayEndsTheSessionsThatHeldIt() throws Exception {
+        String username = account("[\"SUPERVISOR\"]");
+        Cookie session = signIn(username);
+        api.mvc().perform(get("/matters/board").cookie(session)).andExpect(status().isOk());
+
+        api.put("/api/v1/accounts/" + username, api.adminToken(),
+                "{\"displayName\":\"Test\",\"roles\":[\"RAISER\"]}").andExpect(status().isOk());
+
+        api.mvc().perform(get("/matters/board").cookie(session)).andExpect(redirectedUrl("/login"));
+        api.mvc().perform(get("/matters/board").cookie(signIn(username))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aNewDisplayNameEndsNothing() throws Exception {
+        String username = account("[\"RAISER\"]");
+        String token = api.token(username, "secret-pass-1");
+        Cookie session = signIn(username);
+        api.put("/api/v1/accounts/" + username, api.adminToken(),
+                "{\"displayName\":\"新名字\",\"roles\":[\"RAISER\"]}").andExpect(status().isOk());
+        api.get("/api/v1/me", token).andExpect(status().isOk());
+        api.mvc().perform(get("/matters/mine").cookie(session)).andExpect(status().isOk());
+    }
+
+    private String account(String roles) throws Exception {
+        String username = "t-" + Api.unique();
+        api.post("/api/v1/accounts", api.adminToken(), "{\"username\":\"" + username
+                + "\",\"password\":\"secret-pass-1\",\"displayName\":\"Test\",\"roles\":" + roles + "}")
+                .andExpect(status().isCreated());
+        return username;
+    }
+
+    private Cookie signIn(String username) throws Exception {
+        Cookie cookie = api.mvc().perform(formLogin().user(username).password("secret-pass-1"))
+                .andReturn().getResponse().getCookie("SESSION");
+        assertThat(cookie).isNotNull();
+        return cookie;
     }
 }
