@@ -7,6 +7,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
@@ -19,7 +22,8 @@ import jakarta.validation.constraints.NotNull;
  * @param signWithinWorkingDays a case signed for within this many working days counts as signed on time
  * @param answerCategories the answer classes the jurisdiction uses: A, B, C by default; some use D too
  * @param readStaleness how long a node may show others the inbox, the board and the statistics as they
- *        were before someone else's change on another node; whoever made a change sees it at once
+ *        were before someone else's change on another node (at most the second the API promises);
+ *        whoever made a change sees it at once
  * @param clockSkew how far the clocks of the app nodes may be apart; a person who changed something
  *        within the staleness and this margin reads from the database on every node
  */
@@ -28,6 +32,6 @@ import jakarta.validation.constraints.NotNull;
 record MattersSettings(@DefaultValue("3") @Min(0) @Max(60) int remindWorkingDays,
         @DefaultValue("2") @Min(0) @Max(60) int signWithinWorkingDays,
         @DefaultValue({ "A", "B", "C" }) @NotEmpty Set<AnswerCategory> answerCategories,
-        @DefaultValue("500ms") @NotNull Duration readStaleness,
-        @DefaultValue("1s") @NotNull Duration clockSkew) {
+        @DefaultValue("500ms") @NotNull @DurationMin(millis = 1) @DurationMax(seconds = 1) Duration readStaleness,
+        @DefaultValue("1s") @NotNull @DurationMin(millis = 0) @DurationMax(minutes = 1) Duration clockSkew) {
 }
