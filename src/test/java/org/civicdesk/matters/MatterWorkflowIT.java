@@ -265,6 +265,52 @@ class MatterWorkflowIT {
                 .andExpect(status().isConflict());
     }
 
+    @Test
+    void mergingIntoAMatterThatDoesNotExistNamesTheFieldAndChangesNothing() throws Exception {
+        long id = raise(raiser, "SUGGESTION");
+        api.post("/api/v1/matters/" + id + "/merge", supervisor, "{\"into\":999999999}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                .andExpect(jsonPath("$.errors[0].field").value("into"));
+        api.post("/api/v1/matters/" + id + "/merge", supervisor, "{\"into\":" + id + "}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("into"));
+        api.get("/api/v1/matters/" + id, supervisor).andExpect(jsonPath("$.status").value("REGISTERED"));
+    }
+
+    /**
+     * Two departments signing their cases of one matter at once both succeed: the second to save finds
+     * the matter's version moved and runs again on the matter as the first left it.
+     */
+    @Test
+    void twoDepartmentsSigningTheirCasesOfOneMatterAtOnceBothSucceed() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            long id = raise(raiser, "SUGGESTION");
+            String assigned = api.post("/api/v1/matters/" + id + "/assignments", supervisor,
+                    "{\"lead\":\"ZZ-DRC\",\"co\":[\"ZZ-FIN\"]}").andReturn().getResponse().getContentAsString();
+            long lead = ((Number) JsonPath.read(assigned, "$.cases[0].id")).longValue();
+            long co = ((Number) JsonPath.read(assigned, "$.cases[1].id")).longValue();
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> results = new ArrayList<>();
+            for (Object[] signer : new Object[][] { { drc, lead }, { fin, co } }) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return api.post("/api/v1/cases/" + signer[1] + "/sign", (String) signer[0], "").andReturn()
+                            .getResponse().getStatus();
+                }));
+            }
+            start.countDown();
+            for (Future<Integer> f : results) {
+                assertThat(f.get()).isEqualTo(200);
+            }
+            pool.shutdown();
+            api.get("/api/v1/matters/" + id, supervisor).andExpect(jsonPath("$.status").value("IN_PROGRESS"))
+                    .andExpect(jsonPath("$.cases[0].status").value("SIGNED"))
+                    .andExpect(jsonPath("$.cases[1].status").value("SIGNED"));
+            assertThat(jdbc.sql("SELECT version FROM matter WHERE id = :m").param("m", id).query(Integer.class)
+                    .single()).as("one version for each change: assigned, then two signatures").isEqualTo(3);
+        }
+    }
+
     private long raise(String token, String type) throws Exception {
         String body = api.post("/api/v1/matters", token, "{\"type\":\"" + type + "\",\"title\":\"关于加快园区道路建设的建议\","
                 + "\"content\":\"建议尽快打通园区断头路。联系电话13812345678。\"}")

@@ -8,7 +8,8 @@ import org.civicdesk.directory.AccountCommand;
 import org.civicdesk.shared.OnceOnly;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -19,7 +20,19 @@ import org.springframework.stereotype.Component;
  * that whatever a runner does as the admin (the demo city does) finds the account there.
  */
 @Component
+@EnableConfigurationProperties(DirectoryBootstrap.AdminSettings.class)
 class DirectoryBootstrap {
+
+    /**
+     * The bootstrap admin ({@code CIVICDESK_ADMIN_PASSWORD}).
+     *
+     * @param password the password of the account {@code admin}, created on the first start; a random
+     *        one, written once to the log, when it is not given
+     */
+    @ConfigurationProperties("civicdesk.admin")
+    record AdminSettings(String password) {
+    }
+
 
     private static final Logger log = LoggerFactory.getLogger(DirectoryBootstrap.class);
 
@@ -27,11 +40,10 @@ class DirectoryBootstrap {
     private final OnceOnly once;
     private final String adminPassword;
 
-    DirectoryBootstrap(DirectoryService directory, OnceOnly once,
-            @Value("${civicdesk.admin.password:}") String adminPassword) {
+    DirectoryBootstrap(DirectoryService directory, OnceOnly once, AdminSettings admin) {
         this.directory = directory;
         this.once = once;
-        this.adminPassword = adminPassword;
+        this.adminPassword = admin.password();
     }
 
     @EventListener(ApplicationStartedEvent.class)
