@@ -18,13 +18,19 @@ class ModularityTest {
     }
 
     /**
-     * The demo city and the notifications are modules of their own, and nothing depends on the demo: it
-     * only drives the other modules' public commands.
+     * The search, the demo city and the notifications are modules of their own; nothing depends on the
+     * demo, which only drives the other modules' public commands, nor on the search, which the modules
+     * feed with their events.
      */
     @Test
-    void theDemoCityAndTheNotificationsAreModulesOfTheirOwn() {
+    void theSearchTheDemoCityAndTheNotificationsAreModulesOfTheirOwn() {
+        assertThat(modules.getModuleByName("search")).isPresent();
         assertThat(modules.getModuleByName("demo")).isPresent();
         assertThat(modules.getModuleByName("notifications")).isPresent();
+        ApplicationModule search = modules.getModuleByName("search").orElseThrow();
+        assertThat(modules.stream().filter(m -> !m.equals(search))
+                .filter(m -> m.getDependencies(modules).contains(search)).map(ApplicationModule::getName))
+                .isEmpty();
         ApplicationModule demo = modules.getModuleByName("demo").orElseThrow();
         assertThat(modules.stream().filter(m -> !m.equals(demo))
                 .filter(m -> m.getDependencies(modules).contains(demo)).map(ApplicationModule::getName))
