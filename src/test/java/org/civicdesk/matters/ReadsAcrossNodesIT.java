@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import org.civicdesk.CivicDeskApplication;
 import org.civicdesk.support.Api;
@@ -57,9 +56,7 @@ class ReadsAcrossNodesIT {
     static void startNodeB() {
         nodeB = new SpringApplicationBuilder(CivicDeskApplication.class)
                 .profiles(new TestDatabase().resolve(ReadsAcrossNodesIT.class))
-                .properties(Map.of("server.port", "0", "civicdesk.scheduling.enabled", "false",
-                        "civicdesk.demo.enabled", "false"))
-                .run();
+                .run("--server.port=0", "--civicdesk.scheduling.enabled=false", "--civicdesk.demo.enabled=false");
         b = "http://127.0.0.1:" + ((WebServerApplicationContext) nodeB).getWebServer().getPort();
     }
 

@@ -50,39 +50,69 @@ class Notifications {
     }
 
     @ApplicationModuleListener
-    void on(MatterEvent event) {
-        Instant at = event.at();
-        MatterId matter = event.matter();
-        if (event instanceof MatterEvent.CasesAssigned e) {
-            e.cases().forEach(c -> notify(To.department(c.orgCode()), "NEW_CASE", matter, c.id(), e.title(),
-                    c.orgCode(), c.dueDate(), at));
-        } else if (event instanceof MatterEvent.CaseReassigned e) {
-            MatterEvent.AssignedCase c = e.replacement();
-            notify(To.department(c.orgCode()), "NEW_CASE", matter, c.id(), e.title(), c.orgCode(), c.dueDate(), at);
-        } else if (event instanceof MatterEvent.CaseReturned e) {
-            notify(To.supervisors(), "CASE_RETURNED", matter, e.caseId(), e.title(), e.orgCode(), null, at);
-        } else if (event instanceof MatterEvent.ExtensionRequested e) {
-            notify(To.supervisors(), "EXTENSION_REQUESTED", matter, e.caseId(), e.title(), e.orgCode(), e.until(),
-                    at);
-        } else if (event instanceof MatterEvent.ExtensionDecided e) {
-            notify(To.department(e.orgCode()), e.granted() ? "EXTENSION_GRANTED" : "EXTENSION_REFUSED", matter,
-                    e.caseId(), e.title(), e.orgCode(), e.dueDate(), at);
-        } else if (event instanceof MatterEvent.CaseAnswered e && e.matterAnswered()) {
-            e.raisers().forEach(r -> notify(To.account(r), "ANSWERED", matter, e.caseId(), e.title(), e.orgCode(),
-                    null, at));
-        } else if (event instanceof MatterEvent.MatterRejected e) {
-            e.raisers().forEach(r -> notify(To.account(r), "REJECTED", matter, null, e.title(), null, null, at));
-        } else if (event instanceof MatterEvent.MatterRated e) {
-            e.rehandlingOrgs().forEach(org -> notify(To.department(org), "REHANDLING", matter, null, e.title(), org,
-                    null, at));
-        } else if (event instanceof MatterEvent.CaseReminded e) {
-            notify(To.department(e.orgCode()), "REMINDED", matter, e.caseId(), e.title(), e.orgCode(), null, at);
-        } else if (event instanceof MatterEvent.CaseDueSoon e) {
-            notify(To.department(e.orgCode()), "DUE_SOON", matter, e.caseId(), e.title(), e.orgCode(), e.dueDate(),
-                    at);
-        } else if (event instanceof MatterEvent.CaseOverdue e) {
-            notify(To.supervisors(), "OVERDUE", matter, e.caseId(), e.title(), e.orgCode(), e.dueDate(), at);
+    void on(MatterEvent.CasesAssigned e) {
+        e.cases().forEach(c -> notify(To.department(c.orgCode()), "NEW_CASE", e.matter(), c.id(), e.title(),
+                c.orgCode(), c.dueDate(), e.at()));
+    }
+
+    @ApplicationModuleListener
+    void on(MatterEvent.CaseReassigned e) {
+        MatterEvent.AssignedCase c = e.replacement();
+        notify(To.department(c.orgCode()), "NEW_CASE", e.matter(), c.id(), e.title(), c.orgCode(), c.dueDate(),
+                e.at());
+    }
+
+    @ApplicationModuleListener
+    void on(MatterEvent.CaseReturned e) {
+        notify(To.supervisors(), "CASE_RETURNED", e.matter(), e.caseId(), e.title(), e.orgCode(), null, e.at());
+    }
+
+    @ApplicationModuleListener
+    void on(MatterEvent.ExtensionRequested e) {
+        notify(To.supervisors(), "EXTENSION_REQUESTED", e.matter(), e.caseId(), e.title(), e.orgCode(), e.until(),
+                e.at());
+    }
+
+    @ApplicationModuleListener
+    void on(MatterEvent.ExtensionDecided e) {
+        notify(To.department(e.orgCode()), e.granted() ? "EXTENSION_GRANTED" : "EXTENSION_REFUSED", e.matter(),
+                e.caseId(), e.title(), e.orgCode(), e.dueDate(), e.at());
+    }
+
+    /** Raisers are told once every department that answers has answered. */
+    @ApplicationModuleListener
+    void on(MatterEvent.CaseAnswered e) {
+        if (e.matterAnswered()) {
+            e.raisers().forEach(r -> notify(To.account(r), "ANSWERED", e.matter(), e.caseId(), e.title(),
+                    e.orgCode(), null, e.at()));
         }
+    }
+
+    @ApplicationModuleListener
+    void on(MatterEvent.MatterRejected e) {
+        e.raisers().forEach(r -> notify(To.account(r), "REJECTED", e.matter(), null, e.title(), null, null, e.at()));
+    }
+
+    @ApplicationModuleListener
+    void on(MatterEvent.MatterRated e) {
+        e.rehandlingOrgs().forEach(org -> notify(To.department(org), "REHANDLING", e.matter(), null, e.title(), org,
+                null, e.at()));
+    }
+
+    @ApplicationModuleListener
+    void on(MatterEvent.CaseReminded e) {
+        notify(To.department(e.orgCode()), "REMINDED", e.matter(), e.caseId(), e.title(), e.orgCode(), null, e.at());
+    }
+
+    @ApplicationModuleListener
+    void on(MatterEvent.CaseDueSoon e) {
+        notify(To.department(e.orgCode()), "DUE_SOON", e.matter(), e.caseId(), e.title(), e.orgCode(), e.dueDate(),
+                e.at());
+    }
+
+    @ApplicationModuleListener
+    void on(MatterEvent.CaseOverdue e) {
+        notify(To.supervisors(), "OVERDUE", e.matter(), e.caseId(), e.title(), e.orgCode(), e.dueDate(), e.at());
     }
 
     /**

@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Map;
 
 import org.civicdesk.CivicDeskApplication;
 import org.civicdesk.support.Api;
@@ -54,9 +53,7 @@ class EventRedeliveryIT {
                         TaskExecutor.class, () -> task -> {
                         }))
                 .profiles(new TestDatabase().resolve(EventRedeliveryIT.class))
-                .properties(Map.of("server.port", "0", "civicdesk.scheduling.enabled", "false",
-                        "civicdesk.demo.enabled", "false"))
-                .run()) {
+                .run("--server.port=0", "--civicdesk.scheduling.enabled=false", "--civicdesk.demo.enabled=false")) {
             String node = "http://127.0.0.1:" + ((WebServerApplicationContext) dying).getWebServer().getPort();
             String raised = post(node, "/api/v1/matters", raiser,
                     "{\"type\":\"APPEAL\",\"title\":\"楼道灯坏了\",\"content\":\"c\"}");
