@@ -104,11 +104,13 @@ class MatterReads {
     @SuppressWarnings("unchecked")
     <T> Kept<T> get(Object key, String department, Supplier<T> read) {
         long now = epochOf(department);
-        if (readsFresh()) {
-            return load(key, now, read);
+        Kept<?> found = kept.getIfPresent(key);
+        if (good(found, now)) {
+            // Only a read that would be served from memory needs to know whether its reader changed
+            // something lately: any other is read from the database anyway.
+            return readsFresh() ? load(key, now, read) : (Kept<T>) found;
         }
-        Kept<?> found = kept.asMap().compute(key, (k, old) -> good(old, now) ? old : read(now, read));
-        return (Kept<T>) found;
+        return (Kept<T>) kept.asMap().compute(key, (k, old) -> good(old, now) ? old : read(now, read));
     }
 
     private <T> Kept<T> load(Object key, long now, Supplier<T> read) {
