@@ -14,8 +14,16 @@ import java.time.Instant;
 public record AccountChanged(long accountId, String username, boolean disabled, boolean passwordChanged,
         boolean rolesChanged, Instant at) {
 
-    /** Whether what was granted on the account's old standing must end: a token, a session. */
-    public boolean revokesSignIns() {
-        return disabled || passwordChanged || rolesChanged;
+    /** Whether whoever holds a token or a session of the account may no longer be taken for it. */
+    public boolean revokesCredentials() {
+        return disabled || passwordChanged;
+    }
+
+    /**
+     * Whether its sign-in sessions must end: a session keeps the roles it began with, where a token's
+     * are read anew on every request.
+     */
+    public boolean endsSessions() {
+        return revokesCredentials() || rolesChanged;
     }
 }

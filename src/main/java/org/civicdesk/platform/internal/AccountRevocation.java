@@ -7,10 +7,10 @@ import org.springframework.session.Session;
 import org.springframework.stereotype.Component;
 
 /**
- * Ends what was granted on an account's old standing when it changes: its API tokens and its
- * sign-in sessions on every node (both live in the database). It listens in the transaction of the
- * change, so that the change and the revocation of its tokens commit together and no request after
- * the change is served on the old standing.
+ * Ends what was granted on an account's old standing when it changes: its API tokens when it is
+ * disabled or its password changes, its sign-in sessions, which keep the roles they began with, also
+ * when its roles change. Both live in the database, so every node refuses them at once. It listens in
+ * the transaction of the change, so that the change and the revocation of its tokens commit together.
  */
 @Component
 class AccountRevocation {
@@ -25,10 +25,11 @@ class AccountRevocation {
 
     @EventListener
     void on(AccountChanged changed) {
-        if (!changed.revokesSignIns()) {
-            return;
+        if (changed.revokesCredentials()) {
+            tokens.revokeAll(changed.accountId());
         }
-        tokens.revokeAll(changed.accountId());
-        sessions.findByPrincipalName(changed.username()).keySet().forEach(sessions::deleteById);
+        if (changed.endsSessions()) {
+            sessions.findByPrincipalName(changed.username()).keySet().forEach(sessions::deleteById);
+        }
     }
 }
