@@ -4,15 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.civicdesk.support.Api;
 import org.civicdesk.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @IntegrationTest
 class AuditTrailIT {
@@ -25,6 +29,9 @@ class AuditTrailIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     @Test
     void reportsAnIntactChainThroughTheApi() throws Exception {
@@ -78,6 +85,42 @@ class AuditTrailIT {
                             :prev_hash, :hash)""").params(last).update();
         }
         assertThat(trail.verify().intact()).isTrue();
+    }
+
+    /**
+     * A change records its entry while a chainer holds the head of the chain: it never waits for it, and
+     * its entry joins the chain once the chainer is done.
+     */
+    @Test
+    void aChangeDoesNotWaitForTheChainer() throws Exception {
+        String admin = api.adminToken();
+        String code = "W-" + Api.unique();
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean chainerDone = new AtomicBoolean();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        Future<?> chainer = pool.submit(() -> transactions.executeWithoutResult(status -> {
+            jdbc.sql("SELECT last_seq FROM audit_head WHERE id = 1 FOR UPDATE").query(Long.class).single();
+            held.countDown();
+            try {
+                release.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            chainerDone.set(true);
+        }));
+        held.await();
+        api.post("/api/v1/orgs", admin, "{\"code\":\"" + code + "\",\"name\":\"n\",\"kind\":\"OTHER\"}")
+                .andExpect(status().isCreated());
+        assertThat(chainerDone).as("the change committed while the chainer still held the head").isFalse();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_pending WHERE entity_id = :id").param("id", code)
+                .query(Long.class).single()).isEqualTo(1);
+        release.countDown();
+        chainer.get();
+        pool.shutdown();
+        assertThat(trail.verify().intact()).isTrue();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE entity_id = :id").param("id", code)
+                .query(Long.class).single()).isEqualTo(1);
     }
 
     @Test

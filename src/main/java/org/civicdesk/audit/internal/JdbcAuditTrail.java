@@ -19,58 +19,147 @@ import org.civicdesk.audit.AuditTrail;
 import org.civicdesk.audit.AuditVerification;
 import org.civicdesk.shared.Actor;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Hash chain on the database. Each append locks the single {@code audit_head} row, so appends
- * from several app nodes are serialised into one chain; the lock is held only until the
- * surrounding transaction commits.
+ * Hash chain on the database, written without a lock on the request path. {@link #record} adds the
+ * entry to {@code audit_pending} in the caller's transaction, so the action and its entry commit
+ * together or not at all. Chaining is a separate step that one transaction at a time performs, the
+ * one holding the single {@code audit_head} row: it moves the committed pending entries, in the order
+ * of their ids, into {@code audit_entry} with their sequence numbers and hashes. Right after its commit
+ * a change offers to chain, and does so only if no other transaction is chaining
+ * ({@code SKIP LOCKED}); a scheduled round on every node, and every read of the trail, chain whatever
+ * is left. A request therefore never waits for another's audit entry, on one node or many.
  */
 @Service
 class JdbcAuditTrail implements AuditTrail {
 
+    private static final int BATCH = 500;
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
+    private final TransactionTemplate chaining;
 
-    JdbcAuditTrail(JdbcClient jdbc, JsonMapper json, Clock clock) {
+    JdbcAuditTrail(JdbcClient jdbc, JsonMapper json, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
+        this.chaining = new TransactionTemplate(transactions);
+        this.chaining.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(String action, String entityType, String entityId, Object before, Object after) {
-        Head head = jdbc.sql("SELECT last_seq, last_hash FROM audit_head WHERE id = 1 FOR UPDATE")
-                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).single();
-        long seq = head.seq() + 1;
         // Millisecond precision round-trips exactly through both databases' timestamp types.
         Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        String actor = Actor.currentName();
-        String beforeJson = before == null ? null : json.writeValueAsString(before);
-        String afterJson = after == null ? null : json.writeValueAsString(after);
-        String hash = hash(seq, at, actor, action, entityType, entityId, beforeJson, afterJson, head.hash());
         jdbc.sql("""
-                INSERT INTO audit_entry (seq, at, actor, action, entity_type, entity_id, before_state, after_state,
-                                         prev_hash, hash)
-                VALUES (:seq, :at, :actor, :action, :entityType, :entityId, :before, :after, :prevHash, :hash)""")
-                .param("seq", seq).param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).param("actor", actor)
+                INSERT INTO audit_pending (at, actor, action, entity_type, entity_id, before_state, after_state)
+                VALUES (:at, :actor, :action, :entityType, :entityId, :before, :after)""")
+                .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).param("actor", Actor.currentName())
                 .param("action", action).param("entityType", entityType).param("entityId", entityId)
-                .param("before", beforeJson).param("after", afterJson).param("prevHash", head.hash())
-                .param("hash", hash).update();
-        jdbc.sql("UPDATE audit_head SET last_seq = :seq, last_hash = :hash WHERE id = 1")
-                .param("seq", seq).param("hash", hash).update();
+                .param("before", before == null ? null : json.writeValueAsString(before))
+                .param("after", after == null ? null : json.writeValueAsString(after)).update();
+        if (TransactionSynchronizationManager.isSynchronizationActive()
+                && !TransactionSynchronizationManager.hasResource(this)) {
+            TransactionSynchronizationManager.bindResource(this, Boolean.TRUE);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(JdbcAuditTrail.this);
+                    if (status == STATUS_COMMITTED) {
+                        chainIfFree();
+                    }
+                }
+            });
+        }
     }
 
+    /** Chains what is pending, unless another transaction is chaining now: that one, or the next round, will. */
+    void chainIfFree() {
+        while (Boolean.TRUE.equals(chaining.execute(status -> chainBatch(" SKIP LOCKED")))) {
+            // chain on while a full batch was taken: more may be waiting
+        }
+    }
+
+    /** Chains everything committed so far, waiting for a chainer at work to finish first. */
+    private void chainAll() {
+        while (Boolean.TRUE.equals(chaining.execute(status -> chainBatch("")))) {
+            // until a batch is not full
+        }
+    }
+
+    @Scheduled(fixedDelayString = "PT1S", initialDelayString = "PT1S")
+    void scheduled() {
+        chainIfFree();
+    }
+
+    /** Chains up to a batch of pending entries; whether the batch was full. */
+    private boolean chainBatch(String locking) {
+        Head head = jdbc.sql("SELECT last_seq, last_hash FROM audit_head WHERE id = 1 FOR UPDATE" + locking)
+                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).optional().orElse(null);
+        if (head == null) {
+            return false;
+        }
+        List<Pending> pending = jdbc.sql("SELECT * FROM audit_pending ORDER BY id LIMIT :batch")
+                .param("batch", BATCH)
+                .query((rs, n) -> new Pending(rs.getLong("id"), rs.getObject("at", OffsetDateTime.class).toInstant(),
+                        rs.getString("actor"), rs.getString("action"), rs.getString("entity_type"),
+                        rs.getString("entity_id"), rs.getString("before_state"), rs.getString("after_state")))
+                .list();
+        long seq = head.seq();
+        String prev = head.hash();
+        for (Pending p : pending) {
+            seq++;
+            String hash = hash(seq, p.at(), p.actor(), p.action(), p.entityType(), p.entityId(), p.before(),
+                    p.after(), prev);
+            jdbc.sql("""
+                    INSERT INTO audit_entry (seq, at, actor, action, entity_type, entity_id, before_state, after_state,
+                                             prev_hash, hash)
+                    VALUES (:seq, :at, :actor, :action, :entityType, :entityId, :before, :after, :prevHash, :hash)""")
+                    .param("seq", seq).param("at", OffsetDateTime.ofInstant(p.at(), ZoneOffset.UTC))
+                    .param("actor", p.actor()).param("action", p.action()).param("entityType", p.entityType())
+                    .param("entityId", p.entityId()).param("before", p.before()).param("after", p.after())
+                    .param("prevHash", prev).param("hash", hash).update();
+            jdbc.sql("DELETE FROM audit_pending WHERE id = :id").param("id", p.id()).update();
+            prev = hash;
+        }
+        if (!pending.isEmpty()) {
+            jdbc.sql("UPDATE audit_head SET last_seq = :seq, last_hash = :hash WHERE id = 1")
+                    .param("seq", seq).param("hash", prev).update();
+        }
+        return pending.size() == BATCH;
+    }
+
+    private record Pending(long id, Instant at, String actor, String action, String entityType, String entityId,
+            String before, String after) {
+    }
+
+    /**
+     * Checks the chain as it stands once every committed entry is in it, holding the head meanwhile so
+     * that no chainer adds to what is being counted.
+     */
     @Override
-    @Transactional(readOnly = true)
     public AuditVerification verify() {
-        Head head = jdbc.sql("SELECT last_seq, last_hash FROM audit_head WHERE id = 1")
+        return chaining.execute(status -> verifyChained());
+    }
+
+    private AuditVerification verifyChained() {
+        while (chainBatch("")) {
+            // until a batch is not full
+        }
+        Head head = jdbc.sql("SELECT last_seq, last_hash FROM audit_head WHERE id = 1 FOR UPDATE")
                 .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).single();
         String expectedPrev = "0".repeat(64);
         long expectedSeq = 1;
@@ -96,15 +185,15 @@ class JdbcAuditTrail implements AuditTrail {
     }
 
     @Override
-    @Transactional(readOnly = true)
     public List<AuditEntry> latest(int limit) {
+        chainAll();
         return jdbc.sql("SELECT * FROM audit_entry ORDER BY seq DESC LIMIT :limit").param("limit", limit)
                 .query(JdbcAuditTrail::entry).list();
     }
 
     @Override
-    @Transactional(readOnly = true)
     public List<AuditEntry> forEntity(String entityType, String entityId) {
+        chainAll();
         return jdbc.sql("SELECT * FROM audit_entry WHERE entity_type = :t AND entity_id = :id ORDER BY seq")
                 .param("t", entityType).param("id", entityId).query(JdbcAuditTrail::entry).list();
     }
