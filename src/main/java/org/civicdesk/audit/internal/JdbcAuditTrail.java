@@ -25,21 +25,19 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Hash chain on the database, written without a lock on the request path. {@link #record} adds the
+ * Hash chain on the database, written without waiting on the request path. {@link #record} adds the
  * entry to {@code audit_pending} in the caller's transaction, so the action and its entry commit
- * together or not at all. Chaining is a separate step that one transaction at a time performs, the
- * one holding the single {@code audit_head} row: it moves the committed pending entries, in the order
- * of their ids, into {@code audit_entry} with their sequence numbers and hashes. Right after its commit
- * a change offers to chain, and does so only if no other transaction is chaining
- * ({@code SKIP LOCKED}); a scheduled round on every node, and every read of the trail, chain whatever
- * is left. A request therefore never waits for another's audit entry, on one node or many.
+ * together or not at all, and then offers to chain: if no other transaction holds the single
+ * {@code audit_head} row ({@code SKIP LOCKED}), it takes it and moves every pending entry it can see,
+ * its own included, into {@code audit_entry} with their sequence numbers and hashes, in the order of
+ * their ids; if another does, it leaves its entry for that one, for the next change, or for the round
+ * every node runs each second. So a request never waits for another's audit entry, on one node or
+ * many, and a change made alone is chained as it commits.
  */
 @Service
 class JdbcAuditTrail implements AuditTrail {
@@ -71,18 +69,8 @@ class JdbcAuditTrail implements AuditTrail {
                 .param("action", action).param("entityType", entityType).param("entityId", entityId)
                 .param("before", before == null ? null : json.writeValueAsString(before))
                 .param("after", after == null ? null : json.writeValueAsString(after)).update();
-        if (TransactionSynchronizationManager.isSynchronizationActive()
-                && !TransactionSynchronizationManager.hasResource(this)) {
-            TransactionSynchronizationManager.bindResource(this, Boolean.TRUE);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(JdbcAuditTrail.this);
-                    if (status == STATUS_COMMITTED) {
-                        chainIfFree();
-                    }
-                }
-            });
+        while (chainBatch(" SKIP LOCKED")) {
+            // chain on while a full batch was taken: more may be waiting
         }
     }
 
