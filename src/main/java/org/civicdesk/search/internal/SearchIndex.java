@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.apache.lucene.analysis.Analyzer;
@@ -81,6 +82,12 @@ class SearchIndex {
     private long lastReadAt = System.nanoTime();
     private OffsetDateTime latestSeen;
     private boolean loaded;
+    /**
+     * Whether documents changed since searches last opened the index: the reader is reopened once, when
+     * the next search comes, rather than after each change, which under a burst of answers would write
+     * and merge a segment per answer.
+     */
+    private final AtomicBoolean stale = new AtomicBoolean();
 
     SearchIndex(SearchDocuments documents, PublicContents contents) {
         this.documents = documents;
@@ -106,6 +113,9 @@ class SearchIndex {
         checks.throwIfAny();
         catchUp();
         try {
+            if (stale.getAndSet(false)) {
+                searchers.maybeRefreshBlocking();
+            }
             Query text = new MultiFieldQueryParser(new String[] { "title", "text" }, analyzer)
                     .parse(QueryParser.escape(q.trim()));
             BooleanQuery.Builder query = new BooleanQuery.Builder().add(text, Occur.MUST);
@@ -180,7 +190,7 @@ class SearchIndex {
                 changed = true;
             }
             if (changed) {
-                searchers.maybeRefreshBlocking();
+                stale.set(true);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
