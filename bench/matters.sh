@@ -301,39 +301,57 @@ jfr_stop() {
 
 median() { sort -g | awk '{a[NR] = $1} END {if (NR == 0) print "-"; else if (NR % 2) print a[(NR + 1) / 2]; else printf "%.2f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
 
-# CPU time so far, in clock ticks: the machine's (busy), PostgreSQL's processes', each app node's.
-cpu_snapshot() {
-  local total pg apps="" p
-  total=$(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat)
-  pg=$(cat /proc/[0-9]*/stat 2>/dev/null | awk '$2 == "(postgres)" {t += $14 + $15} END {print t + 0}')
-  for p in "${node_pids[@]}"; do apps+=" $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0)"; done
-  echo "$(date +%s%N) $total $pg$apps"
+# CPU time so far, in clock ticks, written to a file: the clock, the machine's line of /proc/stat, and
+# every process's line of /proc/PID/stat.
+cpu_snapshot() { # file
+  # (cat fails for a process that ends between the glob and the read; the others are still written)
+  { date +%s%N; head -n 1 /proc/stat; cat /proc/[0-9]*/stat 2>/dev/null || true; } >"$1"
 }
-# From two snapshots and the requests served: the machine's busy share, and CPU ms per request in the
-# app nodes (together) and in PostgreSQL.
-cpu_figures() { # "before" "after" requests
-  awk -v a="$1" -v b="$2" -v q="$3" -v n="$(nproc)" -v hz="$(getconf CLK_TCK)" 'BEGIN {
-    split(a, x, " "); split(b, y, " ");
-    wall = (y[1] - x[1]) / 1e9; app = 0;
-    for (i = 4; i in y; i++) app += y[i] - x[i];
-    printf "%.0f %.3f %.3f", 100 * (y[2] - x[2]) / hz / (wall * n), 1000 * app / hz / (q > 0 ? q : 1), 1000 * (y[3] - x[3]) / hz / (q > 0 ? q : 1) }'
+# From two snapshots and the requests served: the machine's busy share; CPU ms per request in the app
+# nodes (together) and in PostgreSQL; and the share of the machine that other work took (processes
+# that were neither ours nor PostgreSQL's and ran through the whole measurement, such as another
+# developer's test JVM; what starts and ends within it is not seen).
+cpu_figures() { # before after requests [pids of ours to leave out, such as the writer]
+  local a=$1 b=$2 q=$3
+  shift 3
+  awk -v q="$q" -v n="$(nproc)" -v hz="$(getconf CLK_TCK)" -v nodes=" ${node_pids[*]} " -v skip=" $* " '
+    FNR == 1 { t[FILENAME] = $1; next }
+    FNR == 2 { busy[FILENAME] = $2 + $3 + $4 + $7 + $8 + $9; next }
+    {
+      i = match($0, /\) [A-Za-z] /); if (!i) next
+      comm = substr($0, index($0, "(") + 1, i - index($0, "(") - 1)
+      split(substr($0, i + 2), f, " ")   # f[1] is the state, the 3rd field of the line
+      ticks = f[12] + f[13]               # utime and stime, the 14th and 15th fields
+      if (FILENAME == ARGV[1]) { before[$1] = ticks; next }
+      if (!($1 in before)) next
+      d = ticks - before[$1]
+      if (index(nodes, " " $1 " ")) app += d
+      else if (index(skip, " " $1 " ")) next
+      else if (comm == "postgres") pg += d
+      else if (comm != "wrk") other += d
+    }
+    END {
+      wall = (t[ARGV[2]] - t[ARGV[1]]) / 1e9; cap = wall * n * hz / 100
+      per = 1000 / hz / (q > 0 ? q : 1)
+      printf "%.0f %.3f %.3f %.0f", (busy[ARGV[2]] - busy[ARGV[1]]) / cap, app * per, pg * per, other / cap
+    }' "$a" "$b"
 }
 
 results="$out/results.tsv"
-printf 'run\tround\tendpoint\trps\tp99_ms\tratio_to_ping\ttimeouts\tidle_before\twrite_target\twrite_rate\tryw_checks\tryw_violations\tothers_checks\tothers_stale\twrite_errors\tevents_pending\tcpu_busy_pct\tapp_cpu_ms_per_req\tpg_cpu_ms_per_req\tnot_2xx\n' >"$results"
+printf 'run\tround\tendpoint\trps\tp99_ms\tratio_to_ping\ttimeouts\tidle_before\twrite_target\twrite_rate\tryw_checks\tryw_violations\tothers_checks\tothers_stale\twrite_errors\tevents_pending\tcpu_busy_pct\tapp_cpu_ms_per_req\tpg_cpu_ms_per_req\tnot_2xx\tothers_busy_pct\n' >"$results"
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}'; }
 
 # --- the read-only run: one node, as in issue 3
-run_wrk() { # name path auth duration label -> prints "rps p99_ms timeouts idle_before requests busy app_ms pg_ms not_2xx"
-  local hdr=() file="$out/wrk-ro-$1-$5.txt" idle c0 c1
+run_wrk() { # name path auth duration label -> prints "rps p99_ms timeouts idle_before requests busy app_ms pg_ms others not_2xx"
+  local hdr=() file="$out/wrk-ro-$1-$5.txt" idle
   [ -z "$3" ] || hdr=(-H "Authorization: Bearer $3")
   idle=$(settle)
-  c0=$(cpu_snapshot)
+  cpu_snapshot "$pg_dir/cpu-0"
   timeout 120 wrk -t"$threads" -c"$connections" -d"$4" --timeout 10s --latency "${hdr[@]}" "$base$2" >"$file"
-  c1=$(cpu_snapshot)
+  cpu_snapshot "$pg_dir/cpu-1"
   local rps p99 timeouts requests non2xx
   read -r rps p99 timeouts requests non2xx < <(wrk_figures "$file")
-  echo "$rps $p99 $timeouts $idle $requests $(cpu_figures "$c0" "$c1" "$requests") $non2xx"
+  echo "$rps $p99 $timeouts $idle $requests $(cpu_figures "$pg_dir/cpu-0" "$pg_dir/cpu-1" "$requests") $non2xx"
 }
 
 if [ "$readonly_run" = 1 ]; then
@@ -343,15 +361,17 @@ if [ "$readonly_run" = 1 ]; then
     ping_rps=
     for k in "${!names[@]}"; do
       n=${names[$k]}
+      non2xx=
       psql_db -c "SELECT pg_stat_statements_reset()" >/dev/null
       [ "$r" != 1 ] || jfr_start 0 "ro-$n"
-      read -r rps p99 timeouts idle requests busy app_ms pg_ms non2xx < <(run_wrk "$n" "${paths[$k]}" "${auths[$k]}" "$duration" "round$r")
+      read -r rps p99 timeouts idle requests busy app_ms pg_ms others non2xx < <(run_wrk "$n" "${paths[$k]}" "${auths[$k]}" "$duration" "round$r") || true
+      [ -n "${non2xx:-}" ] || { log "Measuring $n failed (see above)"; exit 1; }
       [ "$r" != 1 ] || { jfr_stop 0; sql_report "$out/sql-ro-$n.txt" "$requests" 0; }
       [ -n "$ping_rps" ] || ping_rps=$rps
       ratio=$(ratio "$rps" "$ping_rps")
-      printf 'readonly\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\t\t\t\t\t\t\t\t%s\t%s\t%s\t%s\n' "$r" "$n" "$rps" "$p99" "$ratio" "$timeouts" "$idle" \
-        "$busy" "$app_ms" "$pg_ms" "$non2xx" >>"$results"
-      log "read-only round $r $n: $rps req/s, p99 $p99 ms, ratio to ping $ratio, timeouts (10 s) $timeouts, machine ${idle}% idle before, ${busy}% busy during; CPU per request: app $app_ms ms, PostgreSQL $pg_ms ms"
+      printf 'readonly\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\t\t\t\t\t\t\t\t%s\t%s\t%s\t%s\t%s\n' "$r" "$n" "$rps" "$p99" "$ratio" "$timeouts" "$idle" \
+        "$busy" "$app_ms" "$pg_ms" "$non2xx" "$others" >>"$results"
+      log "read-only round $r $n: $rps req/s, p99 $p99 ms, ratio to ping $ratio, timeouts (10 s) $timeouts, machine ${idle}% idle before, ${busy}% busy during, other work ${others}%; CPU per request: app $app_ms ms, PostgreSQL $pg_ms ms"
     done
   done
 fi
@@ -446,15 +466,14 @@ if [ "$mixed_run" = 1 ]; then
       sampler=$!
       echo "$sampler" >>"$helpers"
     fi
-    local c0 c1
-    c0=$(cpu_snapshot)
+    cpu_snapshot "$pg_dir/cpu-0"
     touch "$work/go"
     timeout 120 wrk -t"$half_threads" -c"$half_connections" -d"$dur" --timeout 10s --latency "${hdr[@]}" "${bases[0]}$path" >"$fa" &
     local wa=$!
     timeout 120 wrk -t"$half_threads" -c"$half_connections" -d"$dur" --timeout 10s --latency "${hdr[@]}" "${bases[1]}$path" >"$fb" &
     local wb=$!
     wait "$wa"; wait "$wb"
-    c1=$(cpu_snapshot)
+    cpu_snapshot "$pg_dir/cpu-1"
     [ -z "$writer_pid" ] || wait "$writer_pid" || true
     [ -z "$sampler" ] || wait "$sampler" || true
     local ra pa ta qa na rb pb tb qb nb
@@ -480,29 +499,33 @@ if [ "$mixed_run" = 1 ]; then
     fi
     local pending
     pending=$(psql_db -At -c "SELECT count(*) FROM event_publication WHERE completion_date IS NULL")
-    echo "$rps $p99 $timeouts $idle $target $achieved $checks $violations $ochecks $ostale $errors $pending $(cpu_figures "$c0" "$c1" "$requests") $(( na + nb ))"
+    echo "$rps $p99 $timeouts $idle $target $achieved $checks $violations $ochecks $ostale $errors $pending $(cpu_figures "$pg_dir/cpu-0" "$pg_dir/cpu-1" "$requests" $writer_pid) $(( na + nb ))"
   }
 
   log "Mixed run: warming up, $warmup per endpoint, with the writes"
   for k in "${!mixed_names[@]}"; do
     n=${mixed_names[$k]}
-    read -r rps p99 timeouts idle target achieved checks violations ochecks ostale errors pending busy app_ms pg_ms non2xx \
-      < <(measure_mixed "$n" "${mixed_paths[$k]}" "${mixed_auths[$k]}" "$warmup" warmup "${write_rate[$n]}")
-    printf 'mixed-warmup\t0\t%s\t%s\t%s\t\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$rps" "$p99" "$timeouts" "$idle" \
-      "$target" "$achieved" "$checks" "$violations" "$ochecks" "$ostale" "$errors" "$pending" "$busy" "$app_ms" "$pg_ms" "$non2xx" >>"$results"
+    non2xx=
+    read -r rps p99 timeouts idle target achieved checks violations ochecks ostale errors pending busy app_ms pg_ms others non2xx \
+      < <(measure_mixed "$n" "${mixed_paths[$k]}" "${mixed_auths[$k]}" "$warmup" warmup "${write_rate[$n]}") || true
+    [ -n "${non2xx:-}" ] || { log "Measuring $n failed (see above)"; exit 1; }
+    printf 'mixed-warmup\t0\t%s\t%s\t%s\t\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$rps" "$p99" "$timeouts" "$idle" \
+      "$target" "$achieved" "$checks" "$violations" "$ochecks" "$ostale" "$errors" "$pending" "$busy" "$app_ms" "$pg_ms" "$non2xx" "$others" >>"$results"
     log "mixed warm-up $n: $rps req/s, p99 $p99 ms; writes $achieved/s of $target, read-your-writes $violations violations in $checks checks"
   done
   for r in $(seq 1 "$rounds"); do
     ping_rps=
     for k in "${!mixed_names[@]}"; do
       n=${mixed_names[$k]}
-      read -r rps p99 timeouts idle target achieved checks violations ochecks ostale errors pending busy app_ms pg_ms non2xx \
-        < <(measure_mixed "$n" "${mixed_paths[$k]}" "${mixed_auths[$k]}" "$duration" "round$r" "${write_rate[$n]}")
+      non2xx=
+      read -r rps p99 timeouts idle target achieved checks violations ochecks ostale errors pending busy app_ms pg_ms others non2xx \
+        < <(measure_mixed "$n" "${mixed_paths[$k]}" "${mixed_auths[$k]}" "$duration" "round$r" "${write_rate[$n]}") || true
+      [ -n "${non2xx:-}" ] || { log "Measuring $n failed (see above)"; exit 1; }
       [ -n "$ping_rps" ] || ping_rps=$rps
       ratio=$(ratio "$rps" "$ping_rps")
-      printf 'mixed\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$r" "$n" "$rps" "$p99" "$ratio" "$timeouts" "$idle" \
-        "$target" "$achieved" "$checks" "$violations" "$ochecks" "$ostale" "$errors" "$pending" "$busy" "$app_ms" "$pg_ms" "$non2xx" >>"$results"
-      log "mixed round $r $n: $rps req/s, p99 $p99 ms, ratio to ping $ratio; writes $achieved/s of $target, read-your-writes $violations violations in $checks checks, others stale $ostale of $ochecks, write errors $errors, events pending $pending; machine ${idle}% idle before, ${busy}% busy during; CPU per read request (writes included): app $app_ms ms, PostgreSQL $pg_ms ms"
+      printf 'mixed\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$r" "$n" "$rps" "$p99" "$ratio" "$timeouts" "$idle" \
+        "$target" "$achieved" "$checks" "$violations" "$ochecks" "$ostale" "$errors" "$pending" "$busy" "$app_ms" "$pg_ms" "$non2xx" "$others" >>"$results"
+      log "mixed round $r $n: $rps req/s, p99 $p99 ms, ratio to ping $ratio; writes $achieved/s of $target, read-your-writes $violations violations in $checks checks, others stale $ostale of $ochecks, write errors $errors, events pending $pending; machine ${idle}% idle before, ${busy}% busy during, other work ${others}%; CPU per read request (writes included): app $app_ms ms, PostgreSQL $pg_ms ms"
     done
   done
 
@@ -579,5 +602,7 @@ fi
       END {printf "Read-your-writes over the whole mixed run (%d measurements, warm-up included): %d checks, %d violations; others (a colleague who never writes, 1 s after an answer, on the other node): %d checks, %d stale; write errors: %d\n", w, c, v, oc, os, e}' "$results"
     echo "After the mixed run: event publications unfinished $events_left (after waiting ${drain_seconds} s); tally rows differing from a full count: $tally_diff"
   fi
+  awk -F'\t' 'NR > 1 && $1 !~ /warmup/ {if ($21 + 0 > max[$1]) max[$1] = $21; if (!($1 in max)) max[$1] = 0}
+    END {for (r in max) printf "Share of the machine other work took during a measurement (%s): at most %d %%\n", r, max[r]}' "$results"
   awk -F'\t' 'NR > 1 && $20 > 0 {printf "Responses not 2xx or 3xx: %s round %s %s: %s\n", $1, $2, $3, $20; n++} END {if (!n) print "Responses not 2xx or 3xx: none"}' "$results"
 } | tee "$out/summary.txt"
