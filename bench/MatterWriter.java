@@ -473,7 +473,7 @@ public class MatterWriter {
             if (!a.containsKey(required)) {
                 System.err.println("Usage: java bench/MatterWriter.java --nodes URL,URL --prefix TOKEN_PREFIX --work DIR"
                         + " [--rate W/S] [--duration S] [--threads N] [--mix SIGN:ANSWER:RATE] [--others-every N]"
-                        + " [--ready FILE --go FILE]");
+                        + " [--ready FILE --go FILE [--go-timeout S]]");
                 System.exit(2);
             }
         }
@@ -503,10 +503,11 @@ public class MatterWriter {
         if (a.containsKey("ready")) {
             Files.writeString(Path.of(a.get("ready")), "ready\n");
             Path go = Path.of(a.get("go"));
-            long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(600);
+            long wait = Long.parseLong(a.getOrDefault("go-timeout", "3600"));
+            long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(wait);
             while (!Files.exists(go)) {
                 if (System.nanoTime() > giveUp) {
-                    System.err.println("No go file after 600 s");
+                    System.err.println("No go file after " + wait + " s");
                     System.exit(3);
                 }
                 Thread.sleep(10);

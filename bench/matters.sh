@@ -450,7 +450,7 @@ if [ "$mixed_run" = 1 ]; then
       export_work
       java bench/MatterWriter.java --nodes "${bases[0]},${bases[1]}" --prefix "$token_prefix" --work "$work" \
         --rate "$rate" --duration "$(seconds "$dur")" --threads "$write_threads" --mix "$write_mix" \
-        --ready "$work/ready" --go "$work/go" >"$wfile" 2>&1 &
+        --ready "$work/ready" --go "$work/go" --go-timeout $(( ${BENCH_QUIET_WAIT:-180} + 300 )) >"$wfile" 2>&1 &
       writer_pid=$!
       echo "$writer_pid" >>"$helpers"
       for _ in $(seq 1 240); do [ -f "$work/ready" ] || ! kill -0 "$writer_pid" 2>/dev/null && break; sleep 0.5; done
