@@ -9,7 +9,7 @@
 \echo '=== token check (DirectoryService.credentialsForToken), on a token not kept yet ==='
 EXPLAIN (ANALYZE, BUFFERS) SELECT a.id, a.username, a.password_hash, a.display_name, o.code AS org_code, a.enabled, r.role
   FROM account a LEFT JOIN org o ON o.id = a.org_id LEFT JOIN account_role r ON r.account_id = a.id
-  WHERE a.id = (SELECT t.account_id FROM api_token t WHERE t.token_hash = repeat('0', 64) AND t.expires_at > now());
+  WHERE a.id = (SELECT t.account_id FROM api_token t WHERE t.token_hash = repeat('0', 64)::varchar AND t.expires_at > now());
 
 \echo '=== write marks (MatterReads.readsFresh): once per request with a token ==='
 EXPLAIN (ANALYZE, BUFFERS) SELECT COUNT(*) FROM matter_write WHERE account_id = 1 AND at >= now() - interval '1.5 seconds';

@@ -25,7 +25,8 @@
 # BENCH_MIXED (1) to run either part, BENCH_WRITE_SHARE (0.05: writes per read request measured
 # read-only) or BENCH_WRITE_RATE (writes/s, fixed), BENCH_WRITE_THREADS (32), BENCH_WRITE_MIX
 # (1:1:1, sign:answer:rate), BENCH_SKIP_BUILD=1 to reuse target/*.jar, BENCH_EXPLAIN=1 for EXPLAIN
-# ANALYZE of the endpoints' SQL, BENCH_JFR=1 to record each endpoint's round-1 run with JFR,
+# ANALYZE of the endpoints' SQL, BENCH_JFR=1 to record the app nodes with JFR (each endpoint's
+# round-1 run is cut out and summarised by bench/JfrTop.java),
 # BENCH_QUIET_WAIT (180 s), BENCH_KEEP=1 to leave the cluster and the app nodes running at the end
 # (the script prints how to stop them), BENCH_OUT (bench/out) for the logs and results,
 # BENCH_TIMEOUT (100m).
@@ -146,7 +147,10 @@ admin_password="bench-admin-$(date +%s)"
 # start_node NAME SCHEDULING: starts a copy of the app on a free port; node 'a' runs the scheduled
 # jobs, node 'b' none (CIVICDESK_SCHEDULING_ENABLED=false), as a second stateless node would.
 start_node() {
-  local name=$1 scheduling=$2 port
+  local name=$1 scheduling=$2 port jfr_opts=
+  # With BENCH_JFR, each node records from its start, the same in every round (starting a recording
+  # before a run costs the node seconds of CPU); each round-1 run is cut out of it afterwards.
+  [ -z "${BENCH_JFR:-}" ] || jfr_opts="-XX:StartFlightRecording:name=bench,settings=profile,maxage=4h -XX:FlightRecorderOptions:repository=$pg_dir/jfr-$name"
   port=$(free_port $(( ${#bases[@]} == 0 ? 18080 : 18180 )))
   log "Starting app node $name (commit $commit) on 127.0.0.1:$port"
   SPRING_PROFILES_ACTIVE=postgres \
@@ -155,7 +159,7 @@ start_node() {
   CIVICDESK_DEMO_ENABLED=false CIVICDESK_ADMIN_PASSWORD="$admin_password" \
   CIVICDESK_SCHEDULING_ENABLED="$scheduling" \
   SERVER_ADDRESS=127.0.0.1 PORT="$port" \
-    java ${BENCH_JAVA_OPTS:-} -jar "$jar" >"$out/app-$name.log" 2>&1 &
+    java ${BENCH_JAVA_OPTS:-} $jfr_opts -jar "$jar" >"$out/app-$name.log" 2>&1 &
   local pid=$!
   node_pids+=("$pid")
   local base="http://127.0.0.1:$port"
@@ -282,7 +286,7 @@ wrk_figures() {
 # the writes), with its calls per read request and per write, mean execution and planning time, rows.
 sql_report() { # file requests writes
   psql_db -P pager=off -c "SELECT round(calls::numeric / GREATEST($2, 1), 3) AS per_request,
-      round(calls::numeric / GREATEST($3, 1), 2) AS per_write,
+      CASE WHEN $3 > 0 THEN round(calls::numeric / $3, 2) END AS per_write,
       round(mean_exec_time::numeric, 3) AS exec_ms, round(mean_plan_time::numeric, 3) AS plan_ms,
       round((total_exec_time + total_plan_time)::numeric) AS total_ms,
       round(rows::numeric / GREATEST(calls, 1), 1) AS rows, left(regexp_replace(query, '\s+', ' ', 'g'), 150) AS query
@@ -290,13 +294,13 @@ sql_report() { # file requests writes
     ORDER BY total_exec_time + total_plan_time DESC LIMIT 25" >"$1"
 }
 
-jfr_start() { # node-index label
+# jfr_mark marks the start of a run; jfr_cut NODE LABEL writes what that node recorded since then to
+# bench/out/jfr-LABEL.jfr (after the run, so that attaching to the node costs the run nothing).
+jfr_mark() { jfr_begin=$(date -u +%Y-%m-%dT%H:%M:%S.%3NZ); }
+jfr_cut() {
   [ -n "${BENCH_JFR:-}" ] || return 0
-  jcmd "${node_pids[$1]}" JFR.start name=bench settings=profile filename="$out/jfr-$2.jfr" >/dev/null 2>&1 || true
-}
-jfr_stop() {
-  [ -n "${BENCH_JFR:-}" ] || return 0
-  jcmd "${node_pids[$1]}" JFR.stop name=bench >/dev/null 2>&1 || true
+  jcmd "${node_pids[$1]}" JFR.dump name=bench begin="$jfr_begin" end="$(date -u +%Y-%m-%dT%H:%M:%S.%3NZ)" \
+    filename="$out/jfr-$2.jfr" >/dev/null 2>&1 || log "Could not cut the JFR recording of $2"
 }
 
 median() { sort -g | awk '{a[NR] = $1} END {if (NR == 0) print "-"; else if (NR % 2) print a[(NR + 1) / 2]; else printf "%.2f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
@@ -363,10 +367,10 @@ if [ "$readonly_run" = 1 ]; then
       n=${names[$k]}
       non2xx=
       psql_db -c "SELECT pg_stat_statements_reset()" >/dev/null
-      [ "$r" != 1 ] || jfr_start 0 "ro-$n"
+      jfr_mark
       read -r rps p99 timeouts idle requests busy app_ms pg_ms others non2xx < <(run_wrk "$n" "${paths[$k]}" "${auths[$k]}" "$duration" "round$r") || true
       [ -n "${non2xx:-}" ] || { log "Measuring $n failed (see above)"; exit 1; }
-      [ "$r" != 1 ] || { jfr_stop 0; sql_report "$out/sql-ro-$n.txt" "$requests" 0; }
+      [ "$r" != 1 ] || { jfr_cut 0 "ro-$n"; sql_report "$out/sql-ro-$n.txt" "$requests" 0; }
       [ -n "$ping_rps" ] || ping_rps=$rps
       ratio=$(ratio "$rps" "$ping_rps")
       printf 'readonly\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\t\t\t\t\t\t\t\t%s\t%s\t%s\t%s\t%s\n' "$r" "$n" "$rps" "$p99" "$ratio" "$timeouts" "$idle" \
@@ -380,10 +384,13 @@ fi
 if [ "$mixed_run" = 1 ]; then
   half_threads=$(( threads / 2 > 0 ? threads / 2 : 1 ))
   half_connections=$(( connections / 2 > 0 ? connections / 2 : 1 ))
-  mixed_names=(ping inbox board stats ping-w)
+  # Besides the three endpoints and ping: ping-w is ping under the inbox's writes (what the writes take
+  # from the machine), and writes is the write generator alone, with no reads, asked for
+  # BENCH_WRITE_MAX writes/s (what the write path sustains by itself).
+  mixed_names=(ping inbox board stats ping-w writes)
   mixed_paths=(/api/v1/public/ping /api/v1/cases /api/v1/supervision/board "/api/v1/public/stats/matters?series=npc-16"
-    /api/v1/public/ping)
-  mixed_auths=("" "$handler" "$supervisor" "" "")
+    /api/v1/public/ping "")
+  mixed_auths=("" "$handler" "$supervisor" "" "" "")
   # The writes during each measurement: BENCH_WRITE_SHARE of the endpoint's median read-only req/s (ping-w,
   # ping under writes, gets the inbox's rate); ping itself is measured without writes, as the reference.
   declare -A write_rate
@@ -392,6 +399,8 @@ if [ "$mixed_run" = 1 ]; then
     src=$n; [ "$n" != ping-w ] || src=inbox
     if [ "$n" = ping ]; then
       write_rate[$n]=0
+    elif [ "$n" = writes ]; then
+      write_rate[$n]=${BENCH_WRITE_MAX:-1000}
     elif [ -n "${BENCH_WRITE_RATE:-}" ]; then
       write_rate[$n]=$BENCH_WRITE_RATE
     else
@@ -461,24 +470,29 @@ if [ "$mixed_run" = 1 ]; then
     if [ "$label" = round1 ]; then
       psql_db -c "SELECT pg_stat_statements_reset()" >/dev/null
       pool_snapshot "$out/pool-$n-before.txt"
-      jfr_start 0 "mixed-$n"
       sample_waits "$out/waits-$n.txt" "$(seconds "$dur")" &
       sampler=$!
       echo "$sampler" >>"$helpers"
     fi
     cpu_snapshot "$pg_dir/cpu-0"
+    jfr_mark
     touch "$work/go"
-    timeout 120 wrk -t"$half_threads" -c"$half_connections" -d"$dur" --timeout 10s --latency "${hdr[@]}" "${bases[0]}$path" >"$fa" &
-    local wa=$!
-    timeout 120 wrk -t"$half_threads" -c"$half_connections" -d"$dur" --timeout 10s --latency "${hdr[@]}" "${bases[1]}$path" >"$fb" &
-    local wb=$!
-    wait "$wa"; wait "$wb"
-    cpu_snapshot "$pg_dir/cpu-1"
+    local ra=0 pa=0 ta=0 qa=0 na=0 rb=0 pb=0 tb=0 qb=0 nb=0
+    if [ -n "$path" ]; then
+      timeout 120 wrk -t"$half_threads" -c"$half_connections" -d"$dur" --timeout 10s --latency "${hdr[@]}" "${bases[0]}$path" >"$fa" &
+      local wa=$!
+      timeout 120 wrk -t"$half_threads" -c"$half_connections" -d"$dur" --timeout 10s --latency "${hdr[@]}" "${bases[1]}$path" >"$fb" &
+      local wb=$!
+      wait "$wa"; wait "$wb"
+      cpu_snapshot "$pg_dir/cpu-1"
+      read -r ra pa ta qa na < <(wrk_figures "$fa")
+      read -r rb pb tb qb nb < <(wrk_figures "$fb")
+    else
+      wait "$writer_pid" || true
+      cpu_snapshot "$pg_dir/cpu-1"
+    fi
     [ -z "$writer_pid" ] || wait "$writer_pid" || true
     [ -z "$sampler" ] || wait "$sampler" || true
-    local ra pa ta qa na rb pb tb qb nb
-    read -r ra pa ta qa na < <(wrk_figures "$fa")
-    read -r rb pb tb qb nb < <(wrk_figures "$fb")
     local rps p99 timeouts requests
     rps=$(awk -v a="$ra" -v b="$rb" 'BEGIN {printf "%.2f", a + b}')
     p99=$(awk -v a="$pa" -v b="$pb" 'BEGIN {print (a > b ? a : b)}')
@@ -493,13 +507,13 @@ if [ "$mixed_run" = 1 ]; then
       errors=$(writer_value errors "$wfile"); writes=$(writer_value writes_ok "$wfile")
     fi
     if [ "$label" = round1 ]; then
-      jfr_stop 0
+      jfr_cut 0 "mixed-$n"
       pool_snapshot "$out/pool-$n-after.txt"
       sql_report "$out/sql-mixed-$n.txt" "$requests" "$writes"
     fi
     local pending
     pending=$(psql_db -At -c "SELECT count(*) FROM event_publication WHERE completion_date IS NULL")
-    echo "$rps $p99 $timeouts $idle $target $achieved $checks $violations $ochecks $ostale $errors $pending $(cpu_figures "$pg_dir/cpu-0" "$pg_dir/cpu-1" "$requests" $writer_pid) $(( na + nb ))"
+    echo "$rps $p99 $timeouts $idle $target $achieved $checks $violations $ochecks $ostale $errors $pending $(cpu_figures "$pg_dir/cpu-0" "$pg_dir/cpu-1" "$( [ -n "$path" ] && echo "$requests" || echo "$writes")" $writer_pid) $(( na + nb ))"
   }
 
   log "Mixed run: warming up, $warmup per endpoint, with the writes"
@@ -594,9 +608,10 @@ fi
         goal=$(awk -v r="$ratio" -v g="$g" -v p="$p99" -v pg="$p99_goal" 'BEGIN {
           printf "%s ratio>=%s, %s p99<=%sms", (r >= g ? "met" : "MISSED"), g, (p <= pg ? "met" : "MISSED"), pg}')
       fi
+      [ "$n" != writes ] || { rps=-; p99=-; ratio=-; each=-; }
       printf '%-8s %10s %8s %6s %-16s %-30s %8s %8s %10s %8s %8s\n' "$n" "$rps" "$p99" "$ratio" "$each" "$goal" "$wr" "$tg" "$viol" "$app_ms" "$pg_ms"
     done
-    echo "(writes/s: achieved, median; target: writes/s asked; ryw_viol: read-your-writes violations/checks, warm-up included; app_ms, pg_ms: CPU time per read request in both app nodes and in PostgreSQL, the writes' included, median)"
+    echo "(writes/s: achieved, median; target: writes/s asked; ryw_viol: read-your-writes violations/checks, warm-up included; app_ms, pg_ms: CPU time per read request in both app nodes and in PostgreSQL, the writes' included, median; for writes, the write generator alone with no reads, they are per write)"
     echo
     awk -F'\t' '$1 ~ /^mixed/ {c += $11; v += $12; oc += $13; os += $14; e += $15; w++}
       END {printf "Read-your-writes over the whole mixed run (%d measurements, warm-up included): %d checks, %d violations; others (a colleague who never writes, 1 s after an answer, on the other node): %d checks, %d stale; write errors: %d\n", w, c, v, oc, os, e}' "$results"
