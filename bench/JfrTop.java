@@ -27,6 +27,7 @@ public class JfrTop {
         Map<String, Integer> total = new HashMap<>();
         Map<String, Integer> app = new HashMap<>();
         Map<String, Integer> threads = new HashMap<>();
+        Map<String, Integer> parts = new HashMap<>();
         int samples = 0;
         try (RecordingFile file = new RecordingFile(Path.of(args[0]))) {
             while (file.hasMoreEvents()) {
@@ -53,16 +54,45 @@ public class JfrTop {
                     }
                 }
                 app.merge(firstApp, 1, Integer::sum);
+                Set<String> in = new HashSet<>();
+                for (RecordedFrame f : frames) {
+                    String n = name(f);
+                    for (String[] part : PARTS) {
+                        if (n.startsWith(part[1])) {
+                            in.add(part[0]);
+                        }
+                    }
+                }
+                in.forEach(p -> parts.merge(p, 1, Integer::sum));
                 String thread = e.getThread("sampledThread") == null ? "?" : e.getThread("sampledThread").getJavaName();
                 threads.merge(thread == null ? "?" : thread.replaceAll("[-#]?\\d+$", "-N"), 1, Integer::sum);
             }
         }
         System.out.printf("%d execution samples%n", samples);
         print("Threads sampled", threads, samples, 10);
+        print("Parts (samples with any frame of the part on the stack; a sample may count for several)", parts,
+                samples, PARTS.length);
         print("Self (method on top of the stack)", self, samples, lines);
         print("Total (method anywhere on the stack)", total, samples, lines);
         print("First Civic Desk frame (the app's own code the time was spent under)", app, samples, lines);
     }
+
+    /** What a sample spent its time in, told by the packages or methods on its stack. */
+    static final String[][] PARTS = {
+            { "JSON (Jackson)", "tools.jackson." }, { "JSON (Jackson 2)", "com.fasterxml.jackson." },
+            { "PostgreSQL driver", "org.postgresql." }, { "connection pool (Hikari)", "com.zaxxer.hikari." },
+            { "search index (Lucene)", "org.apache.lucene." },
+            { "event publication (Spring Modulith)", "org.springframework.modulith." },
+            { "transactions (Spring)", "org.springframework.transaction." },
+            { "security filters (Spring Security)", "org.springframework.security." },
+            { "metrics and observations (Micrometer)", "io.micrometer." }, { "logging (Logback)", "ch.qos.logback." },
+            { "SHA-256 and other digests", "java.security.MessageDigest" },
+            { "audit chain", "org.civicdesk.audit." }, { "matters: commands", "org.civicdesk.matters.internal.MatterCommands" },
+            { "matters: queries", "org.civicdesk.matters.internal.MatterQueries" },
+            { "matters: kept reads", "org.civicdesk.matters.internal.MatterReads" },
+            { "token check", "org.civicdesk.platform.internal.ApiTokens" },
+            { "notifications", "org.civicdesk.notifications." }, { "search module", "org.civicdesk.search." },
+            { "HTTP server (Tomcat)", "org.apache.catalina." } };
 
     static String name(RecordedFrame f) {
         return f.getMethod().getType().getName() + "." + f.getMethod().getName();
