@@ -4,7 +4,15 @@
 -- status, and exactly 2,500,000 handling cases spread unevenly over the 200 departments, with due
 -- dates around today so that there are overdue and due-soon cases. Deterministic (setseed).
 -- Every generated record is marked example = TRUE: it is made up.
+--
+-- The size is a setting: psql -v matters=50000 makes 50,000 matters, 125,000 cases (2.5 per
+-- matter) and one raiser per 20 matters (raiser-0 … raiser-2499), the same shape at a twentieth;
+-- without it, 1,000,000 matters, 2,500,000 cases and 50,000 raisers.
 \set ON_ERROR_STOP on
+\if :{?matters}
+\else
+\set matters 1000000
+\endif
 SELECT setseed(0.20230228);
 
 -- Matters. Series by i % 20: breakfast problems 10 %, npc-16 suggestions 30 %, cppcc-10 proposals
@@ -22,7 +30,7 @@ SELECT i,
             WHEN r < 0.15 THEN 'IN_PROGRESS' WHEN r < 0.155 THEN 'REHANDLING' WHEN r < 0.185 THEN 'ANSWERED'
             ELSE 'CLOSED' END AS status,
        random() AS r2, random() AS r3, random() AS r4
-FROM (SELECT i, random() AS r FROM generate_series(1, 1000000) i) s;
+FROM (SELECT i, random() AS r FROM generate_series(1, :matters) i) s;
 
 INSERT INTO matter (id, type, title, content, category, district, raiser, series_slug, channel, status, accepted,
                     rejection_reason, urgent, key_matter, supervising_leader, confidential, follow_up, rehandled,
@@ -35,7 +43,7 @@ SELECT i, type,
        repeat('示例内容：群众反映的问题、诉求的理由和具体建议，联系人 13800000000。', 4),
        (ARRAY['城乡建设','交通运输','营商环境','教育','医疗卫生','社会保障','生态环境','农业农村'])[1 + (i / 7) % 8],
        (ARRAY['天元区','芦淞区','荷塘区','石峰区','渌口区','醴陵市','攸县','茶陵县','炎陵县'])[1 + (i / 3) % 9],
-       'raiser-' || (i % 50000), series_slug,
+       'raiser-' || (i % GREATEST(:matters / 20, 1)), series_slug,
        CASE WHEN type = 'PROBLEM' THEN 'MEETING' WHEN series_slug IS NOT NULL THEN 'SESSION'
             WHEN r3 < 0.6 THEN 'HOTLINE' WHEN r3 < 0.9 THEN 'WEB' ELSE 'LETTER' END,
        status,
@@ -57,7 +65,7 @@ FROM (SELECT g.*, now() - CASE WHEN status IN ('CLOSED','REJECTED') THEN interva
 SELECT setval(pg_get_serial_sequence('matter', 'id'), (SELECT max(id) FROM matter));
 
 -- Cases: every matter that was assigned gets two or three (the lead and one or two co-handlers),
--- 2,500,000 in all; departments are drawn with a skew (dept-001 gets about 7 % of all cases,
+-- 2,500,000 in all (2.5 per matter); departments are drawn with a skew (dept-001 gets about 7 % of all cases,
 -- dept-200 about 0.25 %), as a city's busiest bureau gets far more than a small office.
 CREATE TEMP TABLE am AS
 SELECT row_number() OVER (ORDER BY random()) AS rank, id, status, assigned_at, answered_at, closed_at
@@ -71,7 +79,7 @@ SELECT j, am.id AS matter_id, am.status AS mstatus, am.assigned_at, am.answered_
        'dept-' || lpad((1 + floor(200 * power(random(), 2)))::int::text, 3, '0') AS org_code,
        random() AS r1, random() AS r2, random() AS r3
 FROM (SELECT count(*) AS n FROM am) n,
-     generate_series(1, 2500000) j
+     generate_series(1, :matters * 5 / 2) j
 JOIN am ON am.rank = ((j - 1) % (SELECT count(*) FROM am)) + 1;
 
 CREATE TEMP TABLE gc2 AS
@@ -111,25 +119,26 @@ FROM gc2;
 SELECT setval(pg_get_serial_sequence('handling_case', 'id'), (SELECT max(id) FROM handling_case));
 DROP TABLE gen, am, gc, gc2;
 
--- The tallies of the V5 migration, which the app keeps exact on every change it makes: recounted
--- here, since this script writes matters and cases past the app (the statements of V5's backfill).
+-- The tallies, which the app keeps exact on every change it makes: recounted here, since this
+-- script writes matters and cases past the app, with the statements of V14 (each count kept in 8
+-- stripes chosen by the matter's id, MOD(matter_id, 8), and read as their sum).
 DELETE FROM matter_tally;
 DELETE FROM matter_due_tally;
 DELETE FROM case_due_tally;
-INSERT INTO matter_tally (series_slug, status, matters, cases)
-SELECT COALESCE(m.series_slug, ''), m.status, COUNT(*), COALESCE(SUM(c.n), 0)
+INSERT INTO matter_tally (series_slug, status, stripe, matters, cases)
+SELECT COALESCE(m.series_slug, ''), m.status, MOD(m.id, 8), COUNT(*), COALESCE(SUM(c.n), 0)
 FROM matter m
 LEFT JOIN (SELECT matter_id, COUNT(*) AS n FROM handling_case WHERE status <> 'RETURNED' GROUP BY matter_id) c
        ON c.matter_id = m.id
-GROUP BY COALESCE(m.series_slug, ''), m.status;
-INSERT INTO matter_due_tally (series_slug, due_date, matters)
-SELECT COALESCE(m.series_slug, ''), d.due, COUNT(*)
+GROUP BY COALESCE(m.series_slug, ''), m.status, MOD(m.id, 8);
+INSERT INTO matter_due_tally (series_slug, due_date, stripe, matters)
+SELECT COALESCE(m.series_slug, ''), d.due, MOD(m.id, 8), COUNT(*)
 FROM matter m
 JOIN (SELECT matter_id, MIN(due_date) AS due FROM handling_case
       WHERE status IN ('ASSIGNED','SIGNED','REHANDLING') GROUP BY matter_id) d ON d.matter_id = m.id
 WHERE m.status NOT IN ('CLOSED','REJECTED')
-GROUP BY COALESCE(m.series_slug, ''), d.due;
-INSERT INTO case_due_tally (org_code, due_date, cases)
-SELECT org_code, due_date, COUNT(*) FROM handling_case
+GROUP BY COALESCE(m.series_slug, ''), d.due, MOD(m.id, 8);
+INSERT INTO case_due_tally (org_code, due_date, stripe, cases)
+SELECT org_code, due_date, MOD(matter_id, 8), COUNT(*) FROM handling_case
 WHERE status IN ('ASSIGNED','SIGNED','REHANDLING')
-GROUP BY org_code, due_date;
+GROUP BY org_code, due_date, MOD(matter_id, 8);

@@ -1,13 +1,18 @@
 -- EXPLAIN ANALYZE of the SQL behind the measured endpoints, with the parameters the benchmark uses
 -- (the handler of dept-001, the series npc-16), in the shapes MatterQueries and DirectoryService send
 -- it. Run by bench/matters.sh with BENCH_EXPLAIN=1; the results go to bench/out/explain.txt. (The
--- inbox and the board are read this way only when a matter changed: see MatterReadCache.)
+-- inbox, the board and the statistics are read this way only when what a node keeps is too old or a
+-- matter changed, or for a reader who changed matters lately: see MatterReads. Every request with a
+-- token asks the write marks, below.)
 \pset pager off
 
 \echo '=== token check (DirectoryService.credentialsForToken), on a token not kept yet ==='
 EXPLAIN (ANALYZE, BUFFERS) SELECT a.id, a.username, a.password_hash, a.display_name, o.code AS org_code, a.enabled, r.role
   FROM account a LEFT JOIN org o ON o.id = a.org_id LEFT JOIN account_role r ON r.account_id = a.id
-  WHERE a.id = (SELECT t.account_id FROM api_token t WHERE t.token_hash = repeat('0', 64) AND t.expires_at > now());
+  WHERE a.id = (SELECT t.account_id FROM api_token t WHERE t.token_hash = repeat('0', 64)::varchar AND t.expires_at > now());
+
+\echo '=== write marks (MatterReads.readsFresh): once per request with a token ==='
+EXPLAIN (ANALYZE, BUFFERS) SELECT COUNT(*) FROM matter_write WHERE account_id = 1 AND at >= now() - interval '1.5 seconds';
 
 \echo '=== inbox of dept-001: total from the tallies, then the first page ==='
 EXPLAIN (ANALYZE, BUFFERS) SELECT COALESCE(SUM(cases), 0) FROM case_due_tally WHERE 1 = 1 AND org_code = 'dept-001';
@@ -37,10 +42,8 @@ EXPLAIN (ANALYZE, BUFFERS) SELECT m.*, (SELECT MIN(c.due_date) FROM handling_cas
   AND c.status IN ('ASSIGNED','SIGNED','REHANDLING')) AS next_due FROM matter m
   WHERE m.key_matter = TRUE AND m.status NOT IN ('CLOSED','REJECTED') ORDER BY m.raised_at DESC, m.id DESC LIMIT 20;
 
-\echo '=== public stats of npc-16: one statement over the tallies ==='
-EXPLAIN (ANALYZE, BUFFERS) SELECT COALESCE(SUM(matters), 0) AS items, COALESCE(SUM(cases), 0) AS cases,
-       COALESCE(SUM(CASE WHEN status = 'CLOSED' THEN matters ELSE 0 END), 0) AS closed,
-       COALESCE(SUM(CASE WHEN status = 'REJECTED' THEN matters ELSE 0 END), 0) AS rejected,
-       COALESCE(SUM(CASE WHEN status = 'ANSWERED' THEN matters ELSE 0 END), 0) AS answered,
-       (SELECT COALESCE(SUM(matters), 0) FROM matter_due_tally WHERE due_date < current_date AND series_slug = 'npc-16') AS overdue
-  FROM matter_tally WHERE series_slug = 'npc-16';
+\echo '=== public stats: the figures of every series at once, from the tallies (MatterQueries.readStats) ==='
+EXPLAIN (ANALYZE, BUFFERS) SELECT series_slug, status, SUM(matters) AS matters, SUM(cases) AS cases FROM matter_tally
+  GROUP BY series_slug, status;
+EXPLAIN (ANALYZE, BUFFERS) SELECT series_slug, SUM(matters) AS matters FROM matter_due_tally WHERE due_date < current_date
+  GROUP BY series_slug;

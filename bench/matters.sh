@@ -1,38 +1,61 @@
 #!/usr/bin/env bash
-# The speed benchmark of issue 3: with 1,000,000 matters and 2,500,000 handling cases in
-# PostgreSQL, a handler's inbox, the supervision board and the public statistics of a big series
-# must each serve at least half the requests per second that the constant GET /api/v1/public/ping
-# serves in the same run, at the same concurrency.
+# The speed benchmark of issues 3 and 7, with 1,000,000 matters and 2,500,000 handling cases in
+# PostgreSQL (BENCH_MATTERS sets another size):
+#
+# * read-only (issue 3): one app node; a handler's inbox, the supervision board and the public
+#   statistics of a big series must each serve at least half the requests per second that the
+#   constant GET /api/v1/public/ping serves in the same round, at the same concurrency.
+# * mixed (issue 7): two app nodes on the same PostgreSQL, reads spread over both (two wrk, one per
+#   node, each with half the connections); while the inbox, the board or the statistics is read, a
+#   second load generator (bench/MatterWriter.java) signs, answers and rates through the API at 5 % of
+#   that endpoint's read-only request rate, spread over all 200 departments, and checks after each
+#   write that the writer reads its own change on the other node. Goal: inbox >= 0.3 x ping, board
+#   >= 0.15 x ping, statistics >= 0.5 x ping, each p99 <= 50 ms, with no read-your-writes violation.
 #
 # One script does everything and cleans up after itself: it starts a throwaway PostgreSQL cluster,
 # builds and starts the app against it (Flyway creates the schema), creates 200 departments, a
 # HANDLER and a SUPERVISOR through the API, generates the data set in PostgreSQL with SQL
-# (bench/matters-data.sql), warms up, then runs wrk on 127.0.0.1 against each endpoint in turn,
-# ROUNDS times, and prints requests/s, p99 latency and the ratio to ping, with the median of the
-# rounds. Every load run is bounded (wrk -d) and the whole script is bounded (BENCH_TIMEOUT).
+# (bench/matters-data.sql) and the write generator's accounts and tokens (bench/matters-accounts.sql),
+# warms up, then measures round after round with wrk on 127.0.0.1 and prints requests/s, p99 latency
+# and the ratio to ping, with the median of the rounds. Every load run is bounded (wrk -d, the
+# writer's --duration) and the whole script is bounded (BENCH_TIMEOUT).
 #
-# Settings (environment): BENCH_ROUNDS (3), BENCH_DURATION (20s), BENCH_THREADS (2),
-# BENCH_CONNECTIONS (16), BENCH_WARMUP (20s per endpoint), BENCH_SKIP_BUILD=1 to reuse
-# target/*.jar, BENCH_EXPLAIN=1 to also write EXPLAIN ANALYZE of the endpoints' SQL,
-# BENCH_KEEP=1 to leave the cluster and the app running at the end for profiling (then stop
-# them yourself: the script prints how), BENCH_OUT (bench/out) for the logs and results.
+# Settings (environment): BENCH_MATTERS (1000000), BENCH_ROUNDS (3), BENCH_DURATION (20s),
+# BENCH_THREADS (2), BENCH_CONNECTIONS (16), BENCH_WARMUP (20s per endpoint), BENCH_READONLY (1) and
+# BENCH_MIXED (1) to run either part, BENCH_WRITE_SHARE (0.05: writes per read request measured
+# read-only) or BENCH_WRITE_RATE (writes/s, fixed), BENCH_WRITE_THREADS (32), BENCH_WRITE_MIX
+# (1:1:1, sign:answer:rate), BENCH_SKIP_BUILD=1 to reuse target/*.jar, BENCH_EXPLAIN=1 for EXPLAIN
+# ANALYZE of the endpoints' SQL, BENCH_JFR=1 to record the app nodes with JFR (each endpoint's
+# round-1 run is cut out and summarised by bench/JfrTop.java),
+# BENCH_QUIET_WAIT (180 s), BENCH_MAX_OTHERS (10: a measurement during which other work took more
+# than this % of the machine is made again, up to BENCH_RETRIES (2) times), BENCH_KEEP=1 to leave the cluster and the app nodes running at the end
+# (the script prints how to stop them), BENCH_OUT (bench/out) for the logs and results,
+# BENCH_TIMEOUT (100m).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [ -z "${BENCH_UNDER_TIMEOUT:-}" ]; then
   # The whole run is bounded: past BENCH_TIMEOUT it is stopped and cleans up.
-  exec env BENCH_UNDER_TIMEOUT=1 timeout --foreground -k 30s "${BENCH_TIMEOUT:-45m}" "$0" "$@"
+  exec env BENCH_UNDER_TIMEOUT=1 timeout --foreground -k 30s "${BENCH_TIMEOUT:-100m}" "$0" "$@"
 fi
 
+matters=${BENCH_MATTERS:-1000000}
 rounds=${BENCH_ROUNDS:-3}
 duration=${BENCH_DURATION:-20s}
 threads=${BENCH_THREADS:-2}
 connections=${BENCH_CONNECTIONS:-16}
 warmup=${BENCH_WARMUP:-20s}
+readonly_run=${BENCH_READONLY:-1}
+mixed_run=${BENCH_MIXED:-1}
+write_share=${BENCH_WRITE_SHARE:-0.05}
+write_threads=${BENCH_WRITE_THREADS:-32}
+write_mix=${BENCH_WRITE_MIX:-1:1:1}
 out=${BENCH_OUT:-bench/out}
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
+rm -f "$out"/wrk-*.txt "$out"/writer-*.txt "$out"/sql-*.txt "$out"/waits-*.txt "$out"/pool-*.txt "$out"/jfr-*
 log() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+seconds() { local d=$1; case $d in *m) echo $(( ${d%m} * 60 )) ;; *s) echo "${d%s}" ;; *) echo "$d" ;; esac; }
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 missing=()
@@ -57,6 +80,7 @@ free_port() {
 # --- a throwaway PostgreSQL cluster, as scripts/test-all.sh starts one
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 pg_dir=$(mktemp -d /tmp/civicdesk-bench-pg.XXXXXX)
+chmod 755 "$pg_dir"
 pg_port=$(free_port 56432)
 run_pg() { "$@"; }
 if [ "$(id -u)" -eq 0 ]; then
@@ -64,19 +88,27 @@ if [ "$(id -u)" -eq 0 ]; then
   chown postgres "$pg_dir"
   run_pg() { runuser -u postgres -- "$@"; }
 fi
-app_pid=
+# Every process this script starts in the background, so that cleanup stops exactly those: the app
+# nodes here, the writers and samplers (started in subshells) by the pids they leave in a file.
+node_pids=()
+bases=()
+helpers="$pg_dir/helper.pids"
 cleanup() {
   local rc=$?
+  local p
+  if [ -f "$helpers" ]; then
+    while read -r p; do kill "$p" 2>/dev/null || true; done <"$helpers"
+  fi
   if [ -n "${BENCH_KEEP:-}" ] && [ "$rc" -eq 0 ]; then
-    log "Left running (BENCH_KEEP): app pid $app_pid on 127.0.0.1:$app_port, PostgreSQL in $pg_dir on port $pg_port."
-    log "Stop them with: kill $app_pid; runuser -u postgres -- $pg_bin/pg_ctl -D $pg_dir/data -m fast stop; rm -rf $pg_dir"
+    log "Left running (BENCH_KEEP): app nodes ${node_pids[*]} on ${bases[*]}, PostgreSQL in $pg_dir on port $pg_port."
+    log "Stop them with: kill ${node_pids[*]}; runuser -u postgres -- $pg_bin/pg_ctl -D $pg_dir/data -m fast stop; rm -rf $pg_dir"
     return
   fi
-  if [ -n "$app_pid" ]; then
-    kill "$app_pid" 2>/dev/null || true
-    for _ in $(seq 1 30); do kill -0 "$app_pid" 2>/dev/null || break; sleep 1; done
-    kill -9 "$app_pid" 2>/dev/null || true
-  fi
+  for p in "${node_pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  for p in "${node_pids[@]}"; do
+    for _ in $(seq 1 30); do kill -0 "$p" 2>/dev/null || break; sleep 1; done
+    kill -9 "$p" 2>/dev/null || true
+  done
   run_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1 || true
   cp "$pg_dir/server.log" "$out/postgresql.log" 2>/dev/null || true
   rm -rf "$pg_dir"
@@ -85,13 +117,16 @@ trap cleanup EXIT
 trap 'exit 143' TERM INT
 
 run_pg "$pg_bin/initdb" -D "$pg_dir/data" -U civicdesk -A trust -E UTF8 --locale=C.UTF-8 >"$pg_dir/initdb.log"
-# Durability is off only to load the data set quickly; the measured requests are reads. The rest
-# is a modest production-like setting for a 24 GiB machine.
+# Durability is off only to load the data set quickly (and the machine has one disk for everyone);
+# autovacuum is off while loading and on once the data set is vacuumed, as in production, since the
+# mixed run updates rows. The rest is a modest production-like setting for a 24 GiB machine; two app
+# nodes with 20 connections each, plus the script's own, fit in max_connections.
 run_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w start \
   -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c max_connections=100 \
       -c shared_buffers=2GB -c effective_cache_size=8GB -c maintenance_work_mem=1GB -c work_mem=16MB \
       -c max_wal_size=8GB -c fsync=off -c synchronous_commit=off -c full_page_writes=off \
-      -c autovacuum=off -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track_planning=on" \
+      -c autovacuum=off -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track_planning=on \
+      -c log_lock_waits=on -c deadlock_timeout=100ms" \
   >/dev/null
 run_pg "$pg_bin/createdb" -h 127.0.0.1 -p "$pg_port" -U civicdesk civicdesk
 psql_db() { psql -X -q -h 127.0.0.1 -p "$pg_port" -U civicdesk -d civicdesk -v ON_ERROR_STOP=1 "$@"; }
@@ -104,27 +139,47 @@ if [ -z "${BENCH_SKIP_BUILD:-}" ] || ! compgen -G "target/civicdesk-*.jar" >/dev
   log "Building the app jar"
   mvn -B -q -DskipTests package
 fi
-# The app runs from a copy, so that a build during the run cannot pull the jar from under it.
+commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+# The nodes run from a copy, so that a build during the run cannot pull the jar from under them.
 jar="$pg_dir/civicdesk.jar"
 cp "$(ls target/civicdesk-*.jar | grep -v original | head -n 1)" "$jar"
-app_port=$(free_port 18080)
+chmod 644 "$jar"
 admin_password="bench-admin-$(date +%s)"
-log "Starting the app (commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)) on 127.0.0.1:$app_port"
-SPRING_PROFILES_ACTIVE=postgres \
-SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$pg_port/civicdesk" \
-SPRING_DATASOURCE_USERNAME=civicdesk SPRING_DATASOURCE_PASSWORD=civicdesk \
-CIVICDESK_DEMO_ENABLED=false CIVICDESK_ADMIN_PASSWORD="$admin_password" \
-SERVER_ADDRESS=127.0.0.1 PORT="$app_port" \
-  java ${BENCH_JAVA_OPTS:-} -jar "$jar" >"$out/app.log" 2>&1 &
-app_pid=$!
-base="http://127.0.0.1:$app_port"
-for i in $(seq 1 120); do
-  curl -fs "$base/actuator/health" >/dev/null 2>&1 && break
-  kill -0 "$app_pid" 2>/dev/null || { tail -n 40 "$out/app.log" >&2; log "The app did not start"; exit 1; }
-  sleep 1
-  [ "$i" -lt 120 ] || { log "The app was not healthy after 120 s"; exit 1; }
-done
-log "App is up"
+# start_node NAME SCHEDULING: starts a copy of the app on a free port; node 'a' runs the scheduled
+# jobs, node 'b' none (CIVICDESK_SCHEDULING_ENABLED=false), as a second stateless node would.
+start_node() {
+  local name=$1 scheduling=$2 port jfr_opts=
+  # With BENCH_JFR, each node records from its start, the same in every round (starting a recording
+  # before a run costs the node seconds of CPU); each round-1 run is cut out of it afterwards.
+  [ -z "${BENCH_JFR:-}" ] || jfr_opts="-XX:StartFlightRecording:name=bench,settings=profile,maxage=4h -XX:FlightRecorderOptions:repository=$pg_dir/jfr-$name"
+  port=$(free_port $(( ${#bases[@]} == 0 ? 18080 : 18180 )))
+  log "Starting app node $name (commit $commit) on 127.0.0.1:$port"
+  SPRING_PROFILES_ACTIVE=postgres \
+  SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$pg_port/civicdesk" \
+  SPRING_DATASOURCE_USERNAME=civicdesk SPRING_DATASOURCE_PASSWORD=civicdesk \
+  CIVICDESK_DEMO_ENABLED=false CIVICDESK_ADMIN_PASSWORD="$admin_password" \
+  CIVICDESK_SCHEDULING_ENABLED="$scheduling" \
+  SERVER_ADDRESS=127.0.0.1 PORT="$port" \
+    java ${BENCH_JAVA_OPTS:-} $jfr_opts -jar "$jar" >"$out/app-$name.log" 2>&1 &
+  local pid=$!
+  node_pids+=("$pid")
+  local base="http://127.0.0.1:$port"
+  for i in $(seq 1 180); do
+    curl -fs "$base/actuator/health" >/dev/null 2>&1 && break
+    kill -0 "$pid" 2>/dev/null || { tail -n 40 "$out/app-$name.log" >&2; log "App node $name did not start"; exit 1; }
+    sleep 1
+    [ "$i" -lt 180 ] || { log "App node $name was not healthy after 180 s"; exit 1; }
+  done
+  bases+=("$base")
+  log "App node $name is up"
+}
+start_node a true
+base=${bases[0]}
+# The second node starts now too, before the data set exists, as the first does: a node that starts on
+# a database checks the search's copy of every public document against the modules (SearchRebuild),
+# and the data set's 850,000 published answers, written past the app, would keep it busy for a long
+# time. It serves nothing in the read-only run (no scheduled jobs, no requests).
+[ "$mixed_run" != 1 ] || start_node b false
 
 token() {
   curl -fsS -X POST "$base/api/v1/auth/token" -H 'Content-Type: application/json' \
@@ -144,11 +199,16 @@ password=bench-password-1
 post /api/v1/accounts "{\"username\":\"bench-handler\",\"password\":\"$password\",\"displayName\":\"Bench handler\",\"roles\":[\"HANDLER\"],\"orgCode\":\"dept-001\"}"
 post /api/v1/accounts "{\"username\":\"bench-supervisor\",\"password\":\"$password\",\"displayName\":\"Bench supervisor\",\"roles\":[\"SUPERVISOR\"]}"
 
-log "Generating 1,000,000 matters and 2,500,000 cases in PostgreSQL"
+log "Generating $matters matters and $(( matters * 5 / 2 )) cases in PostgreSQL"
 start=$(date +%s)
-psql_db -f bench/matters-data.sql >/dev/null
+psql_db -v matters="$matters" -f bench/matters-data.sql >/dev/null
+# The write generator's accounts and tokens, past the app (bcrypt through the API would take minutes).
+raisers=$(( matters / 20 > 0 ? matters / 20 : 1 ))
+token_prefix="bench-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
+psql_db -v prefix="$token_prefix" -v raisers="$raisers" -f bench/matters-accounts.sql >/dev/null
 psql_db -c "VACUUM ANALYZE"
-log "Data set ready in $(( $(date +%s) - start )) s: $(psql_db -At -c "SELECT (SELECT count(*) FROM matter) || ' matters, ' || (SELECT count(*) FROM handling_case) || ' cases, ' || (SELECT count(*) FROM handling_case WHERE org_code = 'dept-001' AND status IN ('ASSIGNED','SIGNED','REHANDLING')) || ' pending cases of dept-001, ' || (SELECT count(*) FROM matter WHERE series_slug = 'npc-16') || ' matters in npc-16'")"
+psql_db -c "ALTER SYSTEM SET autovacuum = on" -c "SELECT pg_reload_conf()" >/dev/null
+log "Data set ready in $(( $(date +%s) - start )) s: $(psql_db -At -c "SELECT (SELECT count(*) FROM matter) || ' matters, ' || (SELECT count(*) FROM handling_case) || ' cases, ' || (SELECT count(*) FROM handling_case WHERE org_code = 'dept-001' AND status IN ('ASSIGNED','SIGNED','REHANDLING')) || ' pending cases of dept-001, ' || (SELECT count(*) FROM matter WHERE series_slug = 'npc-16') || ' matters in npc-16, ' || (SELECT count(*) FROM account) || ' accounts'")"
 
 handler=$(token bench-handler "$password")
 supervisor=$(token bench-supervisor "$password")
@@ -158,6 +218,10 @@ names=(ping inbox board stats board50)
 paths=(/api/v1/public/ping /api/v1/cases /api/v1/supervision/board "/api/v1/public/stats/matters?series=npc-16"
   "/api/v1/supervision/board?limit=50")
 auths=("" "$handler" "$supervisor" "" "$supervisor")
+# Goals: read-only (issue 3) half of ping for each; mixed (issue 7) per endpoint, and p99 <= 50 ms.
+declare -A goal_ro=([inbox]=0.5 [board]=0.5 [stats]=0.5)
+declare -A goal_mixed=([inbox]=0.3 [board]=0.15 [stats]=0.5)
+p99_goal=50
 
 # Each endpoint answers 200 with what it should before it is measured.
 for k in "${!names[@]}"; do
@@ -186,9 +250,10 @@ idle_percent() {
 }
 
 # Before each measurement: waits (at most 60 s) until PostgreSQL runs no query, so that requests
-# still in flight in the app when wrk stopped do not eat into the next run; then waits (at most
-# BENCH_QUIET_WAIT, 180 s) until the machine is at least 85 % idle, since other work on a shared
-# machine would skew one run against the next. Prints the idle percentage it saw last.
+# still in flight in the app when wrk stopped (and, in the mixed run, event listeners still catching
+# up) do not eat into the next run; then waits (at most BENCH_QUIET_WAIT, 180 s) until the machine is
+# at least 85 % idle, since other work on a shared machine would skew one run against the next.
+# Prints the idle percentage it saw last.
 settle() {
   local idle
   for _ in $(seq 1 120); do
@@ -204,59 +269,376 @@ settle() {
   echo "$idle"
 }
 
-run_wrk() { # name path auth duration label -> prints "rps p99_ms timeouts idle_before"
-  local hdr=() file="$out/wrk-$1-$5.txt" idle
-  [ -z "$3" ] || hdr=(-H "Authorization: Bearer $3")
-  idle=$(settle)
-  timeout 120 wrk -t"$threads" -c"$connections" -d"$4" --timeout 10s --latency "${hdr[@]}" "$base$2" >"$file"
-  if grep -q -e "Non-2xx" "$file"; then
-    log "wrk saw error responses for $1:"; cat "$file" >&2; exit 1
-  fi
-  local rps p99 timeouts
+# wrk's figures from its output: req/s, p99 in ms, socket timeouts, requests, responses not 2xx or 3xx
+# (an endpoint that fails under load is a finding: counted, shown, and the run goes on).
+wrk_figures() {
+  local file=$1
+  local rps p99 timeouts requests non2xx
   rps=$(awk '/^Requests\/sec:/ {print $2}' "$file")
   p99=$(awk '$1 == "99%" {v = $2; if (v ~ /us$/) {sub(/us$/, "", v); v /= 1000} else if (v ~ /ms$/) {sub(/ms$/, "", v)} else if (v ~ /s$/) {sub(/s$/, "", v); v *= 1000}; printf "%.2f", v}' "$file")
   timeouts=$(awk '/Socket errors/ {gsub(",", ""); print $NF}' "$file")
-  echo "$rps $p99 ${timeouts:-0} $idle"
+  requests=$(awk '/requests in/ {print $1}' "$file")
+  non2xx=$(awk '/Non-2xx/ {print $NF}' "$file")
+  [ -z "$non2xx" ] || log "wrk saw $non2xx responses that were not 2xx or 3xx ($file)"
+  echo "${rps:-0} ${p99:-0} ${timeouts:-0} ${requests:-0} ${non2xx:-0}"
 }
 
-log "Warming up: $warmup per endpoint"
-for k in "${!names[@]}"; do run_wrk "${names[$k]}" "${paths[$k]}" "${auths[$k]}" "$warmup" warmup >/dev/null; done
+# pg_stat_statements since the last reset: each statement run at least once per ten requests (or by
+# the writes), with its calls per read request and per write, mean execution and planning time, rows.
+sql_report() { # file requests writes
+  psql_db -P pager=off -c "SELECT round(calls::numeric / GREATEST($2, 1), 3) AS per_request,
+      CASE WHEN $3 > 0 THEN round(calls::numeric / $3, 2) END AS per_write,
+      round(mean_exec_time::numeric, 3) AS exec_ms, round(mean_plan_time::numeric, 3) AS plan_ms,
+      round((total_exec_time + total_plan_time)::numeric) AS total_ms,
+      round(rows::numeric / GREATEST(calls, 1), 1) AS rows, left(regexp_replace(query, '\s+', ' ', 'g'), 150) AS query
+    FROM pg_stat_statements WHERE (calls >= $2 / 10 OR ($3 > 0 AND calls >= $3 / 2)) AND query NOT LIKE '%pg_stat%'
+    ORDER BY total_exec_time + total_plan_time DESC LIMIT 25" >"$1"
+}
+
+# jfr_mark marks the start of a run; jfr_cut NODE LABEL writes what that node recorded since then to
+# bench/out/jfr-LABEL.jfr (after the run, so that attaching to the node costs the run nothing).
+jfr_mark() { jfr_begin=$(date -u +%Y-%m-%dT%H:%M:%S.%3NZ); }
+jfr_cut() {
+  [ -n "${BENCH_JFR:-}" ] || return 0
+  jcmd "${node_pids[$1]}" JFR.dump name=bench begin="$jfr_begin" end="$(date -u +%Y-%m-%dT%H:%M:%S.%3NZ)" \
+    filename="$out/jfr-$2.jfr" >/dev/null 2>&1 || log "Could not cut the JFR recording of $2"
+}
+
+# Whether other work took more than BENCH_MAX_OTHERS % of the machine during a measurement, with
+# attempts left: then the measurement is kept apart and made again, after waiting for quiet.
+retries=${BENCH_RETRIES:-2}
+disturbed() { # others-percent attempt
+  [ "$1" -gt "${BENCH_MAX_OTHERS:-10}" ] && [ "$2" -lt "$retries" ] || return 1
+  log "Other work took $1 % of the machine during that measurement: measuring again"
+}
+
+median() { sort -g | awk '{a[NR] = $1} END {if (NR == 0) print "-"; else if (NR % 2) print a[(NR + 1) / 2]; else printf "%.2f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
+
+# CPU time so far, in clock ticks, written to a file: the clock, the machine's line of /proc/stat, and
+# every process's line of /proc/PID/stat.
+cpu_snapshot() { # file
+  # (cat fails for a process that ends between the glob and the read; the others are still written)
+  { date +%s%N; head -n 1 /proc/stat; cat /proc/[0-9]*/stat 2>/dev/null || true; } >"$1"
+}
+# From two snapshots and the requests served: the machine's busy share; CPU ms per request in the app
+# nodes (together) and in PostgreSQL; and the share of the machine that other work took (processes
+# that were neither ours nor PostgreSQL's, such as another developer's test JVM; what starts and also
+# ends within the measurement is not seen).
+cpu_figures() { # before after requests [pids of ours to leave out, such as the writer]
+  local a=$1 b=$2 q=$3
+  shift 3
+  awk -v q="$q" -v n="$(nproc)" -v hz="$(getconf CLK_TCK)" -v nodes=" ${node_pids[*]} " -v skip=" $* " '
+    FNR == 1 { t[FILENAME] = $1; next }
+    FNR == 2 { busy[FILENAME] = $2 + $3 + $4 + $7 + $8 + $9; next }
+    {
+      i = match($0, /\) [A-Za-z] /); if (!i) next
+      comm = substr($0, index($0, "(") + 1, i - index($0, "(") - 1)
+      split(substr($0, i + 2), f, " ")   # f[1] is the state, the 3rd field of the line
+      ticks = f[12] + f[13]               # utime and stime, the 14th and 15th fields
+      if (FILENAME == ARGV[1]) { before[$1] = ticks; next }
+      d = ($1 in before) ? ticks - before[$1] : ticks   # one that started meanwhile: all its time
+      if (index(nodes, " " $1 " ")) app += d
+      else if (index(skip, " " $1 " ")) next
+      else if (comm == "postgres") pg += d
+      else if (comm != "wrk") other += d
+    }
+    END {
+      wall = (t[ARGV[2]] - t[ARGV[1]]) / 1e9; cap = wall * n * hz / 100
+      per = 1000 / hz / (q > 0 ? q : 1)
+      printf "%.0f %.3f %.3f %.0f", (busy[ARGV[2]] - busy[ARGV[1]]) / cap, app * per, pg * per, other / cap
+    }' "$a" "$b"
+}
 
 results="$out/results.tsv"
-printf 'round\tendpoint\trps\tp99_ms\tratio_to_ping\ttimeouts\tidle_before\n' >"$results"
-for r in $(seq 1 "$rounds"); do
-  ping_rps=
-  for k in "${!names[@]}"; do
-    psql_db -c "SELECT pg_stat_statements_reset()" >/dev/null
-    read -r rps p99 timeouts idle < <(run_wrk "${names[$k]}" "${paths[$k]}" "${auths[$k]}" "$duration" "round$r")
-    if [ "$r" = 1 ]; then
-      requests=$(awk '/requests in/ {print $1}' "$out/wrk-${names[$k]}-round1.txt")
-      psql_db -P pager=off -c "SELECT round(calls::numeric / GREATEST($requests, 1), 2) AS per_request,
-          round(mean_exec_time::numeric, 3) AS exec_ms, round(mean_plan_time::numeric, 3) AS plan_ms,
-          round(rows::numeric / GREATEST(calls, 1), 1) AS rows, left(regexp_replace(query, '\s+', ' ', 'g'), 160) AS query
-        FROM pg_stat_statements WHERE calls >= $requests / 10 AND query NOT LIKE '%pg_stat%'
-        ORDER BY total_exec_time + total_plan_time DESC LIMIT 15" >"$out/sql-${names[$k]}.txt"
-    fi
-    [ -n "$ping_rps" ] || ping_rps=$rps
-    ratio=$(awk -v a="$rps" -v b="$ping_rps" 'BEGIN {printf "%.2f", a / b}')
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$r" "${names[$k]}" "$rps" "$p99" "$ratio" "$timeouts" "$idle" >>"$results"
-    log "round $r ${names[$k]}: $rps req/s, p99 $p99 ms, ratio to ping $ratio, timeouts (10 s) $timeouts, machine ${idle}% idle before"
-  done
-done
+printf 'run\tround\tendpoint\trps\tp99_ms\tratio_to_ping\ttimeouts\tidle_before\twrite_target\twrite_rate\tryw_checks\tryw_violations\tothers_checks\tothers_stale\twrite_errors\tevents_pending\tcpu_busy_pct\tapp_cpu_ms_per_req\tpg_cpu_ms_per_req\tnot_2xx\tothers_busy_pct\n' >"$results"
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}'; }
 
-median() { sort -g | awk '{a[NR] = $1} END {if (NR % 2) print a[(NR + 1) / 2]; else printf "%.2f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
+# --- the read-only run: one node, as in issue 3
+run_wrk() { # name path auth duration label -> prints "rps p99_ms timeouts idle_before requests busy app_ms pg_ms others not_2xx"
+  local hdr=() file="$out/wrk-ro-$1-$5.txt" idle
+  [ -z "$3" ] || hdr=(-H "Authorization: Bearer $3")
+  idle=$(settle)
+  cpu_snapshot "$pg_dir/cpu-0"
+  timeout 120 wrk -t"$threads" -c"$connections" -d"$4" --timeout 10s --latency "${hdr[@]}" "$base$2" >"$file"
+  cpu_snapshot "$pg_dir/cpu-1"
+  local rps p99 timeouts requests non2xx
+  read -r rps p99 timeouts requests non2xx < <(wrk_figures "$file")
+  echo "$rps $p99 $timeouts $idle $requests $(cpu_figures "$pg_dir/cpu-0" "$pg_dir/cpu-1" "$requests") $non2xx"
+}
+
+if [ "$readonly_run" = 1 ]; then
+  log "Read-only run, one node: warming up, $warmup per endpoint"
+  for k in "${!names[@]}"; do run_wrk "${names[$k]}" "${paths[$k]}" "${auths[$k]}" "$warmup" warmup >/dev/null; done
+  for r in $(seq 1 "$rounds"); do
+    ping_rps=
+    for k in "${!names[@]}"; do
+      n=${names[$k]}
+      for attempt in $(seq 0 "$retries"); do
+        non2xx=
+        psql_db -c "SELECT pg_stat_statements_reset()" >/dev/null
+        jfr_mark
+        read -r rps p99 timeouts idle requests busy app_ms pg_ms others non2xx < <(run_wrk "$n" "${paths[$k]}" "${auths[$k]}" "$duration" "round$r") || true
+        [ -n "${non2xx:-}" ] || { log "Measuring $n failed (see above)"; exit 1; }
+        disturbed "$others" "$attempt" || break
+        printf 'readonly-disturbed\t%s\t%s\t%s\t%s\t\t%s\t%s\t\t\t\t\t\t\t\t\t%s\t%s\t%s\t%s\t%s\n' "$r" "$n" "$rps" "$p99" "$timeouts" "$idle" \
+          "$busy" "$app_ms" "$pg_ms" "$non2xx" "$others" >>"$results"
+      done
+      [ "$r" != 1 ] || { jfr_cut 0 "ro-$n"; sql_report "$out/sql-ro-$n.txt" "$requests" 0; }
+      [ -n "$ping_rps" ] || ping_rps=$rps
+      ratio=$(ratio "$rps" "$ping_rps")
+      printf 'readonly\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\t\t\t\t\t\t\t\t%s\t%s\t%s\t%s\t%s\n' "$r" "$n" "$rps" "$p99" "$ratio" "$timeouts" "$idle" \
+        "$busy" "$app_ms" "$pg_ms" "$non2xx" "$others" >>"$results"
+      log "read-only round $r $n: $rps req/s, p99 $p99 ms, ratio to ping $ratio, timeouts (10 s) $timeouts, machine ${idle}% idle before, ${busy}% busy during, other work ${others}%; CPU per request: app $app_ms ms, PostgreSQL $pg_ms ms"
+    done
+  done
+fi
+
+# --- the mixed run: two nodes, reads spread over both, writes during each measurement
+if [ "$mixed_run" = 1 ]; then
+  half_threads=$(( threads / 2 > 0 ? threads / 2 : 1 ))
+  half_connections=$(( connections / 2 > 0 ? connections / 2 : 1 ))
+  # Besides the three endpoints and ping: ping-w is ping under the inbox's writes (what the writes take
+  # from the machine), and writes is the write generator alone, with no reads, asked for
+  # BENCH_WRITE_MAX writes/s (what the write path sustains by itself).
+  mixed_names=(ping inbox board stats ping-w writes)
+  mixed_paths=(/api/v1/public/ping /api/v1/cases /api/v1/supervision/board "/api/v1/public/stats/matters?series=npc-16"
+    /api/v1/public/ping "")
+  mixed_auths=("" "$handler" "$supervisor" "" "" "")
+  # The writes during each measurement: BENCH_WRITE_SHARE of the endpoint's median read-only req/s (ping-w,
+  # ping under writes, gets the inbox's rate); ping itself is measured without writes, as the reference.
+  declare -A write_rate
+  for k in "${!mixed_names[@]}"; do
+    n=${mixed_names[$k]}
+    src=$n; [ "$n" != ping-w ] || src=inbox
+    if [ "$n" = ping ]; then
+      write_rate[$n]=0
+    elif [ "$n" = writes ]; then
+      write_rate[$n]=${BENCH_WRITE_MAX:-1000}
+    elif [ -n "${BENCH_WRITE_RATE:-}" ]; then
+      write_rate[$n]=$BENCH_WRITE_RATE
+    else
+      ro=$(awk -F'\t' -v n="$src" '$1 == "readonly" && $3 == n {print $4}' "$results" | median)
+      [ "$ro" != - ] || { log "No read-only figure for $src: set BENCH_WRITE_RATE or BENCH_READONLY=1"; exit 1; }
+      write_rate[$n]=$(awk -v r="$ro" -v s="$write_share" 'BEGIN {printf "%.0f", r * s}')
+    fi
+  done
+  log "Mixed run, two nodes (${bases[*]}): writes/s per endpoint: $(for n in "${mixed_names[@]}"; do printf '%s=%s ' "$n" "${write_rate[$n]}"; done)"
+
+  work="$pg_dir/work"
+  mkdir -p "$work"
+  # The work the writer may do, as the data stands now (each set a disjoint set of matters; see
+  # bench/MatterWriter.java): ASSIGNED cases of ASSIGNED matters to sign, SIGNED lead cases of matters
+  # IN_PROGRESS to answer, ANSWERED matters with no pending case, never rated, to rate SATISFIED.
+  export_work() {
+    psql_db -At -c "COPY (SELECT c.id, c.matter_id, c.org_code FROM handling_case c JOIN matter m ON m.id = c.matter_id
+        WHERE c.status = 'ASSIGNED' AND m.status = 'ASSIGNED' ORDER BY c.id) TO STDOUT" >"$work/sign.tsv"
+    psql_db -At -c "COPY (SELECT c.id, c.matter_id, c.org_code FROM handling_case c JOIN matter m ON m.id = c.matter_id
+        WHERE c.status = 'SIGNED' AND c.role = 'LEAD' AND m.status = 'IN_PROGRESS' ORDER BY c.id) TO STDOUT" >"$work/answer.tsv"
+    psql_db -At -c "COPY (SELECT m.id, m.raiser, COALESCE(m.series_slug, ''),
+          COALESCE((SELECT c.org_code FROM handling_case c WHERE c.matter_id = m.id AND c.role = 'LEAD' ORDER BY c.id LIMIT 1), 'dept-001')
+        FROM matter m WHERE m.status = 'ANSWERED' AND m.rehandled = FALSE
+          AND NOT EXISTS (SELECT 1 FROM handling_case p WHERE p.matter_id = m.id AND p.status IN ('ASSIGNED','SIGNED','REHANDLING'))
+          AND NOT EXISTS (SELECT 1 FROM evaluation e WHERE e.matter_id = m.id)
+          AND EXISTS (SELECT 1 FROM account a WHERE a.username = m.raiser)
+        ORDER BY m.id) TO STDOUT" >"$work/rate.tsv"
+  }
+  writer_value() { awk -F= -v k="$1" '$1 == k {print $2}' "$2"; }
+  # The connection pools' and the event listeners' state on each node (Prometheus, as ADMIN).
+  pool_snapshot() { # file
+    local i
+    for i in 0 1; do
+      echo "# node $i ${bases[$i]}"
+      curl -fsS -H "Authorization: Bearer $admin" "${bases[$i]}/actuator/prometheus" 2>/dev/null \
+        | grep -E '^(hikaricp_connections_(acquire|usage)_seconds_(sum|count|max)|hikaricp_connections_(active|pending|timeout_total)|executor_(active_threads|queued_tasks|pool_size_threads|completed_tasks_total))' || true
+    done >"$1"
+  }
+  # Samples PostgreSQL's client backends twice a second: what the busy ones wait for.
+  sample_waits() { # file seconds
+    local end=$(( $(date +%s) + $2 ))
+    while [ "$(date +%s)" -lt "$end" ]; do
+      psql_db -At -c "SELECT COALESCE(wait_event_type || ':' || wait_event, 'CPU') || ' ' || left(regexp_replace(query, '\s+', ' ', 'g'), 90)
+        FROM pg_stat_activity WHERE backend_type = 'client backend' AND state = 'active' AND pid <> pg_backend_pid()" 2>/dev/null || true
+      sleep 0.5
+    done | sort | uniq -c | sort -rn >"$1"
+  }
+
+  measure_mixed() { # name path auth duration label rate -> prints the row's figures
+    local n=$1 path=$2 auth=$3 dur=$4 label=$5 rate=$6
+    local hdr=() fa="$out/wrk-mixed-$n-$label-a.txt" fb="$out/wrk-mixed-$n-$label-b.txt"
+    local wfile="$out/writer-$n-$label.txt" writer_pid= idle
+    [ -z "$auth" ] || hdr=(-H "Authorization: Bearer $auth")
+    rm -f "$work/ready" "$work/go"
+    if [ "$rate" != 0 ]; then
+      export_work
+      java bench/MatterWriter.java --nodes "${bases[0]},${bases[1]}" --prefix "$token_prefix" --work "$work" \
+        --rate "$rate" --duration "$(seconds "$dur")" --threads "$write_threads" --mix "$write_mix" \
+        --ready "$work/ready" --go "$work/go" --go-timeout $(( ${BENCH_QUIET_WAIT:-180} + 300 )) >"$wfile" 2>&1 &
+      writer_pid=$!
+      echo "$writer_pid" >>"$helpers"
+      for _ in $(seq 1 240); do [ -f "$work/ready" ] || ! kill -0 "$writer_pid" 2>/dev/null && break; sleep 0.5; done
+      [ -f "$work/ready" ] || { log "The writer did not get ready:"; cat "$wfile" >&2; exit 1; }
+    fi
+    idle=$(settle)
+    local sampler=
+    if [ "$label" = round1 ]; then
+      psql_db -c "SELECT pg_stat_statements_reset()" >/dev/null
+      pool_snapshot "$out/pool-$n-before.txt"
+      sample_waits "$out/waits-$n.txt" "$(seconds "$dur")" &
+      sampler=$!
+      echo "$sampler" >>"$helpers"
+    fi
+    cpu_snapshot "$pg_dir/cpu-0"
+    jfr_mark
+    touch "$work/go"
+    local ra=0 pa=0 ta=0 qa=0 na=0 rb=0 pb=0 tb=0 qb=0 nb=0
+    if [ -n "$path" ]; then
+      timeout 120 wrk -t"$half_threads" -c"$half_connections" -d"$dur" --timeout 10s --latency "${hdr[@]}" "${bases[0]}$path" >"$fa" &
+      local wa=$!
+      timeout 120 wrk -t"$half_threads" -c"$half_connections" -d"$dur" --timeout 10s --latency "${hdr[@]}" "${bases[1]}$path" >"$fb" &
+      local wb=$!
+      wait "$wa"; wait "$wb"
+      cpu_snapshot "$pg_dir/cpu-1"
+      read -r ra pa ta qa na < <(wrk_figures "$fa")
+      read -r rb pb tb qb nb < <(wrk_figures "$fb")
+    else
+      wait "$writer_pid" || true
+      cpu_snapshot "$pg_dir/cpu-1"
+    fi
+    [ -z "$writer_pid" ] || wait "$writer_pid" || true
+    [ -z "$sampler" ] || wait "$sampler" || true
+    local rps p99 timeouts requests
+    rps=$(awk -v a="$ra" -v b="$rb" 'BEGIN {printf "%.2f", a + b}')
+    p99=$(awk -v a="$pa" -v b="$pb" 'BEGIN {print (a > b ? a : b)}')
+    timeouts=$(( ta + tb ))
+    requests=$(( qa + qb ))
+    local target=0 achieved=0 checks=0 violations=0 ochecks=0 ostale=0 errors=0 writes=0
+    if [ -n "$writer_pid" ]; then
+      [ -s "$wfile" ] && grep -q '^ryw_checks=' "$wfile" || { log "The writer gave no report:"; cat "$wfile" >&2; exit 1; }
+      target=$(writer_value target_rate "$wfile"); achieved=$(writer_value achieved_rate "$wfile")
+      checks=$(writer_value ryw_checks "$wfile"); violations=$(writer_value ryw_violations "$wfile")
+      ochecks=$(writer_value others_checks "$wfile"); ostale=$(writer_value others_stale "$wfile")
+      errors=$(writer_value errors "$wfile"); writes=$(writer_value writes_ok "$wfile")
+    fi
+    if [ "$label" = round1 ]; then
+      jfr_cut 0 "mixed-$n"
+      pool_snapshot "$out/pool-$n-after.txt"
+      sql_report "$out/sql-mixed-$n.txt" "$requests" "$writes"
+    fi
+    local pending
+    pending=$(psql_db -At -c "SELECT count(*) FROM event_publication WHERE completion_date IS NULL")
+    echo "$rps $p99 $timeouts $idle $target $achieved $checks $violations $ochecks $ostale $errors $pending $(cpu_figures "$pg_dir/cpu-0" "$pg_dir/cpu-1" "$( [ -n "$path" ] && echo "$requests" || echo "$writes")" $writer_pid) $(( na + nb ))"
+  }
+
+  log "Mixed run: warming up, $warmup per endpoint, with the writes"
+  for k in "${!mixed_names[@]}"; do
+    n=${mixed_names[$k]}
+    non2xx=
+    read -r rps p99 timeouts idle target achieved checks violations ochecks ostale errors pending busy app_ms pg_ms others non2xx \
+      < <(measure_mixed "$n" "${mixed_paths[$k]}" "${mixed_auths[$k]}" "$warmup" warmup "${write_rate[$n]}") || true
+    [ -n "${non2xx:-}" ] || { log "Measuring $n failed (see above)"; exit 1; }
+    printf 'mixed-warmup\t0\t%s\t%s\t%s\t\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$rps" "$p99" "$timeouts" "$idle" \
+      "$target" "$achieved" "$checks" "$violations" "$ochecks" "$ostale" "$errors" "$pending" "$busy" "$app_ms" "$pg_ms" "$non2xx" "$others" >>"$results"
+    log "mixed warm-up $n: $rps req/s, p99 $p99 ms; writes $achieved/s of $target, read-your-writes $violations violations in $checks checks"
+  done
+  for r in $(seq 1 "$rounds"); do
+    ping_rps=
+    for k in "${!mixed_names[@]}"; do
+      n=${mixed_names[$k]}
+      for attempt in $(seq 0 "$retries"); do
+        non2xx=
+        read -r rps p99 timeouts idle target achieved checks violations ochecks ostale errors pending busy app_ms pg_ms others non2xx \
+          < <(measure_mixed "$n" "${mixed_paths[$k]}" "${mixed_auths[$k]}" "$duration" "round$r" "${write_rate[$n]}") || true
+        [ -n "${non2xx:-}" ] || { log "Measuring $n failed (see above)"; exit 1; }
+        disturbed "$others" "$attempt" || break
+        # Kept apart from the figures, but its writes and their checks count in the read-your-writes totals.
+        printf 'mixed-disturbed\t%s\t%s\t%s\t%s\t\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$r" "$n" "$rps" "$p99" "$timeouts" "$idle" \
+          "$target" "$achieved" "$checks" "$violations" "$ochecks" "$ostale" "$errors" "$pending" "$busy" "$app_ms" "$pg_ms" "$non2xx" "$others" >>"$results"
+      done
+      [ -n "$ping_rps" ] || ping_rps=$rps
+      ratio=$(ratio "$rps" "$ping_rps")
+      printf 'mixed\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$r" "$n" "$rps" "$p99" "$ratio" "$timeouts" "$idle" \
+        "$target" "$achieved" "$checks" "$violations" "$ochecks" "$ostale" "$errors" "$pending" "$busy" "$app_ms" "$pg_ms" "$non2xx" "$others" >>"$results"
+      log "mixed round $r $n: $rps req/s, p99 $p99 ms, ratio to ping $ratio; writes $achieved/s of $target, read-your-writes $violations violations in $checks checks, others stale $ostale of $ochecks, write errors $errors, events pending $pending; machine ${idle}% idle before, ${busy}% busy during, other work ${others}%; CPU per read request (writes included): app $app_ms ms, PostgreSQL $pg_ms ms"
+    done
+  done
+
+  # After the writes: the event listeners catch up, and the tallies must still equal a full count.
+  drain_start=$(date +%s)
+  for _ in $(seq 1 240); do
+    [ "$(psql_db -At -c "SELECT count(*) FROM event_publication WHERE completion_date IS NULL")" = 0 ] && break
+    sleep 0.5
+  done
+  events_left=$(psql_db -At -c "SELECT count(*) FROM event_publication WHERE completion_date IS NULL")
+  drain_seconds=$(( $(date +%s) - drain_start ))
+  tally_diff=$(psql_db -At <<'SQL'
+WITH m AS (SELECT COALESCE(m.series_slug, '') AS s, m.status AS st, COUNT(*) AS n, COALESCE(SUM(c.n), 0) AS cs
+           FROM matter m LEFT JOIN (SELECT matter_id, COUNT(*) AS n FROM handling_case WHERE status <> 'RETURNED' GROUP BY matter_id) c
+           ON c.matter_id = m.id GROUP BY 1, 2),
+     t AS (SELECT series_slug AS s, status AS st, SUM(matters) AS n, SUM(cases) AS cs FROM matter_tally GROUP BY 1, 2 HAVING SUM(matters) <> 0 OR SUM(cases) <> 0),
+     d AS (SELECT COALESCE(m.series_slug, '') AS s, x.due, COUNT(*) AS n FROM matter m
+           JOIN (SELECT matter_id, MIN(due_date) AS due FROM handling_case WHERE status IN ('ASSIGNED','SIGNED','REHANDLING') GROUP BY matter_id) x
+           ON x.matter_id = m.id WHERE m.status NOT IN ('CLOSED','REJECTED') GROUP BY 1, 2),
+     dt AS (SELECT series_slug AS s, due_date AS due, SUM(matters) AS n FROM matter_due_tally GROUP BY 1, 2 HAVING SUM(matters) <> 0),
+     c AS (SELECT org_code AS o, due_date AS due, COUNT(*) AS n FROM handling_case WHERE status IN ('ASSIGNED','SIGNED','REHANDLING') GROUP BY 1, 2),
+     ct AS (SELECT org_code AS o, due_date AS due, SUM(cases) AS n FROM case_due_tally GROUP BY 1, 2 HAVING SUM(cases) <> 0)
+SELECT (SELECT count(*) FROM m FULL JOIN t USING (s, st) WHERE m.n IS DISTINCT FROM t.n OR m.cs IS DISTINCT FROM t.cs)
+     + (SELECT count(*) FROM d FULL JOIN dt USING (s, due) WHERE d.n IS DISTINCT FROM dt.n)
+     + (SELECT count(*) FROM c FULL JOIN ct USING (o, due) WHERE c.n IS DISTINCT FROM ct.n)
+SQL
+)
+  log "After the mixed run: $events_left event publications unfinished after ${drain_seconds} s of waiting; tally rows that differ from a full count: $tally_diff"
+fi
+
+if [ -n "${BENCH_JFR:-}" ]; then
+  for f in "$out"/jfr-*.jfr; do
+    [ -f "$f" ] && java bench/JfrTop.java "$f" 30 >"${f%.jfr}.txt" 2>&1 || true
+  done
+fi
+
 {
   echo
-  echo "Median of $rounds rounds (wrk -t$threads -c$connections -d$duration on 127.0.0.1; ratio = the endpoint's req/s over ping's in the same round):"
-  printf '%-8s %-48s %12s %10s %14s %8s\n' endpoint path req/s p99_ms ratio_to_ping goal
-  for k in "${!names[@]}"; do
-    n=${names[$k]}
-    rps=$(awk -F'\t' -v n="$n" '$2 == n {print $3}' "$results" | median)
-    p99=$(awk -F'\t' -v n="$n" '$2 == n {print $4}' "$results" | median)
-    ratio=$(awk -F'\t' -v n="$n" '$2 == n {print $5}' "$results" | median)
-    goal=$(awk -v r="$ratio" -v n="$n" 'BEGIN {print (n == "ping" || n == "board50") ? "-" : (r >= 0.5 ? "met" : "MISSED")}')
-    printf '%-8s %-48s %12s %10s %14s %8s\n' "$n" "${paths[$k]}" "$rps" "$p99" "$ratio" "$goal"
-  done
-  echo
-  echo "Machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'); $(date -u +%Y-%m-%d); commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+  echo "Commit $commit, $(psql_db -At -c "SELECT count(*) FROM matter") matters at the start of the data set ($matters asked); machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'); $(date -u +%Y-%m-%d)"
+  if [ "$readonly_run" = 1 ]; then
+    echo
+    echo "Read-only, one node: median of $rounds rounds (wrk -t$threads -c$connections -d$duration on 127.0.0.1; ratio = the endpoint's req/s over ping's in the same round):"
+    printf '%-8s %-44s %10s %8s %6s %-16s %6s %8s %8s\n' endpoint path req/s p99_ms ratio rounds goal app_ms pg_ms
+    for k in "${!names[@]}"; do
+      n=${names[$k]}
+      col() { awk -F'\t' -v n="$n" -v c="$1" '$1 == "readonly" && $3 == n {print $c}' "$results" | median; }
+      rps=$(col 4); p99=$(col 5); ratio=$(col 6); app_ms=$(col 18); pg_ms=$(col 19)
+      each=$(awk -F'\t' -v n="$n" '$1 == "readonly" && $3 == n {printf "%s%s", s, $6; s = ","}' "$results")
+      g=${goal_ro[$n]:-}
+      goal=$( [ -z "$g" ] && echo - || awk -v r="$ratio" -v g="$g" 'BEGIN {print (r >= g ? "met" : "MISSED")}')
+      printf '%-8s %-44s %10s %8s %6s %-16s %6s %8s %8s\n' "$n" "${paths[$k]}" "$rps" "$p99" "$ratio" "$each" "$goal" "$app_ms" "$pg_ms"
+    done
+    echo "(app_ms, pg_ms: CPU time per request in the app node and in PostgreSQL, median)"
+  fi
+  if [ "$mixed_run" = 1 ]; then
+    echo
+    echo "Mixed, two nodes: median of $rounds rounds (two wrk -t$half_threads -c$half_connections -d$duration, one per node, req/s summed, p99 the worse of the two; ratio to ping, measured over both nodes without writes, in the same round; writes by bench/MatterWriter.java with $write_threads threads, mix sign:answer:rate $write_mix):"
+    printf '%-8s %10s %8s %6s %-16s %-30s %8s %8s %10s %8s %8s\n' endpoint req/s p99_ms ratio rounds goal writes/s target ryw_viol app_ms pg_ms
+    for n in "${mixed_names[@]}"; do
+      col() { awk -F'\t' -v n="$n" -v c="$1" '$1 == "mixed" && $3 == n {print ($c == "" ? 0 : $c)}' "$results" | median; }
+      rps=$(col 4); p99=$(col 5); ratio=$(col 6); tg=$(col 9); wr=$(col 10); app_ms=$(col 18); pg_ms=$(col 19)
+      each=$(awk -F'\t' -v n="$n" '$1 == "mixed" && $3 == n {printf "%s%s", s, $6; s = ","}' "$results")
+      viol=$(awk -F'\t' -v n="$n" '$1 ~ /^mixed/ && $3 == n {v += $12; c += $11} END {printf "%d/%d", v, c}' "$results")
+      g=${goal_mixed[$n]:-}
+      if [ -z "$g" ]; then goal=-; else
+        goal=$(awk -v r="$ratio" -v g="$g" -v p="$p99" -v pg="$p99_goal" 'BEGIN {
+          printf "%s ratio>=%s, %s p99<=%sms", (r >= g ? "met" : "MISSED"), g, (p <= pg ? "met" : "MISSED"), pg}')
+      fi
+      [ "$n" != writes ] || { rps=-; p99=-; ratio=-; each=-; }
+      printf '%-8s %10s %8s %6s %-16s %-30s %8s %8s %10s %8s %8s\n' "$n" "$rps" "$p99" "$ratio" "$each" "$goal" "$wr" "$tg" "$viol" "$app_ms" "$pg_ms"
+    done
+    echo "(writes/s: achieved, median; target: writes/s asked; ryw_viol: read-your-writes violations/checks, warm-up included; app_ms, pg_ms: CPU time per read request in both app nodes and in PostgreSQL, the writes' included, median; for writes, the write generator alone with no reads, they are per write)"
+    echo
+    awk -F'\t' '$1 ~ /^mixed/ {c += $11; v += $12; oc += $13; os += $14; e += $15; w++}
+      END {printf "Read-your-writes over the whole mixed run (%d measurements, warm-up included): %d checks, %d violations; others (a colleague who never writes, 1 s after an answer, on the other node): %d checks, %d stale; write errors: %d\n", w, c, v, oc, os, e}' "$results"
+    echo "After the mixed run: event publications unfinished $events_left (after waiting ${drain_seconds} s); tally rows differing from a full count: $tally_diff"
+  fi
+  awk -F'\t' 'NR > 1 && $1 !~ /warmup|disturbed/ {if ($21 + 0 > max[$1]) max[$1] = $21; if (!($1 in max)) max[$1] = 0}
+    $1 ~ /disturbed/ {d++}
+    END {for (r in max) printf "Share of the machine other work took during a measurement (%s): at most %d %%\n", r, max[r];
+      printf "Measurements made again because other work took more than %s %% of the machine during them: %d\n", m, d}' m="${BENCH_MAX_OTHERS:-10}" "$results"
+  awk -F'\t' 'NR > 1 && $20 > 0 {printf "Responses not 2xx or 3xx: %s round %s %s: %s\n", $1, $2, $3, $20; n++} END {if (!n) print "Responses not 2xx or 3xx: none"}' "$results"
 } | tee "$out/summary.txt"
