@@ -110,7 +110,14 @@ class MatterReads {
             // something lately: any other is read from the database anyway.
             return readsFresh() ? load(key, now, read) : (Kept<T>) found;
         }
-        return (Kept<T>) kept.asMap().compute(key, (k, old) -> good(old, now) ? old : read(now, read));
+        Object[] ours = new Object[1];
+        Kept<?> got = kept.asMap().compute(key, (k, old) -> good(old, now) ? old : (Kept<?>) (ours[0] = read(now, read)));
+        // Another request's read may have begun before this reader's own change and finished while
+        // this one waited for it: it is good for others, not for the one who made the change.
+        if (got != ours[0] && readsFresh()) {
+            return load(key, now, read);
+        }
+        return (Kept<T>) got;
     }
 
     private <T> Kept<T> load(Object key, long now, Supplier<T> read) {
