@@ -120,17 +120,18 @@ SELECT setval(pg_get_serial_sequence('handling_case', 'id'), (SELECT max(id) FRO
 DROP TABLE gen, am, gc, gc2;
 
 -- The tallies, which the app keeps exact on every change it makes: recounted here, since this
--- script writes matters and cases past the app, with the statements of V14 (each count kept in 8
--- stripes chosen by the matter's id, MOD(matter_id, 8), and read as their sum).
+-- script writes matters and cases past the app, as the app stripes them (Tallies: each count read as
+-- the sum of its stripes, chosen by the matter's id: MOD(matter_id, 32) per series and status,
+-- MOD(matter_id, 8) per date).
 DELETE FROM matter_tally;
 DELETE FROM matter_due_tally;
 DELETE FROM case_due_tally;
 INSERT INTO matter_tally (series_slug, status, stripe, matters, cases)
-SELECT COALESCE(m.series_slug, ''), m.status, MOD(m.id, 8), COUNT(*), COALESCE(SUM(c.n), 0)
+SELECT COALESCE(m.series_slug, ''), m.status, MOD(m.id, 32), COUNT(*), COALESCE(SUM(c.n), 0)
 FROM matter m
 LEFT JOIN (SELECT matter_id, COUNT(*) AS n FROM handling_case WHERE status <> 'RETURNED' GROUP BY matter_id) c
        ON c.matter_id = m.id
-GROUP BY COALESCE(m.series_slug, ''), m.status, MOD(m.id, 8);
+GROUP BY COALESCE(m.series_slug, ''), m.status, MOD(m.id, 32);
 INSERT INTO matter_due_tally (series_slug, due_date, stripe, matters)
 SELECT COALESCE(m.series_slug, ''), d.due, MOD(m.id, 8), COUNT(*)
 FROM matter m
