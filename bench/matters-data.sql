@@ -119,6 +119,12 @@ FROM gc2;
 SELECT setval(pg_get_serial_sequence('handling_case', 'id'), (SELECT max(id) FROM handling_case));
 DROP TABLE gen, am, gc, gc2;
 
+-- The ballot behind each rating (evaluation), as the app writes one when a raiser rates: every load of
+-- a matter reads its ballots, and an empty table would be planned as one.
+INSERT INTO evaluation (matter_id, rater, rating, comment, round_no, at)
+SELECT id, raiser, rating, NULL, 1, COALESCE(closed_at, answered_at, raised_at)
+FROM matter WHERE rating IS NOT NULL;
+
 -- The tallies, which the app keeps exact on every change it makes: recounted here, since this
 -- script writes matters and cases past the app, as the app stripes them (Tallies: each count read as
 -- the sum of its stripes, chosen by the matter's id: MOD(matter_id, 32) per series and status,

@@ -4,6 +4,8 @@ import java.util.List;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
+import org.civicdesk.shared.LastChange;
+
 /** Looks organisations and accounts up for other modules. */
 public interface Directory {
 
@@ -30,4 +32,15 @@ public interface Directory {
      * {@code tokenHash}, if that token expires after {@code now}. Disabling an account deletes its tokens.
      */
     Optional<AccountCredentials> credentialsForToken(String tokenHash, OffsetDateTime now);
+
+    /**
+     * Marks, in the caller's transaction, that the account has just changed something that other
+     * nodes may show from memory for a moment: whoever carries a recent mark is read from the
+     * database on every node. Marks are kept two minutes, longer than any staleness and clock skew
+     * a module may allow.
+     */
+    void noteChange(long accountId);
+
+    /** The account's latest mark ({@link #noteChange}), for requests that did not read it with a token. */
+    LastChange lastChange(long accountId);
 }

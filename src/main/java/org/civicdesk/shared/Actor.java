@@ -32,12 +32,29 @@ public record Actor(long accountId, String username, String displayName, String 
     /** Anything that carries an actor, such as the security principal of a signed-in account. */
     public interface Carrier {
         Actor actor();
+
+        /**
+         * When the actor last changed something, if it was read for this request with their
+         * credentials (an API request's token check reads it); empty when it was not read.
+         */
+        default Optional<LastChange> lastChange() {
+            return Optional.empty();
+        }
     }
 
     public static Optional<Actor> current() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth != null && auth.getPrincipal() instanceof Carrier carrier) {
             return Optional.of(carrier.actor());
+        }
+        return Optional.empty();
+    }
+
+    /** The current actor's last change, when it was read with their credentials for this request. */
+    public static Optional<LastChange> lastChangeRead() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth != null && auth.getPrincipal() instanceof Carrier carrier) {
+            return carrier.lastChange();
         }
         return Optional.empty();
     }

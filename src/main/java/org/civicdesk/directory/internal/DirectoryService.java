@@ -3,6 +3,8 @@ package org.civicdesk.directory.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -29,15 +31,19 @@ import org.civicdesk.directory.PersonSummary;
 import org.civicdesk.directory.PostCommand;
 import org.civicdesk.shared.Actor;
 import org.civicdesk.shared.Checks;
+import org.civicdesk.shared.LastChange;
 import org.civicdesk.shared.Problems;
 import org.civicdesk.shared.Role;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 /** Keeps organisations, people and accounts; every change is checked whole and audited. */
 @Service
@@ -52,6 +58,9 @@ class DirectoryService implements Directory {
     private static final String ORG_SELECT = """
             SELECT o.code, o.name, o.kind, p.code AS parent_code, o.district, o.example
             FROM org o LEFT JOIN org p ON p.id = o.parent_id""";
+
+    /** Longer than any read staleness plus clock skew between nodes that a module allows (matters: 1 s + 1 min). */
+    static final Duration CHANGE_MARKS_KEPT = Duration.ofMinutes(2);
 
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
@@ -219,10 +228,43 @@ class DirectoryService implements Directory {
                 + "AND t.expires_at > :now)", Map.of("hash", tokenHash, "now", now));
     }
 
-    /** The account that meets {@code condition}, with its roles: one row per role, read in one statement. */
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void noteChange(long accountId) {
+        jdbc.sql("INSERT INTO account_change (account_id, at) VALUES (:a, :at)").param("a", accountId)
+                .param("at", OffsetDateTime.now(clock)).update();
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public LastChange lastChange(long accountId) {
+        List<Instant> latest = jdbc.sql("SELECT MAX(at) AS last_change FROM account_change WHERE account_id = :a")
+                .param("a", accountId).query((rs, n) -> lastChange(rs)).list();
+        return new LastChange(latest.isEmpty() ? null : latest.get(0));
+    }
+
+    /** Marks older than any staleness and clock skew allowed are of no further use; one node clears them. */
+    @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
+    @SchedulerLock(name = "directory.clearChangeMarks", lockAtMostFor = "5m")
+    @Transactional
+    public void clearOldChangeMarks() {
+        jdbc.sql("DELETE FROM account_change WHERE at < :before")
+                .param("before", OffsetDateTime.now(clock).minus(CHANGE_MARKS_KEPT)).update();
+    }
+
+    private static Instant lastChange(ResultSet rs) throws SQLException {
+        OffsetDateTime at = rs.getObject("last_change", OffsetDateTime.class);
+        return at == null ? null : at.toInstant();
+    }
+
+    /**
+     * The account that meets {@code condition}, with its roles (one row per role) and its latest change
+     * mark, read in one statement.
+     */
     private Optional<AccountCredentials> accountWhere(String condition, Map<String, Object> params) {
         List<AccountCredentials> rows = jdbc.sql("""
-                SELECT a.id, a.username, a.password_hash, a.display_name, o.code AS org_code, a.enabled, r.role
+                SELECT a.id, a.username, a.password_hash, a.display_name, o.code AS org_code, a.enabled, r.role,
+                       (SELECT MAX(c.at) FROM account_change c WHERE c.account_id = a.id) AS last_change
                 FROM account a LEFT JOIN org o ON o.id = a.org_id LEFT JOIN account_role r ON r.account_id = a.id
                 WHERE\s""" + condition)
                 .params(params)
@@ -233,7 +275,7 @@ class DirectoryService implements Directory {
                     }
                     return new AccountCredentials(rs.getLong("id"), rs.getString("username"),
                             rs.getString("password_hash"), rs.getString("display_name"), rs.getString("org_code"),
-                            roles, rs.getBoolean("enabled"));
+                            roles, rs.getBoolean("enabled"), new LastChange(lastChange(rs)));
                 })
                 .list();
         if (rows.isEmpty()) {
@@ -243,7 +285,7 @@ class DirectoryService implements Directory {
         rows.forEach(r -> roles.addAll(r.roles()));
         AccountCredentials first = rows.get(0);
         return Optional.of(new AccountCredentials(first.id(), first.username(), first.passwordHash(),
-                first.displayName(), first.orgCode(), roles, first.enabled()));
+                first.displayName(), first.orgCode(), roles, first.enabled(), first.lastChange()));
     }
 
     List<AccountSummary> accounts(String query, int limit) {

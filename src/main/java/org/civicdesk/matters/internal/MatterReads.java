@@ -1,26 +1,25 @@
 package org.civicdesk.matters.internal;
 
 import java.time.Clock;
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
+import org.civicdesk.directory.Directory;
 import org.civicdesk.shared.Actor;
+import org.civicdesk.shared.LastChange;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -33,9 +32,10 @@ import tools.jackson.databind.json.JsonMapper;
  * read before the change was read at the old epoch and is not used again.</li>
  * <li><b>On other nodes, within {@code civicdesk.matters.read-staleness}.</b> Nothing kept is used
  * once that old, counted from when its read began; other nodes hear of no change in between.</li>
- * <li><b>Whoever changed something, at once, on every node.</b> Each change writes a mark for the
- * person who made it ({@code matter_write}); a person with a mark younger than the staleness plus the
- * clock skew between nodes reads from the database, on whichever node their next request lands.</li>
+ * <li><b>Whoever changed something, at once, on every node.</b> Each change marks the person who made
+ * it ({@link Directory#noteChange}); a person with a mark younger than the staleness plus the clock
+ * skew between nodes reads from the database, on whichever node their next request lands. An API
+ * request's token check reads the mark in its own statement, so a kept read costs no statement.</li>
  * </ol>
  * Keys are bounded: departments and days come from the signed-in reader or from the data, the
  * statistics of every series are one entry per day, and each cache has a maximum size.
@@ -43,7 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class MatterReads {
 
-    private final JdbcClient jdbc;
+    private final Directory directory;
     private final Clock clock;
     private final MattersSettings settings;
     private final JsonMapper json;
@@ -54,12 +54,12 @@ class MatterReads {
     private final Cache<Object, Kept<?>> kept;
 
     @Autowired
-    MatterReads(JdbcClient jdbc, Clock clock, MattersSettings settings, JsonMapper json) {
-        this(jdbc, clock, settings, json, System::nanoTime);
+    MatterReads(Directory directory, Clock clock, MattersSettings settings, JsonMapper json) {
+        this(directory, clock, settings, json, System::nanoTime);
     }
 
-    MatterReads(JdbcClient jdbc, Clock clock, MattersSettings settings, JsonMapper json, LongSupplier nanoTime) {
-        this.jdbc = jdbc;
+    MatterReads(Directory directory, Clock clock, MattersSettings settings, JsonMapper json, LongSupplier nanoTime) {
+        this.directory = directory;
         this.clock = clock;
         this.settings = settings;
         this.json = json;
@@ -156,41 +156,35 @@ class MatterReads {
     /** Marks, in the change's transaction, that the actor has just changed matters. */
     void wrote(Actor actor) {
         if (actor.accountId() > 0) {
-            jdbc.sql("INSERT INTO matter_write (account_id, at) VALUES (:a, :at)").param("a", actor.accountId())
-                    .param("at", OffsetDateTime.now(clock)).update();
+            directory.noteChange(actor.accountId());
         }
     }
 
     private static final String FRESH = MatterReads.class.getName() + ".fresh";
 
     /**
-     * Whether the reader changed matters so recently that something kept on any node may not show it
-     * yet. Asked once per request.
+     * Whether the reader changed something so recently that what any node keeps may not show it yet.
+     * An API request knows from its token check; a page request asks the directory, once.
      */
     boolean readsFresh() {
         Actor actor = Actor.current().orElse(null);
         if (actor == null || actor.accountId() <= 0) {
             return false;
         }
+        Instant since = clock.instant().minus(settings.readStaleness()).minus(settings.clockSkew());
+        Optional<LastChange> read = Actor.lastChangeRead();
+        if (read.isPresent()) {
+            return read.get().since(since);
+        }
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
         Object known = request == null ? null : request.getAttribute(FRESH, RequestAttributes.SCOPE_REQUEST);
         if (known instanceof Boolean b) {
             return b;
         }
-        OffsetDateTime since = OffsetDateTime.now(clock).minus(settings.readStaleness()).minus(settings.clockSkew());
-        boolean fresh = jdbc.sql("SELECT COUNT(*) FROM matter_write WHERE account_id = :a AND at >= :since")
-                .param("a", actor.accountId()).param("since", since).query(Long.class).single() > 0;
+        boolean fresh = directory.lastChange(actor.accountId()).since(since);
         if (request != null) {
             request.setAttribute(FRESH, fresh, RequestAttributes.SCOPE_REQUEST);
         }
         return fresh;
-    }
-
-    /** Marks older than any staleness are of no further use; one node at a time clears them. */
-    @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
-    @SchedulerLock(name = "matters.clearWriteMarks", lockAtMostFor = "5m")
-    void clearOldMarks() {
-        jdbc.sql("DELETE FROM matter_write WHERE at < :before")
-                .param("before", OffsetDateTime.now(clock).minusMinutes(1)).update();
     }
 }

@@ -52,7 +52,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
                     "problem.invalidToken", List.of()));
             return;
         }
-        CivicPrincipal principal = new CivicPrincipal(account.get(), false);
+        CivicPrincipal principal = CivicPrincipal.forRequest(account.get());
         principal.eraseCredentials();
         SecurityContext context = contexts.createEmptyContext();
         context.setAuthentication(

@@ -2,9 +2,11 @@ package org.civicdesk.platform.internal;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import org.civicdesk.directory.AccountCredentials;
 import org.civicdesk.shared.Actor;
+import org.civicdesk.shared.LastChange;
 import org.civicdesk.shared.Role;
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
@@ -27,8 +29,23 @@ final class CivicPrincipal implements UserDetails, CredentialsContainer, Actor.C
     private final boolean enabled;
     private final boolean locked;
     private String passwordHash;
+    /**
+     * Read with the credentials when the principal lives for one request (a bearer token); null in a
+     * session, which outlives what was read at sign-in, and is not stored with it.
+     */
+    private final transient LastChange lastChange;
 
     CivicPrincipal(AccountCredentials account, boolean locked) {
+        this(account, locked, null);
+    }
+
+    /** The principal of one API request, which knows the account's last change as its token check read it. */
+    static CivicPrincipal forRequest(AccountCredentials account) {
+        return new CivicPrincipal(account, false, account.lastChange());
+    }
+
+    private CivicPrincipal(AccountCredentials account, boolean locked, LastChange lastChange) {
+        this.lastChange = lastChange;
         this.accountId = account.id();
         this.username = account.username();
         this.displayName = account.displayName();
@@ -37,6 +54,11 @@ final class CivicPrincipal implements UserDetails, CredentialsContainer, Actor.C
         this.enabled = account.enabled();
         this.locked = locked;
         this.passwordHash = account.passwordHash();
+    }
+
+    @Override
+    public Optional<LastChange> lastChange() {
+        return Optional.ofNullable(lastChange);
     }
 
     @Override

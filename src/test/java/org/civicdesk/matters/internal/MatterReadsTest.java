@@ -1,9 +1,15 @@
 package org.civicdesk.matters.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -11,7 +17,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.civicdesk.directory.Directory;
+import org.civicdesk.shared.Actor;
+import org.civicdesk.shared.LastChange;
+import org.civicdesk.shared.Role;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -66,6 +80,61 @@ class MatterReadsTest {
         release.countDown();
         assertThat(other.get(10, TimeUnit.SECONDS)).isEqualTo(1);
         assertThat(mine.get(10, TimeUnit.SECONDS)).isEqualTo(2);
+    }
+
+    @Nested
+    class WhoChangedSomethingLately {
+
+        private final Directory directory = mock(Directory.class);
+        private final Clock clock = Clock.fixed(Instant.parse("2026-11-28T08:00:00Z"), ZoneOffset.UTC);
+        private final MatterReads real = new MatterReads(directory, clock, settings, JsonMapper.builder().build());
+        private final Actor handler = new Actor(42, "handler", "Handler", "dept-1", Set.of(Role.HANDLER));
+
+        @AfterEach
+        void signOut() {
+            SecurityContextHolder.clearContext();
+        }
+
+        @Test
+        void anApiRequestKnowsFromItsTokenCheckAndAsksNothingMore() {
+            signIn(Optional.of(new LastChange(clock.instant().minusMillis(1200))));
+            assertThat(real.readsFresh()).isTrue();
+            signIn(Optional.of(new LastChange(clock.instant().minusSeconds(3))));
+            assertThat(real.readsFresh()).isFalse();
+            signIn(Optional.of(LastChange.NONE));
+            assertThat(real.readsFresh()).isFalse();
+            verifyNoInteractions(directory);
+        }
+
+        @Test
+        void aRequestWhoseTokenCheckDidNotReadItAsksTheDirectory() {
+            when(directory.lastChange(42)).thenReturn(new LastChange(clock.instant().minusMillis(200)));
+            signIn(Optional.empty());
+            assertThat(real.readsFresh()).isTrue();
+            when(directory.lastChange(42)).thenReturn(LastChange.NONE);
+            assertThat(real.readsFresh()).isFalse();
+        }
+
+        @Test
+        void nobodySignedInChangedNothing() {
+            assertThat(real.readsFresh()).isFalse();
+            verifyNoInteractions(directory);
+        }
+
+        private void signIn(Optional<LastChange> read) {
+            Actor.Carrier principal = new Actor.Carrier() {
+                @Override
+                public Actor actor() {
+                    return handler;
+                }
+
+                @Override
+                public Optional<LastChange> lastChange() {
+                    return read;
+                }
+            };
+            SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken(principal, null));
+        }
     }
 
     private static void await(CountDownLatch latch) {
