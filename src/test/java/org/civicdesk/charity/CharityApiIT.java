@@ -91,6 +91,26 @@ class CharityApiIT {
     }
 
     @Test
+    void aKeyBelongsToTheAccountThatSentIt() throws Exception {
+        String code = campaign("{\"name\":\"两个渠道\"}");
+        String otherChannel = api.tokenFor("CHARITY_OFFICER", null);
+        String key = "key-" + Api.unique();
+        String mine = donate(key, "{\"campaign\":\"" + code + "\",\"amount\":\"50\"}").andExpect(status().isCreated())
+                .andExpect(header().string("Idempotent-Replayed", "false")).andReturn().getResponse()
+                .getContentAsString();
+        String theirs = donateAs(otherChannel, key, "{\"campaign\":\"" + code + "\",\"amount\":\"70\"}")
+                .andExpect(status().isCreated()).andExpect(header().string("Idempotent-Replayed", "false"))
+                .andExpect(jsonPath("$.amount").value("70.00")).andReturn().getResponse().getContentAsString();
+        assertThat(JsonPath.<String>read(theirs, "$.receiptNo")).isNotEqualTo(JsonPath.read(mine, "$.receiptNo"));
+        donateAs(otherChannel, key, "{\"campaign\":\"" + code + "\",\"amount\":\"70.00\"}")
+                .andExpect(status().isCreated()).andExpect(header().string("Idempotent-Replayed", "true"));
+        donate(key, "{\"campaign\":\"" + code + "\",\"amount\":\"70\"}").andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("IDEMPOTENCY_KEY_REUSED"));
+        api.get("/api/v1/public/campaigns/" + code, null)
+                .andExpect(jsonPath("$.raised").value("120.00")).andExpect(jsonPath("$.donations").value(2));
+    }
+
+    @Test
     void refusesBadDonationsNamingEachFieldAndChangesNothing() throws Exception {
         String code = campaign("{\"name\":\"拒绝测试\"}");
         long before = donations();

@@ -81,8 +81,9 @@ class CharityApiController {
      */
     @PostMapping("/donations")
     @Operation(summary = "Record a donation; the Idempotency-Key header makes a retry count once",
-            description = "The same key with the same body returns the donation recorded first (201, header "
-                    + "Idempotent-Replayed: true); with another body it is 409 IDEMPOTENCY_KEY_REUSED. Amounts are "
+            description = "A key belongs to the account that sends it. The same key with the same body returns "
+                    + "the donation recorded first (201, header Idempotent-Replayed: true); with another body it is "
+                    + "409 IDEMPOTENCY_KEY_REUSED; another account's same key is another donation. Amounts are "
                     + "decimal strings or numbers with at most two places.")
     ResponseEntity<DonationView> recordDonation(
             @RequestHeader(name = DonationLedger.IDEMPOTENCY_KEY, required = false) String key,

@@ -31,9 +31,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The donation ledger (捐赠台账). Each payment is reported with an idempotency key, so a channel
- * that retries — on 99 Giving Day (99公益日) many report at once — has it counted exactly once: the
- * key is unique in the table, a repeat with the same body gets the donation recorded first, and a
- * repeat with another body is refused. Receipt numbers come from a per-year counter row that each
+ * that retries — on 99 Giving Day (99公益日) many report at once — has it counted exactly once: a
+ * key is unique among the donations its account reported (another account's same key is another
+ * payment), a repeat with the same body gets the donation recorded first, and a repeat with another
+ * body is refused. Receipt numbers come from a per-year counter row that each
  * donation locks and advances in its own transaction, so they are unique and gap-free within a
  * year; a sequence would be faster but leaves a gap for every rolled-back donation, and receipts
  * must be accounted for one by one.
@@ -95,7 +96,7 @@ class DonationLedger {
         boolean example = Boolean.TRUE.equals(cmd.example());
         String hash = fingerprint(cmd.campaign().trim(), amount, donorName, anonymous, example);
 
-        Optional<Entry> earlier = byKey(key);
+        Optional<Entry> earlier = byKey(handler, key);
         if (earlier.isPresent()) {
             return replay(earlier.get(), hash);
         }
@@ -109,7 +110,7 @@ class DonationLedger {
                 long last = jdbc.sql("SELECT last_no FROM charity_receipt_counter WHERE receipt_year = :y FOR UPDATE")
                         .param("y", year).query(Long.class).single();
                 // A retry that waited for the lock finds the winner's row here and records nothing.
-                Optional<Entry> winner = byKey(key);
+                Optional<Entry> winner = byKey(handler, key);
                 if (winner.isPresent()) {
                     return replay(winner.get(), hash);
                 }
@@ -133,7 +134,7 @@ class DonationLedger {
                 return new Recorded(created, false);
             });
         } catch (DuplicateKeyException lostTheRace) {
-            return replay(byKey(key).orElseThrow(() -> lostTheRace), hash);
+            return replay(byKey(handler, key).orElseThrow(() -> lostTheRace), hash);
         }
     }
 
@@ -159,8 +160,9 @@ class DonationLedger {
         return new Recorded(earlier.view(), true);
     }
 
-    private Optional<Entry> byKey(String key) {
-        return jdbc.sql(SELECT + " WHERE d.idempotency_key = :key").param("key", key)
+    private Optional<Entry> byKey(Actor sender, String key) {
+        return jdbc.sql(SELECT + " WHERE d.handled_by = :sender AND d.idempotency_key = :key")
+                .param("sender", sender.username()).param("key", key)
                 .query((rs, n) -> new Entry(map(rs, n), rs.getString("request_hash"))).optional();
     }
 
