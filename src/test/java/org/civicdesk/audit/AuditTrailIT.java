@@ -123,6 +123,36 @@ class AuditTrailIT {
                 .query(Long.class).single()).isEqualTo(1);
     }
 
+    /** Reading and verifying the trail never wait for whoever holds the head of the chain. */
+    @Test
+    void readingAndVerifyingDoNotWaitForTheChainer() throws Exception {
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> chainer = pool.submit(() -> transactions.executeWithoutResult(status -> {
+                jdbc.sql("SELECT last_seq FROM audit_head WHERE id = 1 FOR UPDATE").query(Long.class).single();
+                held.countDown();
+                try {
+                    release.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            held.await();
+            Future<Boolean> reader = pool.submit(() -> {
+                trail.latest(10);
+                return trail.verify().intact();
+            });
+            assertThat(reader.get(30, TimeUnit.SECONDS)).isTrue();
+            release.countDown();
+            chainer.get();
+        } finally {
+            release.countDown();
+            pool.shutdown();
+        }
+    }
+
     @Test
     void chainsConcurrentAppendsIntoOneLine() throws Exception {
         String admin = api.adminToken();

@@ -36,8 +36,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code audit_head} row ({@code SKIP LOCKED}), it takes it and moves every pending entry it can see,
  * its own included, into {@code audit_entry} with their sequence numbers and hashes, in the order of
  * their ids; if another does, it leaves its entry for that one, for the next change, or for the round
- * every node runs each second. So a request never waits for another's audit entry, on one node or
- * many, and a change made alone is chained as it commits.
+ * every node runs each second. Nothing ever waits for the head: reading and verifying chain only if
+ * the head is free and otherwise take the chain as it stands, so a request never waits for another's
+ * audit entry, on one node or many, and a change made alone is chained as it commits.
  */
 @Service
 class JdbcAuditTrail implements AuditTrail {
@@ -69,22 +70,15 @@ class JdbcAuditTrail implements AuditTrail {
                 .param("action", action).param("entityType", entityType).param("entityId", entityId)
                 .param("before", before == null ? null : json.writeValueAsString(before))
                 .param("after", after == null ? null : json.writeValueAsString(after)).update();
-        while (chainBatch(" SKIP LOCKED")) {
+        while (chainBatch()) {
             // chain on while a full batch was taken: more may be waiting
         }
     }
 
     /** Chains what is pending, unless another transaction is chaining now: that one, or the next round, will. */
     void chainIfFree() {
-        while (Boolean.TRUE.equals(chaining.execute(status -> chainBatch(" SKIP LOCKED")))) {
+        while (Boolean.TRUE.equals(chaining.execute(status -> chainBatch()))) {
             // chain on while a full batch was taken: more may be waiting
-        }
-    }
-
-    /** Chains everything committed so far, waiting for a chainer at work to finish first. */
-    private void chainAll() {
-        while (Boolean.TRUE.equals(chaining.execute(status -> chainBatch("")))) {
-            // until a batch is not full
         }
     }
 
@@ -93,9 +87,9 @@ class JdbcAuditTrail implements AuditTrail {
         chainIfFree();
     }
 
-    /** Chains up to a batch of pending entries; whether the batch was full. */
-    private boolean chainBatch(String locking) {
-        Head head = jdbc.sql("SELECT last_seq, last_hash FROM audit_head WHERE id = 1 FOR UPDATE" + locking)
+    /** Chains up to a batch of pending entries if no other chainer holds the head; whether the batch was full. */
+    private boolean chainBatch() {
+        Head head = jdbc.sql("SELECT last_seq, last_hash FROM audit_head WHERE id = 1 FOR UPDATE SKIP LOCKED")
                 .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).optional().orElse(null);
         if (head == null) {
             return false;
@@ -135,25 +129,24 @@ class JdbcAuditTrail implements AuditTrail {
     }
 
     /**
-     * Checks the chain as it stands once every committed entry is in it, holding the head meanwhile so
-     * that no chainer adds to what is being counted.
+     * Checks the chain as it stands, after chaining what is pending if no chainer is at work, without
+     * holding the head: the entries up to the head read, since a chainer writes its entries and moves
+     * the head in one transaction.
      */
     @Override
     public AuditVerification verify() {
+        chainIfFree();
         return chaining.execute(status -> verifyChained());
     }
 
     private AuditVerification verifyChained() {
-        while (chainBatch("")) {
-            // until a batch is not full
-        }
-        Head head = jdbc.sql("SELECT last_seq, last_hash FROM audit_head WHERE id = 1 FOR UPDATE")
+        Head head = jdbc.sql("SELECT last_seq, last_hash FROM audit_head WHERE id = 1")
                 .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).single();
         String expectedPrev = "0".repeat(64);
         long expectedSeq = 1;
         long count = 0;
-        try (Stream<AuditEntry> entries = jdbc.sql("SELECT * FROM audit_entry ORDER BY seq").query(JdbcAuditTrail::entry)
-                .stream()) {
+        try (Stream<AuditEntry> entries = jdbc.sql("SELECT * FROM audit_entry WHERE seq <= :last ORDER BY seq")
+                .param("last", head.seq()).query(JdbcAuditTrail::entry).stream()) {
             for (AuditEntry e : (Iterable<AuditEntry>) entries::iterator) {
                 count++;
                 String recomputed = hash(e.seq(), e.at(), e.actor(), e.action(), e.entityType(), e.entityId(),
@@ -174,14 +167,14 @@ class JdbcAuditTrail implements AuditTrail {
 
     @Override
     public List<AuditEntry> latest(int limit) {
-        chainAll();
+        chainIfFree();
         return jdbc.sql("SELECT * FROM audit_entry ORDER BY seq DESC LIMIT :limit").param("limit", limit)
                 .query(JdbcAuditTrail::entry).list();
     }
 
     @Override
     public List<AuditEntry> forEntity(String entityType, String entityId) {
-        chainAll();
+        chainIfFree();
         return jdbc.sql("SELECT * FROM audit_entry WHERE entity_type = :t AND entity_id = :id ORDER BY seq")
                 .param("t", entityType).param("id", entityId).query(JdbcAuditTrail::entry).list();
     }
