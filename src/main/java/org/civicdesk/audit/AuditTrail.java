@@ -1,6 +1,7 @@
 package org.civicdesk.audit;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Appends to and reads the audit trail. Modules call {@link #record} inside the transaction
@@ -19,7 +20,20 @@ public interface AuditTrail {
      */
     void record(String action, String entityType, String entityId, Object before, Object after);
 
+    /**
+     * Checks the chain as it stands against itself, its signed checkpoints and the checkpoints this
+     * node has witnessed before.
+     */
     AuditVerification verify();
+
+    /** Signs a checkpoint of the chain as it stands now (on demand, besides the regular ones). */
+    AuditCheckpoint checkpoint();
+
+    /** The signed checkpoints after number {@code afterNo}, oldest first, as published. */
+    List<AuditCheckpoint> checkpoints(long afterNo, int limit);
+
+    /** The public keys that checkpoints may be signed with, by key id, as Base64 of the raw Ed25519 key. */
+    Map<String, String> signingKeys();
 
     List<AuditEntry> latest(int limit);
 

@@ -28,9 +28,8 @@ public sealed interface CharityEvent {
         }
     }
 
-    /** A donation was entered in the ledger with its receipt; a repeated report of it is not an event. */
-    record DonationRecorded(long donationId, String campaignCode, String receiptNo, BigDecimal amount)
-            implements CharityEvent {
+    /** A donation was entered in the ledger; a repeated report of it is not an event. */
+    record DonationRecorded(long donationId, String campaignCode, BigDecimal amount) implements CharityEvent {
     }
 
     /** An aid programme (救助项目) with its eligibility rules was set up. */

@@ -6,6 +6,7 @@ import org.civicdesk.support.Api;
 import org.civicdesk.support.RealBrowserTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.Select;
 
@@ -48,6 +49,14 @@ class CharityBrowserIT extends RealBrowserTest {
         assertThat(browser.find(By.id("receipt-capitals")).getText()).isEqualTo("壹仟伍佰玖拾贰元陆角整");
         assertThat(browser.find(By.id("receipt-amount")).getText()).isEqualTo("¥1592.60");
         assertThat(browser.find(By.id("receipt-donor")).getText()).isEqualTo("株洲爱心人士");
+        // The number is given moments after the donation is recorded; the page fetches it by itself.
+        browser.waitFor(d -> {
+            try {
+                return d.findElement(By.id("receipt-no")).getText().matches("\\d{4}-\\d{6}");
+            } catch (StaleElementReferenceException swappedMeanwhile) {
+                return false;
+            }
+        });
         assertThat(browser.find(By.tagName("article")).getText()).contains("慈善总会工作人员(示例)", "株洲市慈善总会");
         browser.checkAccessibility();
         browser.screenshot("charity-02-receipt");

@@ -15,6 +15,7 @@ import org.civicdesk.charity.CampaignCommand;
 import org.civicdesk.charity.Charity;
 import org.civicdesk.places.PlaceCommand;
 import org.civicdesk.places.Places;
+import org.civicdesk.support.AuditChain;
 import org.civicdesk.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,9 +58,10 @@ class DemoCityStepsIT {
     void theCharityOfficerRecordedEachDonationOnTheDayItWasReceived() {
         record Recorded(String actor, Instant at, LocalDate receivedOn, String handledBy) {
         }
+        AuditChain.awaitChained(jdbc);
         List<Recorded> donations = jdbc.sql("""
                 SELECT a.actor, a.at, d.received_on, d.handled_by
-                FROM charity_donation d JOIN audit_entry a ON a.entity_type = 'donation' AND a.entity_id = d.receipt_no
+                FROM charity_donation d JOIN audit_entry a ON a.entity_type = 'donation' AND a.entity_id = CAST(d.id AS VARCHAR(20))
                 WHERE a.action = 'donation.recorded' AND d.idempotency_key LIKE 'demo-%'""")
                 .query((rs, n) -> new Recorded(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
                         rs.getObject(3, LocalDate.class), rs.getString(4)))

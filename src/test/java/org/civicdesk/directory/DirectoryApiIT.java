@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.civicdesk.support.Api;
+import org.civicdesk.support.AuditChain;
 import org.civicdesk.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -194,6 +195,7 @@ class DirectoryApiIT {
         String code = "AUD-" + Api.unique();
         api.post("/api/v1/orgs", admin, "{\"code\":\"" + code + "\",\"name\":\"Before\",\"kind\":\"OTHER\"}");
         api.put("/api/v1/orgs/" + code, admin, "{\"name\":\"After\",\"kind\":\"OTHER\"}");
+        AuditChain.awaitChained(jdbc);
         var actions = jdbc.sql("SELECT action FROM audit_entry WHERE entity_type = 'org' AND entity_id = :id ORDER BY seq")
                 .param("id", code).query(String.class).list();
         assertThat(actions).containsExactly("org.created", "org.updated");

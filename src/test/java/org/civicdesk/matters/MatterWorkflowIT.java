@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.civicdesk.support.Api;
+import org.civicdesk.support.AuditChain;
 import org.civicdesk.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,6 +94,7 @@ class MatterWorkflowIT {
         api.get("/api/v1/matters/" + id, raiser).andExpect(jsonPath("$.status").value("CLOSED"))
                 .andExpect(jsonPath("$.rating").value("SATISFIED"))
                 .andExpect(jsonPath("$.cases[0].status").value("CLOSED"));
+        AuditChain.awaitChained(jdbc);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE entity_type IN ('matter','case') AND "
                 + "(entity_id = :m OR entity_id = :l)").param("m", Long.toString(id)).param("l", Long.toString(lead))
                 .query(Long.class).single()).isGreaterThanOrEqualTo(7);

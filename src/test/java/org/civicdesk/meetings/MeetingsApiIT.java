@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.civicdesk.support.Api;
+import org.civicdesk.support.AuditChain;
 import org.civicdesk.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -242,6 +243,7 @@ class MeetingsApiIT {
                 .andExpect(jsonPath("$.registration").value("WAITLISTED"));
         api.get("/api/v1/meetings/" + id, admin).andExpect(jsonPath("$.seatsTaken").value(1))
                 .andExpect(jsonPath("$.waitlisted").value(1));
+        AuditChain.awaitChained(jdbc);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'registration.promoted' AND entity_id = "
                 + "(SELECT CAST(id AS VARCHAR(20)) FROM participant WHERE meeting_id = :m AND username = :u)")
                 .param("m", id).param("u", second.username()).query(Long.class).single()).isEqualTo(1);
@@ -374,6 +376,7 @@ class MeetingsApiIT {
                 .andExpect(jsonPath("$.agenda[0].decision").value("批准。"))
                 .andExpect(jsonPath("$.attended[0].name").value("刘光跃"))
                 .andExpect(jsonPath("$.attended[0].username").doesNotExist());
+        AuditChain.awaitChained(jdbc);
         assertThat(jdbc.sql("SELECT action FROM audit_entry WHERE entity_type = 'agenda_item' AND entity_id = :id ORDER BY seq")
                 .param("id", Integer.toString(itemId)).query(String.class).list())
                 .containsExactly("agenda.added", "agenda.decided");

@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 import org.civicdesk.support.Api;
+import org.civicdesk.support.AuditChain;
 import org.civicdesk.support.Api.Account;
 import org.civicdesk.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,6 +82,7 @@ class PlacesApiIT {
     void refusesBadPlacesNamingEachFieldAndWritesNothing() throws Exception {
         String raiser = api.account("RAISER", null).username();
         long places = count("place");
+        AuditChain.awaitChained(jdbc);
         long audit = count("audit_entry");
         api.post("/api/v1/places", admin, "{\"name\":\" \",\"kind\":\"CASTLE\",\"level\":\"GALACTIC\",\"lat\":91,"
                 + "\"lon\":-180.5,\"capacity\":0,\"manager\":\"nobody-" + Api.unique() + "\"}")
@@ -95,6 +97,7 @@ class PlacesApiIT {
         api.post("/api/v1/places", admin, placeJson(name, 10, null)).andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("DUPLICATE"));
         assertThat(count("place")).isEqualTo(places + 1);
+        AuditChain.awaitChained(jdbc);
         assertThat(count("audit_entry")).isEqualTo(audit + 1);
     }
 
@@ -135,10 +138,12 @@ class PlacesApiIT {
         api.post("/api/v1/bookings/" + first + "/confirm", manager.token(), "").andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("CONFIRMED"));
 
+        AuditChain.awaitChained(jdbc);
         long audit = count("audit_entry");
         api.post("/api/v1/bookings/" + overlapping + "/confirm", admin, "").andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("CAPACITY_EXCEEDED"));
         api.get("/api/v1/bookings/" + overlapping, manager.token()).andExpect(jsonPath("$.status").value("REQUESTED"));
+        AuditChain.awaitChained(jdbc);
         assertThat(count("audit_entry")).isEqualTo(audit);
 
         api.post("/api/v1/bookings/" + later + "/confirm", manager.token(), "").andExpect(status().isOk());

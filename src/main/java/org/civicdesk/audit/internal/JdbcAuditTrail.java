@@ -6,14 +6,19 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 
+import org.civicdesk.audit.AuditCheckpoint;
 import org.civicdesk.audit.AuditEntry;
 import org.civicdesk.audit.AuditTrail;
 import org.civicdesk.audit.AuditVerification;
@@ -30,32 +35,45 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Hash chain on the database, written without waiting on the request path. {@link #record} adds the
- * entry to {@code audit_pending} in the caller's transaction, so the action and its entry commit
- * together or not at all, and then offers to chain: if no other transaction holds the single
- * {@code audit_head} row ({@code SKIP LOCKED}), it takes it and moves every pending entry it can see,
- * its own included, into {@code audit_entry} with their sequence numbers and hashes, in the order of
- * their ids; if another does, it leaves its entry for that one, for the next change, or for the round
- * every node runs each second. Nothing ever waits for the head: reading and verifying chain only if
- * the head is free and otherwise take the chain as it stands, so a request never waits for another's
- * audit entry, on one node or many, and a change made alone is chained as it commits.
+ * Hash chain on the database, anchored outside it. {@link #record} adds the entry to
+ * {@code audit_pending} in the caller's transaction, so the action and its entry commit together or
+ * not at all, and takes no lock: a request never waits for another's audit entry. A single chainer at
+ * a time (whichever node's round holds the {@code audit_head} row, taken with {@code SKIP LOCKED})
+ * moves the committed entries into the hash chain of {@code audit_entry}, in the order it finds them
+ * committed, several times a second, and signs a checkpoint of the chain soon after it grew (and at
+ * least daily, and on demand) with a key the database does not hold. Verification recomputes the chain
+ * and checks it against every signed checkpoint and against the copies of the checkpoints this node
+ * has kept, so neither rewriting entries and their hashes nor removing a checkpoint passes unseen.
  */
 @Service
 class JdbcAuditTrail implements AuditTrail {
 
     private static final int BATCH = 500;
+    private static final int CHECKPOINT_PAGE = 1000;
+    private static final String ZEROS = "0".repeat(64);
+    /** A checkpoint is signed at least this often, even when nothing changed, to show the chain still stands. */
+    private static final Duration DAILY = Duration.ofDays(1);
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
-    private final TransactionTemplate chaining;
+    private final CheckpointSigner signer;
+    private final CheckpointWitness witness;
+    private final Duration checkpointEvery;
+    private final TransactionTemplate separate;
+    private final TransactionTemplate joined;
 
-    JdbcAuditTrail(JdbcClient jdbc, JsonMapper json, Clock clock, PlatformTransactionManager transactions) {
+    JdbcAuditTrail(JdbcClient jdbc, JsonMapper json, Clock clock, PlatformTransactionManager transactions,
+            CheckpointSigner signer, CheckpointWitness witness, AuditSettings settings) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
-        this.chaining = new TransactionTemplate(transactions);
-        this.chaining.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.signer = signer;
+        this.witness = witness;
+        this.checkpointEvery = settings.checkpointEvery();
+        this.separate = new TransactionTemplate(transactions);
+        this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.joined = new TransactionTemplate(transactions);
     }
 
     @Override
@@ -70,30 +88,50 @@ class JdbcAuditTrail implements AuditTrail {
                 .param("action", action).param("entityType", entityType).param("entityId", entityId)
                 .param("before", before == null ? null : json.writeValueAsString(before))
                 .param("after", after == null ? null : json.writeValueAsString(after)).update();
-        while (chainBatch()) {
-            // chain on while a full batch was taken: more may be waiting
-        }
     }
 
-    /** Chains what is pending, unless another transaction is chaining now: that one, or the next round, will. */
-    void chainIfFree() {
-        while (Boolean.TRUE.equals(chaining.execute(status -> chainBatch()))) {
-            // chain on while a full batch was taken: more may be waiting
-        }
-    }
-
-    @Scheduled(fixedDelayString = "PT1S", initialDelayString = "PT1S")
+    @Scheduled(fixedDelayString = "PT0.2S", initialDelayString = "PT1S")
     void scheduled() {
         chainIfFree();
     }
 
-    /** Chains up to a batch of pending entries if no other chainer holds the head; whether the batch was full. */
-    private boolean chainBatch() {
-        Head head = jdbc.sql("SELECT last_seq, last_hash FROM audit_head WHERE id = 1 FOR UPDATE SKIP LOCKED")
-                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).optional().orElse(null);
-        if (head == null) {
-            return false;
-        }
+    /**
+     * Chains what is pending and signs a checkpoint when one is due, unless another chainer holds the
+     * head now: that one, or the next round, will.
+     */
+    void chainIfFree() {
+        Round round;
+        do {
+            round = separate.execute(status -> {
+                Head head = lockHead("FOR UPDATE SKIP LOCKED");
+                if (head == null) {
+                    return new Round(false, null);
+                }
+                ChainedTo chained = chainBatch(head);
+                if (chained.full()) {
+                    return new Round(true, null);
+                }
+                return new Round(false, checkpointIfDue(chained.head()));
+            });
+            if (round.signed() != null) {
+                witness.remember(round.signed());
+            }
+        } while (round.more());
+    }
+
+    private record Round(boolean more, AuditCheckpoint signed) {
+    }
+
+    private record ChainedTo(Head head, boolean full) {
+    }
+
+    private Head lockHead(String lock) {
+        return jdbc.sql("SELECT last_seq, last_hash, chain_id FROM audit_head WHERE id = 1 " + lock)
+                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2), rs.getString(3))).optional().orElse(null);
+    }
+
+    /** Chains up to a batch of pending entries onto the head the caller holds. */
+    private ChainedTo chainBatch(Head head) {
         List<Pending> pending = jdbc.sql("SELECT * FROM audit_pending ORDER BY id LIMIT :batch")
                 .param("batch", BATCH)
                 .query((rs, n) -> new Pending(rs.getLong("id"), rs.getObject("at", OffsetDateTime.class).toInstant(),
@@ -121,30 +159,105 @@ class JdbcAuditTrail implements AuditTrail {
             jdbc.sql("UPDATE audit_head SET last_seq = :seq, last_hash = :hash WHERE id = 1")
                     .param("seq", seq).param("hash", prev).update();
         }
-        return pending.size() == BATCH;
+        return new ChainedTo(new Head(seq, prev, head.chainId()), pending.size() == BATCH);
     }
 
     private record Pending(long id, Instant at, String actor, String action, String entityType, String entityId,
             String before, String after) {
     }
 
+    /** Signs a checkpoint if the chain grew since the last one a while ago, or a day has passed. */
+    private AuditCheckpoint checkpointIfDue(Head head) {
+        if (head.seq() == 0) {
+            return null;
+        }
+        AuditCheckpoint last = lastCheckpoint();
+        if (last != null) {
+            Duration age = Duration.between(last.signedAt(), clock.instant());
+            boolean grown = head.seq() > last.seq();
+            if (!(grown && age.compareTo(checkpointEvery) >= 0) && age.compareTo(DAILY) < 0) {
+                return null;
+            }
+        }
+        return sign(head, last);
+    }
+
+    /** Signs the chain as it stands at the head the caller holds. */
+    private AuditCheckpoint sign(Head head, AuditCheckpoint last) {
+        String chainId = head.chainId();
+        if (chainId == null) {
+            chainId = UUID.randomUUID().toString();
+            jdbc.sql("UPDATE audit_head SET chain_id = :chain WHERE id = 1").param("chain", chainId).update();
+        }
+        AuditCheckpoint unsigned = new AuditCheckpoint(last == null ? 1 : last.no() + 1, chainId, head.seq(),
+                head.hash(), last == null ? ZEROS : link(last), clock.instant().truncatedTo(ChronoUnit.MILLIS),
+                signer.keyId(), null);
+        AuditCheckpoint signed = new AuditCheckpoint(unsigned.no(), chainId, unsigned.seq(), unsigned.entryHash(),
+                unsigned.prevHash(), unsigned.signedAt(), unsigned.keyId(), signer.sign(unsigned.statement()));
+        jdbc.sql("""
+                INSERT INTO audit_checkpoint (no, chain_id, seq, entry_hash, prev_hash, signed_at, key_id, signature)
+                VALUES (:no, :chain, :seq, :hash, :prev, :at, :key, :signature)""")
+                .param("no", signed.no()).param("chain", chainId).param("seq", signed.seq())
+                .param("hash", signed.entryHash()).param("prev", signed.prevHash())
+                .param("at", OffsetDateTime.ofInstant(signed.signedAt(), ZoneOffset.UTC))
+                .param("key", signed.keyId()).param("signature", signed.signature()).update();
+        return signed;
+    }
+
+    /** What the next checkpoint states of this one: its statement and signature, hashed. */
+    static String link(AuditCheckpoint checkpoint) {
+        return sha256(CheckpointWitness.text(checkpoint));
+    }
+
+    private AuditCheckpoint lastCheckpoint() {
+        return jdbc.sql("SELECT * FROM audit_checkpoint ORDER BY no DESC LIMIT 1").query(JdbcAuditTrail::checkpointRow)
+                .optional().orElse(null);
+    }
+
+    @Override
+    public AuditCheckpoint checkpoint() {
+        chainIfFree();
+        AuditCheckpoint signed = separate.execute(status -> sign(lockHead("FOR UPDATE"), lastCheckpoint()));
+        witness.remember(signed);
+        return signed;
+    }
+
+    @Override
+    public List<AuditCheckpoint> checkpoints(long afterNo, int limit) {
+        return jdbc.sql("SELECT * FROM audit_checkpoint WHERE no > :after ORDER BY no LIMIT :limit")
+                .param("after", afterNo).param("limit", limit).query(JdbcAuditTrail::checkpointRow).list();
+    }
+
+    @Override
+    public Map<String, String> signingKeys() {
+        return signer.publicKeys();
+    }
+
     /**
      * Checks the chain as it stands, after chaining what is pending if no chainer is at work, without
      * holding the head: the entries up to the head read, since a chainer writes its entries and moves
-     * the head in one transaction.
+     * the head in one transaction. It runs in the caller's transaction when there is one, so that it
+     * sees what that transaction changed. The checkpoints found correctly signed and in agreement with
+     * the chain are kept by the witness afterwards.
      */
     @Override
     public AuditVerification verify() {
         chainIfFree();
-        return chaining.execute(status -> verifyChained());
+        List<AuditCheckpoint> confirmed = new ArrayList<>();
+        AuditVerification result = joined.execute(status -> verifyChained(confirmed));
+        confirmed.forEach(witness::remember);
+        return result;
     }
 
-    private AuditVerification verifyChained() {
-        Head head = jdbc.sql("SELECT last_seq, last_hash FROM audit_head WHERE id = 1")
-                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).single();
-        String expectedPrev = "0".repeat(64);
+    private AuditVerification verifyChained(List<AuditCheckpoint> confirmed) {
+        Head head = lockHead("");
+        Checkpoints checkpoints = new Checkpoints();
+        AuditCheckpoint cp = checkpoints.next();
+        String expectedPrev = ZEROS;
+        String expectedLink = ZEROS;
         long expectedSeq = 1;
         long count = 0;
+        long signedThrough = 0;
         try (Stream<AuditEntry> entries = jdbc.sql("SELECT * FROM audit_entry WHERE seq <= :last ORDER BY seq")
                 .param("last", head.seq()).query(JdbcAuditTrail::entry).stream()) {
             for (AuditEntry e : (Iterable<AuditEntry>) entries::iterator) {
@@ -152,29 +265,97 @@ class JdbcAuditTrail implements AuditTrail {
                 String recomputed = hash(e.seq(), e.at(), e.actor(), e.action(), e.entityType(), e.entityId(),
                         e.before(), e.after(), e.prevHash());
                 if (e.seq() != expectedSeq || !e.prevHash().equals(expectedPrev) || !recomputed.equals(e.hash())) {
-                    return new AuditVerification(false, count, e.seq());
+                    return broken(count, Math.min(e.seq(), expectedSeq), confirmed.size(), signedThrough, "ENTRY_ALTERED");
+                }
+                if (cp != null && cp.seq() < e.seq()) {
+                    return broken(count, signedThrough + 1, confirmed.size(), signedThrough, "CHECKPOINT_MISMATCH");
+                }
+                while (cp != null && cp.seq() == e.seq()) {
+                    String problem = checkpointProblem(cp, confirmed.size() + 1, expectedLink, head.chainId(), e.hash());
+                    if (problem != null) {
+                        return broken(count, signedThrough + 1, confirmed.size(), signedThrough, problem);
+                    }
+                    confirmed.add(cp);
+                    expectedLink = link(cp);
+                    signedThrough = e.seq();
+                    cp = checkpoints.next();
                 }
                 expectedPrev = e.hash();
                 expectedSeq++;
             }
         }
-        // An entry removed from the end leaves the head pointing past the stored chain.
-        if (head.seq() != count || !head.hash().equals(expectedPrev)) {
-            return new AuditVerification(false, count, count + 1);
+        // An entry removed from the end leaves the head, or a checkpoint, pointing past the stored chain.
+        if (head.seq() != count || !head.hash().equals(expectedPrev) || cp != null) {
+            return broken(count, count + 1, confirmed.size(), signedThrough, "ENTRIES_MISSING");
         }
-        return new AuditVerification(true, count, null);
+        String witnessed = witnessProblem(confirmed);
+        if (witnessed != null) {
+            return broken(count, null, confirmed.size(), signedThrough, witnessed);
+        }
+        return new AuditVerification(true, count, null, confirmed.size(), signedThrough, null);
+    }
+
+    private String checkpointProblem(AuditCheckpoint cp, long expectedNo, String expectedLink, String chainId,
+            String entryHash) {
+        if (cp.no() != expectedNo || !cp.prevHash().equals(expectedLink)) {
+            return "CHECKPOINT_MISSING";
+        }
+        if (!cp.chainId().equals(chainId) || !signer.verify(cp.keyId(), cp.statement(), cp.signature())) {
+            return "CHECKPOINT_SIGNATURE";
+        }
+        return cp.entryHash().equals(entryHash) ? null : "CHECKPOINT_MISMATCH";
+    }
+
+    /** Every checkpoint this node kept must still be in the database, unchanged. */
+    private String witnessProblem(List<AuditCheckpoint> confirmed) {
+        for (Map.Entry<Long, String> kept : witness.all().entrySet()) {
+            long no = kept.getKey();
+            if (no > confirmed.size() || !CheckpointWitness.text(confirmed.get((int) no - 1)).equals(kept.getValue())) {
+                return "CHECKPOINT_MISSING";
+            }
+        }
+        return null;
+    }
+
+    private static AuditVerification broken(long entries, Long firstBrokenSeq, long checkpoints, long signedThrough,
+            String problem) {
+        return new AuditVerification(false, entries, firstBrokenSeq, checkpoints, signedThrough, problem);
+    }
+
+    /** The stored checkpoints in order, read a page at a time. */
+    private final class Checkpoints {
+
+        private List<AuditCheckpoint> page = List.of();
+        private int index;
+        private long lastNo;
+        private boolean exhausted;
+
+        AuditCheckpoint next() {
+            if (index == page.size()) {
+                if (exhausted) {
+                    return null;
+                }
+                page = checkpoints(lastNo, CHECKPOINT_PAGE);
+                index = 0;
+                exhausted = page.size() < CHECKPOINT_PAGE;
+                if (page.isEmpty()) {
+                    return null;
+                }
+            }
+            AuditCheckpoint cp = page.get(index++);
+            lastNo = cp.no();
+            return cp;
+        }
     }
 
     @Override
     public List<AuditEntry> latest(int limit) {
-        chainIfFree();
         return jdbc.sql("SELECT * FROM audit_entry ORDER BY seq DESC LIMIT :limit").param("limit", limit)
                 .query(JdbcAuditTrail::entry).list();
     }
 
     @Override
     public List<AuditEntry> forEntity(String entityType, String entityId) {
-        chainIfFree();
         return jdbc.sql("SELECT * FROM audit_entry WHERE entity_type = :t AND entity_id = :id ORDER BY seq")
                 .param("t", entityType).param("id", entityId).query(JdbcAuditTrail::entry).list();
     }
@@ -184,6 +365,13 @@ class JdbcAuditTrail implements AuditTrail {
                 rs.getString("actor"), rs.getString("action"), rs.getString("entity_type"), rs.getString("entity_id"),
                 rs.getString("before_state"), rs.getString("after_state"), rs.getString("prev_hash"),
                 rs.getString("hash"));
+    }
+
+    private static AuditCheckpoint checkpointRow(ResultSet rs, int row) throws SQLException {
+        return new AuditCheckpoint(rs.getLong("no"), rs.getString("chain_id"), rs.getLong("seq"),
+                rs.getString("entry_hash"), rs.getString("prev_hash"),
+                rs.getObject("signed_at", OffsetDateTime.class).toInstant(), rs.getString("key_id"),
+                rs.getString("signature"));
     }
 
     static String hash(long seq, Instant at, String actor, String action, String entityType, String entityId,
@@ -204,6 +392,14 @@ class JdbcAuditTrail implements AuditTrail {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    private record Head(long seq, String hash) {
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private record Head(long seq, String hash, String chainId) {
     }
 }

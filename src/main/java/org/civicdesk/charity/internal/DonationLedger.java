@@ -16,7 +16,6 @@ import java.util.Optional;
 import org.civicdesk.audit.AuditTrail;
 import org.civicdesk.charity.CharityEvent;
 import org.civicdesk.charity.DonationCommand;
-import org.civicdesk.charity.internal.Views.CampaignView;
 import org.civicdesk.charity.internal.Views.DonationView;
 import org.civicdesk.shared.Actor;
 import org.civicdesk.shared.Checks;
@@ -24,9 +23,9 @@ import org.civicdesk.shared.Problems;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -34,10 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * that retries — on 99 Giving Day (99公益日) many report at once — has it counted exactly once: a
  * key is unique among the donations its account reported (another account's same key is another
  * payment), a repeat with the same body gets the donation recorded first, and a repeat with another
- * body is refused. Receipt numbers come from a per-year counter row that each
- * donation locks and advances in its own transaction, so they are unique and gap-free within a
- * year; a sequence would be faster but leaves a gap for every rolled-back donation, and receipts
- * must be accounted for one by one.
+ * body is refused. Recording a donation takes no lock that another donation could hold: it is one
+ * insert, answered with a receipt still pending, and {@link ReceiptIssuer} numbers it moments after
+ * it commits. A counter taken by every request would cap the whole city's intake at one row's lock.
  */
 @Service
 class DonationLedger {
@@ -64,7 +62,6 @@ class DonationLedger {
     private final Clock clock;
     private final CityDate city;
     private final TransactionTemplate tx;
-    private final TransactionTemplate separateTx;
 
     DonationLedger(JdbcClient jdbc, Campaigns campaigns, AuditTrail audit, ApplicationEventPublisher events,
             Clock clock, CityDate city, PlatformTransactionManager transactions) {
@@ -75,13 +72,12 @@ class DonationLedger {
         this.clock = clock;
         this.city = city;
         this.tx = new TransactionTemplate(transactions);
-        this.separateTx = new TransactionTemplate(transactions);
-        this.separateTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /**
      * Records a donation received today, handled by the signed-in officer or payment channel, whom
-     * the receipt names.
+     * the receipt names. A retry that races the first report of its key loses on the unique key and
+     * is answered with the winner's donation.
      */
     Recorded record(DonationCommand cmd, String key) {
         Actor handler = Actor.require();
@@ -96,60 +92,32 @@ class DonationLedger {
         boolean example = Boolean.TRUE.equals(cmd.example());
         String hash = fingerprint(cmd.campaign().trim(), amount, donorName, anonymous, example);
 
-        Optional<Entry> earlier = byKey(handler, key);
-        if (earlier.isPresent()) {
-            return replay(earlier.get(), hash);
-        }
-        CampaignView campaign = campaigns.find(cmd.campaign().trim())
+        Campaigns.Ref campaign = campaigns.ref(cmd.campaign().trim())
                 .orElseThrow(() -> Problems.invalid("campaign", "charity.validation.unknownCampaign"));
         LocalDate receivedOn = city.today();
-        int year = receivedOn.getYear();
-        ensureCounter(year);
         try {
             return tx.execute(status -> {
-                long last = jdbc.sql("SELECT last_no FROM charity_receipt_counter WHERE receipt_year = :y FOR UPDATE")
-                        .param("y", year).query(Long.class).single();
-                // A retry that waited for the lock finds the winner's row here and records nothing.
-                Optional<Entry> winner = byKey(handler, key);
-                if (winner.isPresent()) {
-                    return replay(winner.get(), hash);
-                }
-                long next = last + 1;
-                jdbc.sql("UPDATE charity_receipt_counter SET last_no = :n WHERE receipt_year = :y").param("n", next)
-                        .param("y", year).update();
-                String receiptNo = "%d-%06d".formatted(year, next);
+                GeneratedKeyHolder keys = new GeneratedKeyHolder();
                 jdbc.sql("""
-                        INSERT INTO charity_donation (campaign_id, amount, donor_name, anonymous, receipt_no, received_on,
+                        INSERT INTO charity_donation (campaign_id, amount, donor_name, anonymous, received_on,
                             handled_by, handler_name, idempotency_key, request_hash, example, created_at)
-                        SELECT id, :amount, :donorName, :anonymous, :receiptNo, :receivedOn, :handledBy, :handlerName,
-                            :key, :hash, :example, :now FROM charity_campaign WHERE code = :campaign""")
-                        .param("amount", amount).param("donorName", donorName).param("anonymous", anonymous)
-                        .param("receiptNo", receiptNo).param("receivedOn", receivedOn)
+                        VALUES (:campaign, :amount, :donorName, :anonymous, :receivedOn, :handledBy, :handlerName,
+                            :key, :hash, :example, :now)""")
+                        .param("campaign", campaign.id()).param("amount", amount).param("donorName", donorName)
+                        .param("anonymous", anonymous).param("receivedOn", receivedOn)
                         .param("handledBy", handler.username()).param("handlerName", handler.displayName())
                         .param("key", key).param("hash", hash).param("example", example)
-                        .param("now", OffsetDateTime.now(clock)).param("campaign", campaign.code()).update();
-                DonationView created = byReceipt(receiptNo);
-                audit.record("donation.recorded", "donation", receiptNo, null, created);
-                events.publishEvent(new CharityEvent.DonationRecorded(created.id(), campaign.code(), receiptNo, amount));
+                        .param("now", OffsetDateTime.now(clock)).update(keys, "id");
+                long id = keys.getKey().longValue();
+                DonationView created = new DonationView(id, null, campaign.code(), campaign.name(),
+                        Money.format(amount), Money.capitals(amount), donorName, anonymous, receivedOn,
+                        handler.username(), handler.displayName(), example);
+                audit.record("donation.recorded", "donation", Long.toString(id), null, created);
+                events.publishEvent(new CharityEvent.DonationRecorded(id, campaign.code(), amount));
                 return new Recorded(created, false);
             });
-        } catch (DuplicateKeyException lostTheRace) {
-            return replay(byKey(handler, key).orElseThrow(() -> lostTheRace), hash);
-        }
-    }
-
-    /** The counter row of a year exists before any donation of that year locks it. */
-    private void ensureCounter(int year) {
-        Long rows = jdbc.sql("SELECT COUNT(*) FROM charity_receipt_counter WHERE receipt_year = :y").param("y", year)
-                .query(Long.class).single();
-        if (rows > 0) {
-            return;
-        }
-        try {
-            separateTx.executeWithoutResult(status -> jdbc.sql(
-                    "INSERT INTO charity_receipt_counter (receipt_year, last_no) VALUES (:y, 0)").param("y", year).update());
-        } catch (DuplicateKeyException createdByAnother) {
-            // Another donation of the same year created it a moment earlier; that is all we needed.
+        } catch (DuplicateKeyException reportedBefore) {
+            return replay(byKey(handler, key).orElseThrow(() -> reportedBefore), hash);
         }
     }
 
@@ -164,10 +132,6 @@ class DonationLedger {
         return jdbc.sql(SELECT + " WHERE d.handled_by = :sender AND d.idempotency_key = :key")
                 .param("sender", sender.username()).param("key", key)
                 .query((rs, n) -> new Entry(map(rs, n), rs.getString("request_hash"))).optional();
-    }
-
-    private DonationView byReceipt(String receiptNo) {
-        return jdbc.sql(SELECT + " WHERE d.receipt_no = :r").param("r", receiptNo).query(DonationLedger::map).single();
     }
 
     DonationView donation(long id) {

@@ -3,6 +3,9 @@ package org.civicdesk.charity.internal;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /** What the charity desk shows, to officers and the public. Money is a decimal string with two places. */
 final class Views {
 
@@ -19,11 +22,18 @@ final class Views {
 
     /**
      * One entry of the ledger, for officers. {@code donorName} is what was recorded, even for an
-     * anonymous donor; only the public pages leave it out.
+     * anonymous donor; only the public pages leave it out. {@code receiptNo} is null, and shown as
+     * such, until the receipt issuer has numbered the donation, moments after it was recorded.
      */
-    record DonationView(long id, String receiptNo, String campaign, String campaignName, String amount,
-            String amountInCapitals, String donorName, boolean anonymous, LocalDate receivedOn, String handledBy,
-            String handlerName, boolean example) {
+    record DonationView(long id, @JsonInclude(JsonInclude.Include.ALWAYS) String receiptNo, String campaign,
+            String campaignName, String amount, String amountInCapitals, String donorName, boolean anonymous,
+            LocalDate receivedOn, String handledBy, String handlerName, boolean example) {
+
+        /** {@code PENDING} until the receipt has its number, then {@code ISSUED}. */
+        @JsonProperty("receipt")
+        public String receipt() {
+            return receiptNo == null ? "PENDING" : "ISSUED";
+        }
     }
 
     record ProgrammeView(String code, String name, List<HouseholdCategory> eligibleCategories,

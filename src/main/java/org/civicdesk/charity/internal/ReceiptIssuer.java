@@ -1,0 +1,122 @@
+package org.civicdesk.charity.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.civicdesk.audit.AuditTrail;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Gives receipt numbers (捐赠票据号) to committed donations, unique and without gaps within a year,
+ * so that every receipt can be accounted for one by one. Every node runs it several times a second;
+ * a run takes the year's counter row with {@code SKIP LOCKED}, so one node numbers at a time and the
+ * others pass on at once. Only the issuer ever locks the counter, never a donation: the intake never
+ * waits on it. Numbers follow the order in which the issuer finds donations committed (their ids),
+ * and numbering a batch, advancing the counter and auditing the batch commit together, so a node
+ * killed while numbering leaves the batch for the next run, with no number used twice or skipped.
+ */
+@Component
+class ReceiptIssuer {
+
+    private static final int BATCH = 1000;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final TransactionTemplate tx;
+
+    ReceiptIssuer(JdbcClient jdbc, JdbcTemplate batches, AuditTrail audit, Clock clock, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.batches = batches;
+        this.audit = audit;
+        this.clock = clock;
+        this.tx = new TransactionTemplate(transactions);
+    }
+
+    @Scheduled(fixedDelayString = "PT0.2S", initialDelayString = "PT1S")
+    void scheduled() {
+        issuePending();
+    }
+
+    /** Numbers every donation waiting for its receipt that no other node is numbering now. */
+    void issuePending() {
+        Integer year;
+        while ((year = oldestWaitingYear()) != null) {
+            ensureCounter(year);
+            int y = year;
+            Boolean more = tx.execute(status -> issueBatch(y));
+            if (!Boolean.TRUE.equals(more)) {
+                return;
+            }
+        }
+    }
+
+    private Integer oldestWaitingYear() {
+        return jdbc.sql("SELECT received_on FROM charity_donation WHERE receipt_no IS NULL ORDER BY id LIMIT 1")
+                .query(LocalDate.class).optional().map(LocalDate::getYear).orElse(null);
+    }
+
+    /** Numbers a batch of the year's waiting donations; whether there may be more to number now. */
+    private boolean issueBatch(int year) {
+        Long last = jdbc.sql("SELECT last_no FROM charity_receipt_counter WHERE receipt_year = :y FOR UPDATE SKIP LOCKED")
+                .param("y", year).query(Long.class).optional().orElse(null);
+        if (last == null) {
+            return false;
+        }
+        // Read after taking the counter: what an issuer before us numbered has committed by now.
+        List<Long> waiting = jdbc.sql("""
+                SELECT id FROM charity_donation
+                WHERE receipt_no IS NULL AND received_on >= :from AND received_on < :to ORDER BY id LIMIT :batch""")
+                .param("from", LocalDate.of(year, 1, 1)).param("to", LocalDate.of(year + 1, 1, 1))
+                .param("batch", BATCH).query(Long.class).list();
+        if (waiting.isEmpty()) {
+            return false;
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        List<Map<String, Object>> numbered = new ArrayList<>(waiting.size());
+        List<Object[]> updates = new ArrayList<>(waiting.size());
+        long no = last;
+        for (long id : waiting) {
+            no++;
+            String receiptNo = receiptNo(year, no);
+            updates.add(new Object[] { receiptNo, now, id });
+            numbered.add(Map.of("donation", id, "receiptNo", receiptNo));
+        }
+        batches.batchUpdate("UPDATE charity_donation SET receipt_no = ?, receipt_issued_at = ? WHERE id = ?", updates);
+        jdbc.sql("UPDATE charity_receipt_counter SET last_no = :n WHERE receipt_year = :y").param("n", no)
+                .param("y", year).update();
+        audit.record("receipts.issued", "receipts", receiptNo(year, last + 1) + ".." + receiptNo(year, no), null,
+                numbered);
+        return true;
+    }
+
+    static String receiptNo(int year, long no) {
+        return "%d-%06d".formatted(year, no);
+    }
+
+    /** The counter row of a year exists before an issuer takes it. */
+    private void ensureCounter(int year) {
+        Long rows = jdbc.sql("SELECT COUNT(*) FROM charity_receipt_counter WHERE receipt_year = :y").param("y", year)
+                .query(Long.class).single();
+        if (rows > 0) {
+            return;
+        }
+        try {
+            tx.executeWithoutResult(status -> jdbc.sql(
+                    "INSERT INTO charity_receipt_counter (receipt_year, last_no) VALUES (:y, 0)").param("y", year).update());
+        } catch (DuplicateKeyException createdByAnother) {
+            // Another node's issuer created it a moment earlier; that is all we needed.
+        }
+    }
+}

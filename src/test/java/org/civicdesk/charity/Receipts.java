@@ -1,0 +1,36 @@
+package org.civicdesk.charity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.civicdesk.support.Eventually;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Receipts are numbered moments after a donation commits; tests that read them wait for that. */
+public final class Receipts {
+
+    private Receipts() {
+    }
+
+    public static void awaitIssued(JdbcClient jdbc) {
+        Eventually.await("every donation numbered", () -> jdbc.sql(
+                "SELECT COUNT(*) FROM charity_donation WHERE receipt_no IS NULL").query(Long.class).single() == 0);
+    }
+
+    /** Within each year, the receipt numbers issued are exactly 1..n, each once, once every donation has its number. */
+    public static void assertGapFree(JdbcClient jdbc) {
+        awaitIssued(jdbc);
+        List<String> numbers = jdbc.sql("SELECT receipt_no FROM charity_donation").query(String.class).list();
+        numbers.stream().map(n -> n.substring(0, 4)).distinct().forEach(year -> {
+            List<Long> seq = numbers.stream().filter(n -> n.startsWith(year)).map(n -> Long.parseLong(n.substring(5)))
+                    .sorted().toList();
+            long last = jdbc.sql("SELECT last_no FROM charity_receipt_counter WHERE receipt_year = :y")
+                    .param("y", Integer.parseInt(year)).query(Long.class).single();
+            assertThat(seq).as("receipts of %s: 1..%d, each once", year, last).hasSize((int) last)
+                    .doesNotHaveDuplicates();
+            assertThat(seq.get(0)).isEqualTo(1L);
+            assertThat(seq.get(seq.size() - 1)).isEqualTo(last);
+        });
+    }
+}
