@@ -1,5 +1,7 @@
 package org.civicdesk.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -80,6 +82,18 @@ public class Api {
             requests.add(() -> postKeyed(path, token, key, json).andReturn().getResponse());
         }
         return Concurrently.answers(requests);
+    }
+
+    /**
+     * Asserts that a burst of one key was answered as one request: every answer is 201 with the same
+     * id, and only one of them is not a replay.
+     */
+    public static void assertAnsweredAsOne(List<MockHttpServletResponse> answers) throws Exception {
+        assertThat(answers).extracting(MockHttpServletResponse::getStatus).containsOnly(201);
+        assertThat(answers).extracting(a -> a.getHeader("Idempotent-Replayed")).containsOnlyOnce("false")
+                .containsOnly("false", "true");
+        assertThat(answers).extracting(a -> JsonPath.read(a.getContentAsString(), "$.id"))
+                .containsOnly((Object) JsonPath.read(answers.get(0).getContentAsString(), "$.id"));
     }
 
     public ResultActions put(String path, String token, String json) throws Exception {
