@@ -2,6 +2,8 @@ package org.civicdesk.calls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -152,10 +154,42 @@ class CallsApiIT {
         List<Integer> statuses = Concurrently.statuses(applications);
         assertThat(statuses).filteredOn(s -> s == 201).hasSize(10);
         assertThat(statuses).filteredOn(s -> s == 409).hasSize(40);
-        assertThat(jdbc.sql("""
-                SELECT COUNT(*) FROM call_application a JOIN call_group g ON g.id = a.group_id
-                JOIN civic_call c ON c.id = g.call_id WHERE c.code = :code""").param("code", code)
-                .query(Long.class).single()).isEqualTo(10);
+        assertThat(applications(code)).isEqualTo(10);
+    }
+
+    @Test
+    void anApplicantsKeyAnswersOnlyTheIdenticalApplicationAgain() throws Exception {
+        String code = call(5);
+        String path = "/api/v1/public/calls/" + code + "/applications";
+        String key = "apply-" + Api.unique();
+        String mine = application("men", "M", ADULT);
+        String first = api.postKeyed(path, null, key, mine).andExpect(status().isCreated())
+                .andExpect(header().string("Idempotent-Replayed", "false")).andReturn().getResponse()
+                .getContentAsString();
+        int id = JsonPath.read(first, "$.id");
+
+        api.postKeyed(path, null, key, mine).andExpect(status().isCreated())
+                .andExpect(header().string("Idempotent-Replayed", "true")).andExpect(jsonPath("$.id").value(id))
+                .andExpect(jsonPath("$.status").value("SUBMITTED"));
+        String someoneElse = mine.replace("李明", "王强").replace("13800000000", "13900000000");
+        String refused = api.postKeyed(path, null, key, someoneElse).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("IDEMPOTENCY_KEY_REUSED")).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(refused).doesNotContain("13800000000").doesNotContain("\"id\"");
+        assertThat(applications(code)).isEqualTo(1);
+
+        api.postKeyed(path, api.tokenFor("RAISER", null), key, mine).andExpect(status().isCreated())
+                .andExpect(header().string("Idempotent-Replayed", "false"))
+                .andExpect(jsonPath("$.id").value(not(id)));
+        assertThat(applications(code)).isEqualTo(2);
+    }
+
+    @Test
+    void aBurstOfOneKeyAppliesOnce() throws Exception {
+        String code = call(5);
+        Api.assertAnsweredAsOne(api.keyedBurst("/api/v1/public/calls/" + code + "/applications", null,
+                "burst-" + Api.unique(), application("women", "F", ADULT), 16));
+        assertThat(applications(code)).isEqualTo(1);
     }
 
     @Test
@@ -192,6 +226,13 @@ class CallsApiIT {
     static String callJson(String code, int quota) {
         return "{\"code\":\"" + code + "\",\"title\":\"测试合唱团招募\",\"groups\":[{\"code\":\"men\",\"quota\":" + quota
                 + ",\"sex\":\"M\",\"maxAge\":65},{\"code\":\"women\",\"quota\":" + quota + ",\"sex\":\"F\",\"maxAge\":62}]}";
+    }
+
+    private long applications(String call) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM call_application a JOIN call_group g ON g.id = a.group_id
+                JOIN civic_call c ON c.id = g.call_id WHERE c.code = :code""").param("code", call)
+                .query(Long.class).single();
     }
 
     private long count(String table) {

@@ -206,6 +206,49 @@ class CharityApiIT {
                 .andExpect(jsonPath("$[?(@.code == '" + code + "')].paid").value("3000.50"));
     }
 
+    @Test
+    void aidApplicationsPaymentsAndClaimsCountOncePerKeyAndAccount() throws Exception {
+        String programme = "KEY-" + Api.unique();
+        api.post("/api/v1/aid/programmes", officer, "{\"code\":\"" + programme + "\",\"name\":\"临时救助\","
+                + "\"eligibleCategories\":\"LOW_INCOME\",\"validFrom\":\"2023-01-01\"}").andExpect(status().isCreated());
+        String application = "{\"programme\":\"" + programme + "\",\"applicantName\":\"孙八\","
+                + "\"category\":\"LOW_INCOME\",\"localHukou\":true,\"insured\":true}";
+        countsOncePerKeyAndAccount("/api/v1/aid/applications", application, application.replace("孙八", "周九"),
+                "aid_application");
+        String payment = "{\"programme\":\"" + programme + "\",\"recipient\":\"孙八\",\"amount\":\"800\"}";
+        countsOncePerKeyAndAccount("/api/v1/aid/payments", payment, payment.replace("800", "900"), "aid_payment");
+
+        int year = jdbc.sql("SELECT COALESCE(MIN(policy_year), 2101) - 1 FROM livelihood_policy WHERE policy_year >= 2050")
+                .query(Integer.class).single();
+        api.post("/api/v1/insurance/policies", officer, "{\"year\":" + year + ",\"insuredPeople\":1000,"
+                + "\"premium\":\"1000\"}").andExpect(status().isCreated());
+        String claim = "{\"amount\":\"500\",\"paidOn\":\"" + year + "-02-01\"}";
+        countsOncePerKeyAndAccount("/api/v1/insurance/policies/" + year + "/claims", claim, claim.replace("500", "600"),
+                "livelihood_claim");
+    }
+
+    /**
+     * The same key and body from the same officer answer again with what the first made; another body
+     * is refused; another officer's same key is another request.
+     */
+    private void countsOncePerKeyAndAccount(String path, String body, String otherBody, String table) throws Exception {
+        String key = "key-" + Api.unique();
+        long before = count(table);
+        String first = api.postKeyed(path, officer, key, body).andExpect(status().isCreated())
+                .andExpect(header().string("Idempotent-Replayed", "false")).andReturn().getResponse()
+                .getContentAsString();
+        String again = api.postKeyed(path, officer, key, body).andExpect(status().isCreated())
+                .andExpect(header().string("Idempotent-Replayed", "true")).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(again).isEqualTo(first);
+        api.postKeyed(path, officer, key, otherBody).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("IDEMPOTENCY_KEY_REUSED"));
+        assertThat(count(table)).isEqualTo(before + 1);
+        api.postKeyed(path, api.tokenFor("CHARITY_OFFICER", null), key, body).andExpect(status().isCreated())
+                .andExpect(header().string("Idempotent-Replayed", "false"));
+        assertThat(count(table)).isEqualTo(before + 2);
+    }
+
     private String campaign(String fields) throws Exception {
         String code = "T-" + Api.unique();
         api.post("/api/v1/campaigns", officer, "{\"code\":\"" + code + "\"," + fields.substring(1))
@@ -223,6 +266,10 @@ class CharityApiIT {
     }
 
     private long donations() {
-        return jdbc.sql("SELECT COUNT(*) FROM charity_donation").query(Long.class).single();
+        return count("charity_donation");
+    }
+
+    private long count(String table) {
+        return jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
     }
 }

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
 
 import com.jayway.jsonpath.JsonPath;
 
@@ -421,6 +422,63 @@ class MeetingsApiIT {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM participant WHERE meeting_id = :m AND registration = 'CONFIRMED'")
                 .param("m", id).query(Long.class).single()).isEqualTo(10);
         assertThat(count("participant WHERE meeting_id = " + id)).isEqualTo(10);
+    }
+
+    @Test
+    void aKeyedRegistrationIsAnsweredAgainAsItWasFirstAndBelongsToTheAccountThatSentIt() throws Exception {
+        String slug = series();
+        long id = meeting(slug, 1, 5, true);
+        String path = "/api/v1/meetings/" + id + "/registrations";
+        Account caller = account("RAISER");
+        Account other = account("RAISER");
+        String key = "reg-" + Api.unique();
+        String first = api.postKeyed(path, caller.token(), key, "{\"kind\":\"EXPERT\"}")
+                .andExpect(status().isCreated()).andExpect(header().string("Idempotent-Replayed", "false"))
+                .andReturn().getResponse().getContentAsString();
+        long participants = count("participant WHERE meeting_id = " + id);
+
+        api.postKeyed(path, caller.token(), key, "{ \"kind\" : \"EXPERT\" }").andExpect(status().isCreated())
+                .andExpect(header().string("Idempotent-Replayed", "true"))
+                .andExpect(jsonPath("$.id").value((Integer) JsonPath.read(first, "$.id")))
+                .andExpect(jsonPath("$.code").value((String) JsonPath.read(first, "$.code")));
+        api.postKeyed(path, caller.token(), key, "{\"kind\":\"OFFICIAL\"}").andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("IDEMPOTENCY_KEY_REUSED"));
+        api.postKeyed("/api/v1/meetings/" + meeting(slug, 2, 5, true) + "/registrations", caller.token(), key,
+                "{\"kind\":\"EXPERT\"}").andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("IDEMPOTENCY_KEY_REUSED"));
+        assertThat(count("participant WHERE meeting_id = " + id)).isEqualTo(participants);
+        api.get("/api/v1/meetings/" + id + "/registrations/mine", caller.token())
+                .andExpect(jsonPath("$.kind").value("EXPERT"));
+
+        api.postKeyed(path, other.token(), key, "{\"kind\":\"EXPERT\"}").andExpect(status().isCreated())
+                .andExpect(header().string("Idempotent-Replayed", "false"))
+                .andExpect(jsonPath("$.username").value(other.username()));
+        assertThat(count("participant WHERE meeting_id = " + id)).isEqualTo(participants + 1);
+    }
+
+    @Test
+    void aKeyedRepeatOfARegistrationMadeBeforeIsAnsweredAgainWith200() throws Exception {
+        long id = meeting(series(), 1, 5, true);
+        String path = "/api/v1/meetings/" + id + "/registrations";
+        Account caller = account("RAISER");
+        api.post(path, caller.token(), "").andExpect(status().isCreated());
+        String key = "reg-" + Api.unique();
+        api.postKeyed(path, caller.token(), key, "").andExpect(status().isOk())
+                .andExpect(header().string("Idempotent-Replayed", "false"));
+        api.postKeyed(path, caller.token(), key, "").andExpect(status().isOk())
+                .andExpect(header().string("Idempotent-Replayed", "true"));
+        api.post(path, caller.token(), "").andExpect(status().isOk())
+                .andExpect(header().doesNotExist("Idempotent-Replayed"));
+    }
+
+    @Test
+    void aBurstOfOneKeyRegistersOnceAndAnswersEveryRequestAsTheFirst() throws Exception {
+        long id = meeting(series(), 1, 5, true);
+        Account caller = account("RAISER");
+        List<MockHttpServletResponse> answers = api.keyedBurst("/api/v1/meetings/" + id + "/registrations",
+                caller.token(), "burst-" + Api.unique(), "", 24);
+        Api.assertAnsweredAsOne(answers);
+        assertThat(count("participant WHERE meeting_id = " + id)).isEqualTo(1);
     }
 
     private String series() throws Exception {

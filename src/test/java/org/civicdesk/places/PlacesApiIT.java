@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 
 import org.civicdesk.support.Api;
 import org.civicdesk.support.AuditChain;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
 
 import com.jayway.jsonpath.JsonPath;
 
@@ -216,6 +218,56 @@ class PlacesApiIT {
         api.post("/api/v1/honours", api.account("RAISER", null).token(), "{}").andExpect(status().isForbidden());
         api.get("/api/v1/public/honours", null).andExpect(status().isOk())
                 .andExpect(jsonPath("$[*].title", hasItem("测试荣誉")));
+    }
+
+    @Test
+    void aKeyedBookingIsMadeOnceAndTheKeyBelongsToTheAccountThatSentIt() throws Exception {
+        long place = place("幂等测试 " + Api.unique(), 30, null);
+        String path = "/api/v1/places/" + place + "/bookings";
+        Account org = api.account("RAISER", "ZZ-JINXIU");
+        Account other = api.account("RAISER", "ZZ-JINXIU");
+        String key = "book-" + Api.unique();
+        String body = bookingJson(TODAY.plusDays(5), "09:00", "10:00", 8);
+        String first = api.postKeyed(path, org.token(), key, body).andExpect(status().isCreated())
+                .andExpect(header().string("Idempotent-Replayed", "false")).andReturn().getResponse()
+                .getContentAsString();
+        int id = JsonPath.read(first, "$.id");
+
+        api.postKeyed(path, org.token(), key, body).andExpect(status().isCreated())
+                .andExpect(header().string("Idempotent-Replayed", "true"))
+                .andExpect(header().string("Location", "/api/v1/bookings/" + id))
+                .andExpect(jsonPath("$.id").value(id));
+        api.postKeyed(path, org.token(), key, bookingJson(TODAY.plusDays(5), "09:00", "10:00", 9))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("IDEMPOTENCY_KEY_REUSED"));
+        assertThat(count("booking WHERE place_id = " + place)).isEqualTo(1);
+
+        api.postKeyed(path, other.token(), key, body).andExpect(status().isCreated())
+                .andExpect(header().string("Idempotent-Replayed", "false"))
+                .andExpect(jsonPath("$.id").value(not(id)));
+        assertThat(count("booking WHERE place_id = " + place)).isEqualTo(2);
+        api.post(path, org.token(), body).andExpect(status().isCreated())
+                .andExpect(header().doesNotExist("Idempotent-Replayed"));
+        assertThat(count("booking WHERE place_id = " + place)).isEqualTo(3);
+    }
+
+    @Test
+    void refusesAKeyLongerThan200CharactersNamingTheHeader() throws Exception {
+        long place = place("长键测试 " + Api.unique(), 30, null);
+        api.postKeyed("/api/v1/places/" + place + "/bookings", api.account("RAISER", "ZZ-JINXIU").token(),
+                "k".repeat(201), bookingJson(TODAY.plusDays(5), "09:00", "10:00", 8))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                .andExpect(jsonPath("$.errors[0].field").value("Idempotency-Key"));
+        assertThat(count("booking WHERE place_id = " + place)).isZero();
+    }
+
+    @Test
+    void aBurstOfOneKeyBooksOnceAndAnswersEveryRequestAsTheFirst() throws Exception {
+        long place = place("并发幂等 " + Api.unique(), 30, null);
+        List<MockHttpServletResponse> answers = api.keyedBurst("/api/v1/places/" + place + "/bookings",
+                api.account("RAISER", "ZZ-JINXIU").token(), "burst-" + Api.unique(),
+                bookingJson(TODAY.plusDays(6), "14:00", "15:00", 10), 24);
+        Api.assertAnsweredAsOne(answers);
+        assertThat(count("booking WHERE place_id = " + place)).isEqualTo(1);
     }
 
     // --- helpers

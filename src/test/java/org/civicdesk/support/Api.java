@@ -1,11 +1,16 @@
 package org.civicdesk.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -61,6 +66,34 @@ public class Api {
 
     public ResultActions post(String path, String token, String json) throws Exception {
         return mvc.perform(auth(MockMvcRequestBuilders.post(path), token).contentType(MediaType.APPLICATION_JSON).content(json));
+    }
+
+    /** A POST with an {@code Idempotency-Key} header, as a client that may have to send it again. */
+    public ResultActions postKeyed(String path, String token, String key, String json) throws Exception {
+        return mvc.perform(auth(MockMvcRequestBuilders.post(path), token).header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON).content(json));
+    }
+
+    /** The same keyed POST sent {@code times} times at once, as retries racing each other; the answers in order. */
+    public List<MockHttpServletResponse> keyedBurst(String path, String token, String key, String json, int times)
+            throws Exception {
+        List<Callable<MockHttpServletResponse>> requests = new ArrayList<>();
+        for (int i = 0; i < times; i++) {
+            requests.add(() -> postKeyed(path, token, key, json).andReturn().getResponse());
+        }
+        return Concurrently.answers(requests);
+    }
+
+    /**
+     * Asserts that a burst of one key was answered as one request: every answer is 201 with the same
+     * id, and only one of them is not a replay.
+     */
+    public static void assertAnsweredAsOne(List<MockHttpServletResponse> answers) throws Exception {
+        assertThat(answers).extracting(MockHttpServletResponse::getStatus).containsOnly(201);
+        assertThat(answers).extracting(a -> a.getHeader("Idempotent-Replayed")).containsOnlyOnce("false")
+                .containsOnly("false", "true");
+        assertThat(answers).extracting(a -> JsonPath.read(a.getContentAsString(), "$.id"))
+                .containsOnly((Object) JsonPath.read(answers.get(0).getContentAsString(), "$.id"));
     }
 
     public ResultActions put(String path, String token, String json) throws Exception {

@@ -19,11 +19,16 @@ public final class Concurrently {
 
     /** Runs every request from 16 threads released together and returns the HTTP statuses in order. */
     public static List<Integer> statuses(List<Callable<Integer>> requests) throws Exception {
+        return answers(requests);
+    }
+
+    /** Runs every request from 16 threads released together and returns their answers in order. */
+    public static <T> List<T> answers(List<Callable<T>> requests) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(16);
         CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> answers = new ArrayList<>();
-        for (Callable<Integer> request : requests) {
-            answers.add(pool.submit(() -> {
+        List<Future<T>> futures = new ArrayList<>();
+        for (Callable<T> request : requests) {
+            futures.add(pool.submit(() -> {
                 start.await();
                 return request.call();
             }));
@@ -31,10 +36,10 @@ public final class Concurrently {
         start.countDown();
         pool.shutdown();
         assertThat(pool.awaitTermination(120, TimeUnit.SECONDS)).isTrue();
-        List<Integer> statuses = new ArrayList<>();
-        for (Future<Integer> answer : answers) {
-            statuses.add(answer.get());
+        List<T> answers = new ArrayList<>();
+        for (Future<T> future : futures) {
+            answers.add(future.get());
         }
-        return statuses;
+        return answers;
     }
 }

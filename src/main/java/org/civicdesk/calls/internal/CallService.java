@@ -203,6 +203,13 @@ class CallService {
         return new Submitted(id, ApplicationStatus.SUBMITTED);
     }
 
+    /** An application as its applicant was answered, with the status it has now. */
+    Submitted submitted(long id) {
+        return jdbc.sql("SELECT status FROM call_application WHERE id = :id").param("id", id).query(String.class)
+                .optional().map(status -> new Submitted(id, ApplicationStatus.valueOf(status)))
+                .orElseThrow(() -> Problems.notFound("application", id));
+    }
+
     /** Age counts whole years, so "65岁以下" (maxAge 65) admits an applicant up to the day before the 65th birthday. */
     private static void refuseUnlessEligible(GroupView group, Sex sex, int age) {
         List<FieldViolation> broken = new ArrayList<>();

@@ -8,13 +8,15 @@ import org.civicdesk.calls.internal.Commands.ApplicationCommand;
 import org.civicdesk.calls.internal.Views.ApplicationView;
 import org.civicdesk.calls.internal.Views.CallView;
 import org.civicdesk.calls.internal.Views.Submitted;
-import org.springframework.http.HttpStatus;
+import org.civicdesk.shared.IdempotentRequests;
+import org.civicdesk.shared.IdempotentRequests.Made;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -33,9 +35,11 @@ class CallsApiController {
     private static final String ORGANISER = "hasRole('ADMIN')";
 
     private final CallService calls;
+    private final IdempotentRequests requests;
 
-    CallsApiController(CallService calls) {
+    CallsApiController(CallService calls, IdempotentRequests requests) {
         this.calls = calls;
+        this.requests = requests;
     }
 
     @PostMapping("/calls")
@@ -59,11 +63,21 @@ class CallsApiController {
         return calls.call(code);
     }
 
+    /**
+     * Applicants have no account, so their keys are all one anonymous account's: a key answers again
+     * only a request with the identical body, and whoever sends another body with someone else's key
+     * is refused without learning that applicant's answer.
+     */
     @PostMapping("/public/calls/{code}/applications")
     @Operation(summary = "Apply to a group of a call: sex M or F, birthDate like 1970-05-01; 400 NOT_ELIGIBLE names "
-            + "the rule, 409 QUOTA_FULL once submitted and accepted applications fill the quota")
-    ResponseEntity<Submitted> apply(@PathVariable String code, @RequestBody ApplicationCommand cmd) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(calls.apply(code, cmd));
+            + "the rule, 409 QUOTA_FULL once submitted and accepted applications fill the quota",
+            description = IdempotentRequests.API_DOC + " Without signing in, every applicant's keys are one "
+                    + "anonymous account's: choose keys nobody else would (a random UUID).")
+    ResponseEntity<Submitted> apply(@PathVariable String code,
+            @RequestHeader(name = IdempotentRequests.KEY_HEADER, required = false) String key,
+            @RequestBody ApplicationCommand cmd) {
+        return requests.once("calls.application", key, List.of(code, cmd),
+                () -> Made.created(calls.apply(code, cmd), Submitted::id), calls::submitted).respond();
     }
 
     @GetMapping("/calls/{code}/applications")

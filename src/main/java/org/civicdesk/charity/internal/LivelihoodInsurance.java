@@ -15,6 +15,7 @@ import org.civicdesk.shared.Checks;
 import org.civicdesk.shared.Problems;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -63,23 +64,25 @@ class LivelihoodInsurance {
         return created;
     }
 
+    /** @return the id of the claim recorded */
     @Transactional
-    InsuranceView recordClaim(int year, ClaimCommand cmd) {
+    long recordClaim(int year, ClaimCommand cmd) {
         InsuranceView before = view(year);
         Checks checks = new Checks();
         BigDecimal amount = Money.parse(checks, "amount", cmd.amount(), true);
         checks.required("paidOn", cmd.paidOn());
         LocalDate paidOn = Campaigns.date(checks, "paidOn", cmd.paidOn());
         checks.throwIfAny();
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO livelihood_claim (policy_id, amount, paid_on, example, created_at)
                 SELECT id, :amount, :paidOn, :example, :now FROM livelihood_policy WHERE policy_year = :year""")
                 .param("amount", amount).param("paidOn", paidOn).param("example", Boolean.TRUE.equals(cmd.example()))
-                .param("now", OffsetDateTime.now(clock)).param("year", year).update();
+                .param("now", OffsetDateTime.now(clock)).param("year", year).update(keys, "id");
         InsuranceView after = view(year);
         audit.record("insurance.claim.paid", "livelihood-policy", Integer.toString(year), before, after);
         events.publishEvent(new CharityEvent.InsuranceClaimPaid(year, amount));
-        return after;
+        return keys.getKey().longValue();
     }
 
     Optional<InsuranceView> find(int year) {

@@ -21,6 +21,8 @@ import org.civicdesk.meetings.internal.Views.MeetingView;
 import org.civicdesk.meetings.internal.Views.MyMeeting;
 import org.civicdesk.meetings.internal.Views.ParticipantView;
 import org.civicdesk.meetings.internal.Views.SeriesView;
+import org.civicdesk.shared.IdempotentRequests;
+import org.civicdesk.shared.IdempotentRequests.Made;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -32,6 +34,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -54,11 +57,14 @@ class MeetingsApiController {
     private final MeetingService meetings;
     private final ParticipationService participation;
     private final QrCodes qr;
+    private final IdempotentRequests requests;
 
-    MeetingsApiController(MeetingService meetings, ParticipationService participation, QrCodes qr) {
+    MeetingsApiController(MeetingService meetings, ParticipationService participation, QrCodes qr,
+            IdempotentRequests requests) {
         this.meetings = meetings;
         this.participation = participation;
         this.qr = qr;
+        this.requests = requests;
     }
 
     // --- series
@@ -193,10 +199,16 @@ class MeetingsApiController {
 
     @PostMapping("/meetings/{id}/registrations")
     @Operation(summary = "Register the caller; 409 MEETING_FULL past capacity (unless waitlist is true), "
-            + "409 REGISTRATION_CLOSED when not open; registering twice counts once")
+            + "409 REGISTRATION_CLOSED when not open; registering twice counts once",
+            description = IdempotentRequests.API_DOC)
     ResponseEntity<ParticipantView> register(@PathVariable long id,
+            @RequestHeader(name = IdempotentRequests.KEY_HEADER, required = false) String key,
             @RequestBody(required = false) RegistrationCommand cmd) {
-        return answer(participation.register(id, cmd == null ? RegistrationCommand.DEFAULT : cmd));
+        RegistrationCommand asked = cmd == null ? RegistrationCommand.DEFAULT : cmd;
+        return requests.once("meetings.registration", key, List.of(id, asked), () -> {
+            Outcome outcome = participation.register(id, asked);
+            return new Made<>(outcome.participant(), outcome.participant().id(), outcome.created());
+        }, participation::registration).respond();
     }
 
     @GetMapping("/meetings/{id}/registrations/mine")

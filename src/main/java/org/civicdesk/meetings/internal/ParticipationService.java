@@ -95,6 +95,11 @@ class ParticipationService {
                 .orElseThrow(() -> Problems.notFound("registration", meetingId));
     }
 
+    /** A registration the caller made, with its code, as a repeat of the request answers with it. */
+    ParticipantView registration(long participantId) {
+        return byId(participantId);
+    }
+
     /** Every meeting the caller is invited to or registered for, latest first. */
     List<MyMeeting> myMeetings() {
         String username = Actor.require().username();

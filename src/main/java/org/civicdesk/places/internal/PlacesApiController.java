@@ -17,6 +17,8 @@ import org.civicdesk.places.internal.Views.HonourView;
 import org.civicdesk.places.internal.Views.PlaceSummary;
 import org.civicdesk.places.internal.Views.PlaceView;
 import org.civicdesk.shared.Checks;
+import org.civicdesk.shared.IdempotentRequests;
+import org.civicdesk.shared.IdempotentRequests.Made;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -25,6 +27,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -44,11 +47,14 @@ class PlacesApiController {
     private final PlaceService places;
     private final BookingService bookings;
     private final HonourService honours;
+    private final IdempotentRequests requests;
 
-    PlacesApiController(PlaceService places, BookingService bookings, HonourService honours) {
+    PlacesApiController(PlaceService places, BookingService bookings, HonourService honours,
+            IdempotentRequests requests) {
         this.places = places;
         this.bookings = bookings;
         this.honours = honours;
+        this.requests = requests;
     }
 
     // --- places
@@ -93,10 +99,13 @@ class PlacesApiController {
     // --- bookings
 
     @PostMapping("/places/{id}/bookings")
-    @Operation(summary = "Book a group visit for the caller's organisation")
-    ResponseEntity<BookingView> book(@PathVariable long id, @RequestBody BookingCommand cmd) {
-        BookingView booking = bookings.request(id, cmd);
-        return ResponseEntity.created(URI.create("/api/v1/bookings/" + booking.id())).body(booking);
+    @Operation(summary = "Book a group visit for the caller's organisation", description = IdempotentRequests.API_DOC)
+    ResponseEntity<BookingView> book(@PathVariable long id,
+            @RequestHeader(name = IdempotentRequests.KEY_HEADER, required = false) String key,
+            @RequestBody BookingCommand cmd) {
+        return requests.once("places.booking", key, List.of(id, cmd),
+                () -> Made.created(bookings.request(id, cmd), BookingView::id), bookings::booking)
+                .respond(booking -> URI.create("/api/v1/bookings/" + booking.id()));
     }
 
     @GetMapping("/bookings/mine")
