@@ -19,22 +19,27 @@ public final class Concurrently {
 
     /** Runs every request from 16 threads released together and returns the HTTP statuses in order. */
     public static List<Integer> statuses(List<Callable<Integer>> requests) throws Exception {
+        return all(requests);
+    }
+
+    /** Runs every call from 16 threads released together and returns what each returned, in order. */
+    public static <T> List<T> all(List<Callable<T>> calls) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(16);
         CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> answers = new ArrayList<>();
-        for (Callable<Integer> request : requests) {
+        List<Future<T>> answers = new ArrayList<>();
+        for (Callable<T> call : calls) {
             answers.add(pool.submit(() -> {
                 start.await();
-                return request.call();
+                return call.call();
             }));
         }
         start.countDown();
         pool.shutdown();
         assertThat(pool.awaitTermination(120, TimeUnit.SECONDS)).isTrue();
-        List<Integer> statuses = new ArrayList<>();
-        for (Future<Integer> answer : answers) {
-            statuses.add(answer.get());
+        List<T> results = new ArrayList<>();
+        for (Future<T> answer : answers) {
+            results.add(answer.get());
         }
-        return statuses;
+        return results;
     }
 }
