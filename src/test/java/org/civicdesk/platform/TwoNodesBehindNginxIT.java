@@ -439,6 +439,7 @@ class TwoNodesBehindNginxIT {
         env.put("CIVICDESK_SCHEDULING_ENABLED", "true");
         env.put("CIVICDESK_MATTERS_DEADLINE_WATCH_CRON", WATCH_CRON);
         env.put("SERVER_FORWARD_HEADERS_STRATEGY", "native");
+        env.put("SERVER_ADDRESS", "127.0.0.1");
         env.put("PORT", Integer.toString(port));
         return new Node(name, port, builder.start(), log);
     }
