@@ -131,10 +131,16 @@ class CheckpointSigner {
                     + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                             .encodeToString(PrivateKeyInfoFactory.createPrivateKeyInfo(fresh).getEncoded())
                     + "\n-----END PRIVATE KEY-----\n";
-            if (file.toAbsolutePath().getParent() != null) {
-                Files.createDirectories(file.toAbsolutePath().getParent());
+            Path dir = file.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            // Written aside and linked into place, so that a node starting alongside never reads half a key.
+            Path written = Files.createTempFile(dir, "audit-signing-key", ".tmp");
+            try {
+                Files.writeString(written, pem);
+                Files.createLink(file, written);
+            } finally {
+                Files.delete(written);
             }
-            Files.writeString(file, pem, java.nio.file.StandardOpenOption.CREATE_NEW);
             log.warn("Generated a new audit signing key in {}. Keep it safe and outside the database's backups; "
                     + "production nodes share one key set by CIVICDESK_AUDIT_SIGNING_KEY_FILE.", file.toAbsolutePath());
         } catch (FileAlreadyExistsException createdByAnother) {

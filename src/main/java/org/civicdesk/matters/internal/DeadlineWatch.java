@@ -41,9 +41,20 @@ class DeadlineWatch {
         this.settings = settings;
     }
 
+    /**
+     * Every node's scheduler fires at the same moment. A run keeps the lock for at least 10 s, so that
+     * a node whose clock or scheduler is a little behind finds it still taken, rather than free again
+     * after a run of a few milliseconds, and runs nothing; a cron that fires more often than that skips
+     * the firings within it.
+     */
     @Scheduled(cron = "${civicdesk.matters.deadline-watch-cron:0 0 8 * * *}", zone = "${civicdesk.time-zone:Asia/Shanghai}")
-    @SchedulerLock(name = "matters.deadlineWatch", lockAtMostFor = "30m")
+    @SchedulerLock(name = "matters.deadlineWatch", lockAtMostFor = "30m", lockAtLeastFor = "10s")
     void scheduled() {
+        onWorkingDay();
+    }
+
+    /** The watch, unless the city's today is a weekend or holiday of the official calendar. */
+    void onWorkingDay() {
         if (!calendar.isWorkingDay(deadlines.today())) {
             log.info("Deadline watch: {} is not a working day, nobody is reminded", deadlines.today());
             return;
