@@ -1,4 +1,5 @@
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,12 +18,16 @@ import jdk.jfr.consumer.RecordingFile;
  * Java code), the share of each method on top of the stack (self), of each method anywhere on the
  * stack (total, counted once per sample), and of the first Civic Desk frame below the top (which of
  * the app's own code the time was spent under). Only the JDK:
- * {@code java bench/JfrTop.java recording.jfr [lines]}.
+ * {@code java bench/JfrTop.java recording.jfr [lines [from to]]}. A recording cut with JFR.dump
+ * begin=... end=... holds whole chunks, so it may reach back to the node's start: with from and to
+ * (instants, 2026-11-29T02:43:43.123Z) only the samples between them count.
  */
 public class JfrTop {
 
     public static void main(String[] args) throws Exception {
         int lines = args.length > 1 ? Integer.parseInt(args[1]) : 25;
+        Instant from = args.length > 3 ? Instant.parse(args[2]) : Instant.MIN;
+        Instant to = args.length > 3 ? Instant.parse(args[3]) : Instant.MAX;
         Map<String, Integer> self = new HashMap<>();
         Map<String, Integer> total = new HashMap<>();
         Map<String, Integer> app = new HashMap<>();
@@ -32,7 +37,8 @@ public class JfrTop {
         try (RecordingFile file = new RecordingFile(Path.of(args[0]))) {
             while (file.hasMoreEvents()) {
                 RecordedEvent e = file.readEvent();
-                if (!e.getEventType().getName().equals("jdk.ExecutionSample")) {
+                if (!e.getEventType().getName().equals("jdk.ExecutionSample") || e.getStartTime().isBefore(from)
+                        || e.getStartTime().isAfter(to)) {
                     continue;
                 }
                 RecordedStackTrace st = e.getStackTrace();

@@ -33,146 +33,30 @@
 # BENCH_TIMEOUT (100m).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-
-if [ -z "${BENCH_UNDER_TIMEOUT:-}" ]; then
-  # The whole run is bounded: past BENCH_TIMEOUT it is stopped and cleans up.
-  exec env BENCH_UNDER_TIMEOUT=1 timeout --foreground -k 30s "${BENCH_TIMEOUT:-100m}" "$0" "$@"
-fi
+source bench/lib.sh
+bench_bounded 100m "$@"
 
 matters=${BENCH_MATTERS:-1000000}
-rounds=${BENCH_ROUNDS:-3}
-duration=${BENCH_DURATION:-20s}
-threads=${BENCH_THREADS:-2}
-connections=${BENCH_CONNECTIONS:-16}
-warmup=${BENCH_WARMUP:-20s}
+bench_settings 16
 readonly_run=${BENCH_READONLY:-1}
 mixed_run=${BENCH_MIXED:-1}
 write_share=${BENCH_WRITE_SHARE:-0.05}
 write_threads=${BENCH_WRITE_THREADS:-32}
 write_mix=${BENCH_WRITE_MIX:-1:1:1}
-out=${BENCH_OUT:-bench/out}
-mkdir -p "$out"
-out=$(cd "$out" && pwd)
+bench_out bench/out
 rm -f "$out"/wrk-*.txt "$out"/writer-*.txt "$out"/sql-*.txt "$out"/waits-*.txt "$out"/pool-*.txt "$out"/jfr-*
-log() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
-seconds() { local d=$1; case $d in *m) echo $(( ${d%m} * 60 )) ;; *s) echo "${d%s}" ;; *) echo "$d" ;; esac; }
 
-as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
-missing=()
-command -v java >/dev/null || missing+=(openjdk-17-jdk-headless)
-command -v mvn >/dev/null || missing+=(maven)
-command -v wrk >/dev/null || missing+=(wrk)
-command -v jq >/dev/null || missing+=(jq)
-command -v curl >/dev/null || missing+=(curl)
-compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
-if [ ${#missing[@]} -gt 0 ]; then
-  log "Installing: ${missing[*]}"
-  as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
-fi
+need java openjdk-17-jdk-headless mvn maven wrk wrk jq jq curl curl
+install_missing
 
-free_port() {
-  local p=$1
-  while (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; do p=$((p + 1)); done
-  echo "$p"
-}
-
-# --- a throwaway PostgreSQL cluster, as scripts/test-all.sh starts one
-pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
-pg_dir=$(mktemp -d /tmp/civicdesk-bench-pg.XXXXXX)
-chmod 755 "$pg_dir"
-pg_port=$(free_port 56432)
-run_pg() { "$@"; }
-if [ "$(id -u)" -eq 0 ]; then
-  # PostgreSQL refuses to run as root; its Debian package brings the 'postgres' user.
-  chown postgres "$pg_dir"
-  run_pg() { runuser -u postgres -- "$@"; }
-fi
-# Every process this script starts in the background, so that cleanup stops exactly those: the app
-# nodes here, the writers and samplers (started in subshells) by the pids they leave in a file.
-node_pids=()
-bases=()
-helpers="$pg_dir/helper.pids"
-cleanup() {
-  local rc=$?
-  local p
-  if [ -f "$helpers" ]; then
-    while read -r p; do kill "$p" 2>/dev/null || true; done <"$helpers"
-  fi
-  if [ -n "${BENCH_KEEP:-}" ] && [ "$rc" -eq 0 ]; then
-    log "Left running (BENCH_KEEP): app nodes ${node_pids[*]} on ${bases[*]}, PostgreSQL in $pg_dir on port $pg_port."
-    log "Stop them with: kill ${node_pids[*]}; runuser -u postgres -- $pg_bin/pg_ctl -D $pg_dir/data -m fast stop; rm -rf $pg_dir"
-    return
-  fi
-  for p in "${node_pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  for p in "${node_pids[@]}"; do
-    for _ in $(seq 1 30); do kill -0 "$p" 2>/dev/null || break; sleep 1; done
-    kill -9 "$p" 2>/dev/null || true
-  done
-  run_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1 || true
-  cp "$pg_dir/server.log" "$out/postgresql.log" 2>/dev/null || true
-  rm -rf "$pg_dir"
-}
-trap cleanup EXIT
-trap 'exit 143' TERM INT
-
-run_pg "$pg_bin/initdb" -D "$pg_dir/data" -U civicdesk -A trust -E UTF8 --locale=C.UTF-8 >"$pg_dir/initdb.log"
 # Durability is off only to load the data set quickly (and the machine has one disk for everyone);
 # autovacuum is off while loading and on once the data set is vacuumed, as in production, since the
-# mixed run updates rows. The rest is a modest production-like setting for a 24 GiB machine; two app
-# nodes with 20 connections each, plus the script's own, fit in max_connections.
-run_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w start \
-  -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c max_connections=100 \
-      -c shared_buffers=2GB -c effective_cache_size=8GB -c maintenance_work_mem=1GB -c work_mem=16MB \
-      -c max_wal_size=8GB -c fsync=off -c synchronous_commit=off -c full_page_writes=off \
-      -c autovacuum=off -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track_planning=on \
-      -c log_lock_waits=on -c deadlock_timeout=100ms" \
-  >/dev/null
-run_pg "$pg_bin/createdb" -h 127.0.0.1 -p "$pg_port" -U civicdesk civicdesk
-psql_db() { psql -X -q -h 127.0.0.1 -p "$pg_port" -U civicdesk -d civicdesk -v ON_ERROR_STOP=1 "$@"; }
-# What SQL each endpoint runs, how often per request and at what cost: written after round 1.
-psql_db -c "CREATE EXTENSION pg_stat_statements"
-log "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$pg_port"
+# mixed run updates rows. The rest is a modest production-like setting for a 24 GiB machine.
+start_postgres "-c shared_buffers=2GB -c effective_cache_size=8GB -c maintenance_work_mem=1GB -c work_mem=16MB \
+  -c max_wal_size=8GB -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c autovacuum=off"
 
 # --- the app
-if [ -z "${BENCH_SKIP_BUILD:-}" ] || ! compgen -G "target/civicdesk-*.jar" >/dev/null; then
-  log "Building the app jar"
-  mvn -B -q -DskipTests package
-fi
-commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
-# The nodes run from a copy, so that a build during the run cannot pull the jar from under them.
-jar="$pg_dir/civicdesk.jar"
-cp "$(ls target/civicdesk-*.jar | grep -v original | head -n 1)" "$jar"
-chmod 644 "$jar"
-admin_password="bench-admin-$(date +%s)"
-# start_node NAME SCHEDULING: starts a copy of the app on a free port; node 'a' runs the scheduled
-# jobs, node 'b' none (CIVICDESK_SCHEDULING_ENABLED=false), as a second stateless node would.
-start_node() {
-  local name=$1 scheduling=$2 port jfr_opts=
-  # With BENCH_JFR, each node records from its start, the same in every round (starting a recording
-  # before a run costs the node seconds of CPU); each round-1 run is cut out of it afterwards.
-  [ -z "${BENCH_JFR:-}" ] || jfr_opts="-XX:StartFlightRecording:name=bench,settings=profile,maxage=4h -XX:FlightRecorderOptions:repository=$pg_dir/jfr-$name"
-  port=$(free_port $(( ${#bases[@]} == 0 ? 18080 : 18180 )))
-  log "Starting app node $name (commit $commit) on 127.0.0.1:$port"
-  SPRING_PROFILES_ACTIVE=postgres \
-  SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$pg_port/civicdesk" \
-  SPRING_DATASOURCE_USERNAME=civicdesk SPRING_DATASOURCE_PASSWORD=civicdesk \
-  CIVICDESK_DEMO_ENABLED=false CIVICDESK_ADMIN_PASSWORD="$admin_password" \
-  CIVICDESK_SCHEDULING_ENABLED="$scheduling" \
-  SERVER_ADDRESS=127.0.0.1 PORT="$port" \
-    java ${BENCH_JAVA_OPTS:-} $jfr_opts -jar "$jar" >"$out/app-$name.log" 2>&1 &
-  local pid=$!
-  node_pids+=("$pid")
-  local base="http://127.0.0.1:$port"
-  for i in $(seq 1 180); do
-    curl -fs "$base/actuator/health" >/dev/null 2>&1 && break
-    kill -0 "$pid" 2>/dev/null || { tail -n 40 "$out/app-$name.log" >&2; log "App node $name did not start"; exit 1; }
-    sleep 1
-    [ "$i" -lt 180 ] || { log "App node $name was not healthy after 180 s"; exit 1; }
-  done
-  bases+=("$base")
-  log "App node $name is up"
-}
+build_app
 start_node a true
 base=${bases[0]}
 # The second node starts now too, before the data set exists, as the first does: a node that starts on
@@ -180,15 +64,7 @@ base=${bases[0]}
 # and the data set's 850,000 published answers, written past the app, would keep it busy for a long
 # time. It serves nothing in the read-only run (no scheduled jobs, no requests).
 [ "$mixed_run" != 1 ] || start_node b false
-
-token() {
-  curl -fsS -X POST "$base/api/v1/auth/token" -H 'Content-Type: application/json' \
-    -d "$(jq -n --arg u "$1" --arg p "$2" '{username: $u, password: $p}')" | jq -r .token
-}
 admin=$(token admin "$admin_password")
-post() {
-  curl -fsS -o /dev/null -X POST "$base$1" -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' -d "$2"
-}
 
 log "Creating 200 departments, a HANDLER of dept-001 and a SUPERVISOR through the API"
 for n in $(seq 1 200); do
@@ -240,118 +116,8 @@ if [ -n "${BENCH_EXPLAIN:-}" ]; then
   psql_db -f bench/matters-explain.sql >"$out/explain.txt" 2>&1 || true
 fi
 
-# Percent of the machine's CPU time that was idle over one second.
-idle_percent() {
-  local a b
-  a=($(head -n 1 /proc/stat)); sleep 1; b=($(head -n 1 /proc/stat))
-  local total=0 i
-  for i in 1 2 3 4 5 6 7 8; do total=$((total + b[i] - a[i])); done
-  echo $(( total > 0 ? 100 * (b[4] - a[4] + b[5] - a[5]) / total : 0 ))
-}
-
-# Before each measurement: waits (at most 60 s) until PostgreSQL runs no query, so that requests
-# still in flight in the app when wrk stopped (and, in the mixed run, event listeners still catching
-# up) do not eat into the next run; then waits (at most BENCH_QUIET_WAIT, 180 s) until the machine is
-# at least 85 % idle, since other work on a shared machine would skew one run against the next.
-# Prints the idle percentage it saw last.
-settle() {
-  local idle
-  for _ in $(seq 1 120); do
-    [ "$(psql_db -At -c "SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND pid <> pg_backend_pid() AND backend_type = 'client backend'")" = 0 ] && break
-    sleep 0.5
-  done
-  local deadline=$(( $(date +%s) + ${BENCH_QUIET_WAIT:-180} ))
-  while :; do
-    idle=$(idle_percent)
-    [ "$idle" -ge 85 ] && break
-    [ "$(date +%s)" -lt "$deadline" ] || { log "Machine still busy (${idle}% idle): measuring anyway"; break; }
-  done
-  echo "$idle"
-}
-
-# wrk's figures from its output: req/s, p99 in ms, socket timeouts, requests, responses not 2xx or 3xx
-# (an endpoint that fails under load is a finding: counted, shown, and the run goes on).
-wrk_figures() {
-  local file=$1
-  local rps p99 timeouts requests non2xx
-  rps=$(awk '/^Requests\/sec:/ {print $2}' "$file")
-  p99=$(awk '$1 == "99%" {v = $2; if (v ~ /us$/) {sub(/us$/, "", v); v /= 1000} else if (v ~ /ms$/) {sub(/ms$/, "", v)} else if (v ~ /s$/) {sub(/s$/, "", v); v *= 1000}; printf "%.2f", v}' "$file")
-  timeouts=$(awk '/Socket errors/ {gsub(",", ""); print $NF}' "$file")
-  requests=$(awk '/requests in/ {print $1}' "$file")
-  non2xx=$(awk '/Non-2xx/ {print $NF}' "$file")
-  [ -z "$non2xx" ] || log "wrk saw $non2xx responses that were not 2xx or 3xx ($file)"
-  echo "${rps:-0} ${p99:-0} ${timeouts:-0} ${requests:-0} ${non2xx:-0}"
-}
-
-# pg_stat_statements since the last reset: each statement run at least once per ten requests (or by
-# the writes), with its calls per read request and per write, mean execution and planning time, rows.
-sql_report() { # file requests writes
-  psql_db -P pager=off -c "SELECT round(calls::numeric / GREATEST($2, 1), 3) AS per_request,
-      CASE WHEN $3 > 0 THEN round(calls::numeric / $3, 2) END AS per_write,
-      round(mean_exec_time::numeric, 3) AS exec_ms, round(mean_plan_time::numeric, 3) AS plan_ms,
-      round((total_exec_time + total_plan_time)::numeric) AS total_ms,
-      round(rows::numeric / GREATEST(calls, 1), 1) AS rows, left(regexp_replace(query, '\s+', ' ', 'g'), 150) AS query
-    FROM pg_stat_statements WHERE (calls >= $2 / 10 OR ($3 > 0 AND calls >= $3 / 2)) AND query NOT LIKE '%pg_stat%'
-    ORDER BY total_exec_time + total_plan_time DESC LIMIT 25" >"$1"
-}
-
-# jfr_mark marks the start of a run; jfr_cut NODE LABEL writes what that node recorded since then to
-# bench/out/jfr-LABEL.jfr (after the run, so that attaching to the node costs the run nothing).
-jfr_mark() { jfr_begin=$(date -u +%Y-%m-%dT%H:%M:%S.%3NZ); }
-jfr_cut() {
-  [ -n "${BENCH_JFR:-}" ] || return 0
-  jcmd "${node_pids[$1]}" JFR.dump name=bench begin="$jfr_begin" end="$(date -u +%Y-%m-%dT%H:%M:%S.%3NZ)" \
-    filename="$out/jfr-$2.jfr" >/dev/null 2>&1 || log "Could not cut the JFR recording of $2"
-}
-
-# Whether other work took more than BENCH_MAX_OTHERS % of the machine during a measurement, with
-# attempts left: then the measurement is kept apart and made again, after waiting for quiet.
-retries=${BENCH_RETRIES:-2}
-disturbed() { # others-percent attempt
-  [ "$1" -gt "${BENCH_MAX_OTHERS:-10}" ] && [ "$2" -lt "$retries" ] || return 1
-  log "Other work took $1 % of the machine during that measurement: measuring again"
-}
-
-median() { sort -g | awk '{a[NR] = $1} END {if (NR == 0) print "-"; else if (NR % 2) print a[(NR + 1) / 2]; else printf "%.2f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
-
-# CPU time so far, in clock ticks, written to a file: the clock, the machine's line of /proc/stat, and
-# every process's line of /proc/PID/stat.
-cpu_snapshot() { # file
-  # (cat fails for a process that ends between the glob and the read; the others are still written)
-  { date +%s%N; head -n 1 /proc/stat; cat /proc/[0-9]*/stat 2>/dev/null || true; } >"$1"
-}
-# From two snapshots and the requests served: the machine's busy share; CPU ms per request in the app
-# nodes (together) and in PostgreSQL; and the share of the machine that other work took (processes
-# that were neither ours nor PostgreSQL's, such as another developer's test JVM; what starts and also
-# ends within the measurement is not seen).
-cpu_figures() { # before after requests [pids of ours to leave out, such as the writer]
-  local a=$1 b=$2 q=$3
-  shift 3
-  awk -v q="$q" -v n="$(nproc)" -v hz="$(getconf CLK_TCK)" -v nodes=" ${node_pids[*]} " -v skip=" $* " '
-    FNR == 1 { t[FILENAME] = $1; next }
-    FNR == 2 { busy[FILENAME] = $2 + $3 + $4 + $7 + $8 + $9; next }
-    {
-      i = match($0, /\) [A-Za-z] /); if (!i) next
-      comm = substr($0, index($0, "(") + 1, i - index($0, "(") - 1)
-      split(substr($0, i + 2), f, " ")   # f[1] is the state, the 3rd field of the line
-      ticks = f[12] + f[13]               # utime and stime, the 14th and 15th fields
-      if (FILENAME == ARGV[1]) { before[$1] = ticks; next }
-      d = ($1 in before) ? ticks - before[$1] : ticks   # one that started meanwhile: all its time
-      if (index(nodes, " " $1 " ")) app += d
-      else if (index(skip, " " $1 " ")) next
-      else if (comm == "postgres") pg += d
-      else if (comm != "wrk") other += d
-    }
-    END {
-      wall = (t[ARGV[2]] - t[ARGV[1]]) / 1e9; cap = wall * n * hz / 100
-      per = 1000 / hz / (q > 0 ? q : 1)
-      printf "%.0f %.3f %.3f %.0f", (busy[ARGV[2]] - busy[ARGV[1]]) / cap, app * per, pg * per, other / cap
-    }' "$a" "$b"
-}
-
 results="$out/results.tsv"
 printf 'run\tround\tendpoint\trps\tp99_ms\tratio_to_ping\ttimeouts\tidle_before\twrite_target\twrite_rate\tryw_checks\tryw_violations\tothers_checks\tothers_stale\twrite_errors\tevents_pending\tcpu_busy_pct\tapp_cpu_ms_per_req\tpg_cpu_ms_per_req\tnot_2xx\tothers_busy_pct\n' >"$results"
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}'; }
 
 # --- the read-only run: one node, as in issue 3
 run_wrk() { # name path auth duration label -> prints "rps p99_ms timeouts idle_before requests busy app_ms pg_ms others not_2xx"
@@ -443,24 +209,6 @@ if [ "$mixed_run" = 1 ]; then
         ORDER BY m.id) TO STDOUT" >"$work/rate.tsv"
   }
   writer_value() { awk -F= -v k="$1" '$1 == k {print $2}' "$2"; }
-  # The connection pools' and the event listeners' state on each node (Prometheus, as ADMIN).
-  pool_snapshot() { # file
-    local i
-    for i in 0 1; do
-      echo "# node $i ${bases[$i]}"
-      curl -fsS -H "Authorization: Bearer $admin" "${bases[$i]}/actuator/prometheus" 2>/dev/null \
-        | grep -E '^(hikaricp_connections_(acquire|usage)_seconds_(sum|count|max)|hikaricp_connections_(active|pending|timeout_total)|executor_(active_threads|queued_tasks|pool_size_threads|completed_tasks_total))' || true
-    done >"$1"
-  }
-  # Samples PostgreSQL's client backends twice a second: what the busy ones wait for.
-  sample_waits() { # file seconds
-    local end=$(( $(date +%s) + $2 ))
-    while [ "$(date +%s)" -lt "$end" ]; do
-      psql_db -At -c "SELECT COALESCE(wait_event_type || ':' || wait_event, 'CPU') || ' ' || left(regexp_replace(query, '\s+', ' ', 'g'), 90)
-        FROM pg_stat_activity WHERE backend_type = 'client backend' AND state = 'active' AND pid <> pg_backend_pid()" 2>/dev/null || true
-      sleep 0.5
-    done | sort | uniq -c | sort -rn >"$1"
-  }
 
   measure_mixed() { # name path auth duration label rate -> prints the row's figures
     local n=$1 path=$2 auth=$3 dur=$4 label=$5 rate=$6
@@ -479,14 +227,7 @@ if [ "$mixed_run" = 1 ]; then
       [ -f "$work/ready" ] || { log "The writer did not get ready:"; cat "$wfile" >&2; exit 1; }
     fi
     idle=$(settle)
-    local sampler=
-    if [ "$label" = round1 ]; then
-      psql_db -c "SELECT pg_stat_statements_reset()" >/dev/null
-      pool_snapshot "$out/pool-$n-before.txt"
-      sample_waits "$out/waits-$n.txt" "$(seconds "$dur")" &
-      sampler=$!
-      echo "$sampler" >>"$helpers"
-    fi
+    [ "$label" != round1 ] || profile_begin "$n" "$(seconds "$dur")"
     cpu_snapshot "$pg_dir/cpu-0"
     jfr_mark
     touch "$work/go"
@@ -505,7 +246,6 @@ if [ "$mixed_run" = 1 ]; then
       cpu_snapshot "$pg_dir/cpu-1"
     fi
     [ -z "$writer_pid" ] || wait "$writer_pid" || true
-    [ -z "$sampler" ] || wait "$sampler" || true
     local rps p99 timeouts requests
     rps=$(awk -v a="$ra" -v b="$rb" 'BEGIN {printf "%.2f", a + b}')
     p99=$(awk -v a="$pa" -v b="$pb" 'BEGIN {print (a > b ? a : b)}')
@@ -521,8 +261,7 @@ if [ "$mixed_run" = 1 ]; then
     fi
     if [ "$label" = round1 ]; then
       jfr_cut 0 "mixed-$n"
-      pool_snapshot "$out/pool-$n-after.txt"
-      sql_report "$out/sql-mixed-$n.txt" "$requests" "$writes"
+      profile_end "$n" "$out/sql-mixed-$n.txt" "$requests" "$writes"
     fi
     local pending
     pending=$(psql_db -At -c "SELECT count(*) FROM event_publication WHERE completion_date IS NULL")
@@ -589,15 +328,11 @@ SQL
   log "After the mixed run: $events_left event publications unfinished after ${drain_seconds} s of waiting; tally rows that differ from a full count: $tally_diff"
 fi
 
-if [ -n "${BENCH_JFR:-}" ]; then
-  for f in "$out"/jfr-*.jfr; do
-    [ -f "$f" ] && java bench/JfrTop.java "$f" 30 >"${f%.jfr}.txt" 2>&1 || true
-  done
-fi
+jfr_summaries
 
 {
   echo
-  echo "Commit $commit, $(psql_db -At -c "SELECT count(*) FROM matter") matters at the start of the data set ($matters asked); machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'); $(date -u +%Y-%m-%d)"
+  echo "Commit $commit, $(psql_db -At -c "SELECT count(*) FROM matter") matters at the start of the data set ($matters asked); machine: $(machine)"
   if [ "$readonly_run" = 1 ]; then
     echo
     echo "Read-only, one node: median of $rounds rounds (wrk -t$threads -c$connections -d$duration on 127.0.0.1; ratio = the endpoint's req/s over ping's in the same round):"
