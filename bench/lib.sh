@@ -145,6 +145,7 @@ build_app() {
 
 # start_node NAME SCHEDULING: starts a copy of the app on a free port; the first node runs the
 # scheduled jobs (SCHEDULING true), a further one none (false), as a second stateless node would.
+# The first node makes the audit signing key that all nodes share, as a deployment gives them one.
 start_node() {
   local name=$1 scheduling=$2 port jfr_opts=
   # With BENCH_JFR, each node records from its start, the same in every round (starting a recording
@@ -157,6 +158,8 @@ start_node() {
   SPRING_DATASOURCE_USERNAME=civicdesk SPRING_DATASOURCE_PASSWORD=civicdesk \
   CIVICDESK_DEMO_ENABLED=false CIVICDESK_ADMIN_PASSWORD="$admin_password" \
   CIVICDESK_SCHEDULING_ENABLED="$scheduling" \
+  CIVICDESK_AUDIT_SIGNING_KEY_FILE="$pg_dir/audit-signing-key.pem" CIVICDESK_AUDIT_GENERATE_KEY=true \
+  CIVICDESK_AUDIT_WITNESS_DIR="$pg_dir/audit-witness-$name" \
   SERVER_ADDRESS=127.0.0.1 PORT="$port" \
     java ${BENCH_JAVA_OPTS:-} $jfr_opts -jar "$jar" >"$out/app-$name.log" 2>&1 &
   local pid=$!
