@@ -89,15 +89,6 @@ class Campaigns {
         return created;
     }
 
-    /** What a donation needs to know of its campaign: no totals, so it costs one lookup by code. */
-    record Ref(long id, String code, String name) {
-    }
-
-    Optional<Ref> ref(String code) {
-        return jdbc.sql("SELECT id, code, name FROM charity_campaign WHERE code = :code").param("code", code)
-                .query((rs, n) -> new Ref(rs.getLong("id"), rs.getString("code"), rs.getString("name"))).optional();
-    }
-
     List<CampaignView> all() {
         return jdbc.sql(TOTALS + GROUP + " ORDER BY c.starts_on DESC, c.id DESC").query(Campaigns::map).list();
     }

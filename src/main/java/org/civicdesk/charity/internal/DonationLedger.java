@@ -11,9 +11,10 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
-import org.civicdesk.audit.AuditTrail;
 import org.civicdesk.charity.CharityEvent;
 import org.civicdesk.charity.DonationCommand;
 import org.civicdesk.charity.internal.Views.DonationView;
@@ -36,6 +37,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * body is refused. Recording a donation takes no lock that another donation could hold: it is one
  * insert, answered with a receipt still pending, and {@link ReceiptIssuer} numbers it moments after
  * it commits. A counter taken by every request would cap the whole city's intake at one row's lock.
+ * The donation enters the audit trail with its receipt, in the issuer's entry for its batch, not in
+ * an entry of its own: the ledger row is the record of the report until then.
  */
 @Service
 class DonationLedger {
@@ -56,18 +59,15 @@ class DonationLedger {
     }
 
     private final JdbcClient jdbc;
-    private final Campaigns campaigns;
-    private final AuditTrail audit;
+    private final Map<String, CampaignRef> campaignRefs = new ConcurrentHashMap<>();
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final CityDate city;
     private final TransactionTemplate tx;
 
-    DonationLedger(JdbcClient jdbc, Campaigns campaigns, AuditTrail audit, ApplicationEventPublisher events,
+    DonationLedger(JdbcClient jdbc, ApplicationEventPublisher events,
             Clock clock, CityDate city, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
-        this.campaigns = campaigns;
-        this.audit = audit;
         this.events = events;
         this.clock = clock;
         this.city = city;
@@ -92,11 +92,11 @@ class DonationLedger {
         boolean example = Boolean.TRUE.equals(cmd.example());
         String hash = fingerprint(cmd.campaign().trim(), amount, donorName, anonymous, example);
 
-        Campaigns.Ref campaign = campaigns.ref(cmd.campaign().trim())
-                .orElseThrow(() -> Problems.invalid("campaign", "charity.validation.unknownCampaign"));
         LocalDate receivedOn = city.today();
         try {
             return tx.execute(status -> {
+                CampaignRef campaign = campaign(cmd.campaign().trim())
+                        .orElseThrow(() -> Problems.invalid("campaign", "charity.validation.unknownCampaign"));
                 GeneratedKeyHolder keys = new GeneratedKeyHolder();
                 jdbc.sql("""
                         INSERT INTO charity_donation (campaign_id, amount, donor_name, anonymous, received_on,
@@ -112,13 +112,33 @@ class DonationLedger {
                 DonationView created = new DonationView(id, null, campaign.code(), campaign.name(),
                         Money.format(amount), Money.capitals(amount), donorName, anonymous, receivedOn,
                         handler.username(), handler.displayName(), example);
-                audit.record("donation.recorded", "donation", Long.toString(id), null, created);
                 events.publishEvent(new CharityEvent.DonationRecorded(id, campaign.code(), amount));
                 return new Recorded(created, false);
             });
         } catch (DuplicateKeyException reportedBefore) {
             return replay(byKey(handler, key).orElseThrow(() -> reportedBefore), hash);
         }
+    }
+
+    /** What a donation needs to know of its campaign. */
+    private record CampaignRef(long id, String code, String name) {
+    }
+
+    /**
+     * A campaign's id, code and name never change once it is set up, so each node keeps those it has
+     * looked up and a donation costs no lookup of its own: nothing another node could change is kept.
+     */
+    private Optional<CampaignRef> campaign(String code) {
+        CampaignRef known = campaignRefs.get(code);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<CampaignRef> found = jdbc.sql("SELECT id, code, name FROM charity_campaign WHERE code = :code")
+                .param("code", code)
+                .query((rs, n) -> new CampaignRef(rs.getLong("id"), rs.getString("code"), rs.getString("name")))
+                .optional();
+        found.ifPresent(ref -> campaignRefs.put(code, ref));
+        return found;
     }
 
     private static Recorded replay(Entry earlier, String hash) {
