@@ -46,8 +46,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Charity", description = "Campaigns, the donation ledger, aid programmes and the livelihood insurance")
 class CharityApiController {
 
-    static final String REPLAYED = "Idempotent-Replayed";
-
     private final Campaigns campaigns;
     private final DonationLedger ledger;
     private final AidProgrammes aid;
@@ -91,11 +89,11 @@ class CharityApiController {
                     + "409 IDEMPOTENCY_KEY_REUSED; another account's same key is another donation. Amounts are "
                     + "decimal strings or numbers with at most two places.")
     ResponseEntity<DonationView> recordDonation(
-            @RequestHeader(name = DonationLedger.IDEMPOTENCY_KEY, required = false) String key,
+            @RequestHeader(name = IdempotentRequests.KEY_HEADER, required = false) String key,
             @RequestBody DonationCommand cmd) {
         Recorded recorded = ledger.record(cmd, key);
         return ResponseEntity.created(URI.create("/api/v1/donations/" + recorded.donation().id()))
-                .header(REPLAYED, Boolean.toString(recorded.replayed())).body(recorded.donation());
+                .header(IdempotentRequests.REPLAYED_HEADER, Boolean.toString(recorded.replayed())).body(recorded.donation());
     }
 
     @GetMapping("/donations")

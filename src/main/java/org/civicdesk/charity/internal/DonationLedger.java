@@ -20,6 +20,7 @@ import org.civicdesk.charity.DonationCommand;
 import org.civicdesk.charity.internal.Views.DonationView;
 import org.civicdesk.shared.Actor;
 import org.civicdesk.shared.Checks;
+import org.civicdesk.shared.IdempotentRequests;
 import org.civicdesk.shared.Problems;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -42,9 +43,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 class DonationLedger {
-
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    static final String KEY_REUSED = "IDEMPOTENCY_KEY_REUSED";
 
     private static final String SELECT = """
             SELECT d.id, d.receipt_no, c.code, c.name, d.amount, d.donor_name, d.anonymous, d.received_on,
@@ -82,7 +80,7 @@ class DonationLedger {
     Recorded record(DonationCommand cmd, String key) {
         Actor handler = Actor.require();
         Checks checks = new Checks();
-        checks.required(IDEMPOTENCY_KEY, key).maxLength(IDEMPOTENCY_KEY, key, 200);
+        checks.required(IdempotentRequests.KEY_HEADER, key).maxLength(IdempotentRequests.KEY_HEADER, key, 200);
         checks.required("campaign", cmd.campaign());
         BigDecimal amount = Money.parse(checks, "amount", cmd.amount(), true);
         checks.maxLength("donorName", cmd.donorName(), 200);
@@ -143,7 +141,7 @@ class DonationLedger {
 
     private static Recorded replay(Entry earlier, String hash) {
         if (!earlier.requestHash().equals(hash)) {
-            throw Problems.conflict(KEY_REUSED, "charity.problem.keyReused");
+            throw Problems.conflict(IdempotentRequests.KEY_REUSED, "charity.problem.keyReused");
         }
         return new Recorded(earlier.view(), true);
     }
