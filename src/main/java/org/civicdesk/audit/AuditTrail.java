@@ -21,8 +21,8 @@ public interface AuditTrail {
     void record(String action, String entityType, String entityId, Object before, Object after);
 
     /**
-     * Checks the chain as it stands against itself, its signed checkpoints and the checkpoints this
-     * node has witnessed before.
+     * Checks the chain as it stands against itself, its signed checkpoints and the latest checkpoint
+     * this node has witnessed before.
      */
     AuditVerification verify();
 

@@ -22,7 +22,7 @@ import jakarta.validation.constraints.NotNull;
  * @param trustedKeys public keys of earlier signing keys (Base64 of the raw 32-byte key, as
  *        {@code GET /api/v1/public/audit/keys} shows them), so that checkpoints signed before a key
  *        was rotated still verify (CIVICDESK_AUDIT_TRUSTED_KEYS, comma-separated)
- * @param witnessDir where this node keeps a copy of every checkpoint it has signed or seen, so that
+ * @param witnessDir where this node keeps a copy of the latest checkpoint it has signed or seen, so that
  *        one removed from the database is noticed (CIVICDESK_AUDIT_WITNESS_DIR)
  * @param checkpointEvery how soon after a change the chain is signed again
  */

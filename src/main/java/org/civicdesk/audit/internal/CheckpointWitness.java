@@ -3,23 +3,24 @@ package org.civicdesk.audit.internal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
 
 import org.civicdesk.audit.AuditCheckpoint;
 
 /**
- * This node's own copy, outside the database, of every checkpoint it has signed or seen verified:
- * one file per checkpoint, written once and never changed. A checkpoint that later disappears from
- * the database, or changes there, no longer matches its copy. The folder belongs to one database:
- * starting afresh with an empty database means starting afresh with an empty folder.
+ * This node's own copy, outside the database, of the latest checkpoint it has signed or seen
+ * verified. The latest is enough: every checkpoint states the hash of the one before it and they are
+ * numbered without gaps, so removing or changing any earlier one breaks that line, and removing or
+ * changing the latest no longer matches this copy. One small file, however long the trail grows. The
+ * folder belongs to one database: starting afresh with an empty database means starting afresh with
+ * an empty folder.
  */
 class CheckpointWitness {
+
+    private static final String FILE = "latest-checkpoint.txt";
 
     private final Path dir;
 
@@ -32,38 +33,40 @@ class CheckpointWitness {
         return checkpoint.statement() + "signature: " + checkpoint.signature() + "\n";
     }
 
-    void remember(AuditCheckpoint checkpoint) {
-        Path file = dir.resolve(checkpoint.no() + ".txt");
-        if (Files.exists(file)) {
+    /**
+     * Keeps the checkpoint if it is later than the one kept. Written aside and moved into place, so a
+     * reader never sees half a file; two threads of one node racing may leave the earlier of their
+     * two, which only makes the copy less recent, never wrong.
+     */
+    synchronized void remember(AuditCheckpoint checkpoint) {
+        if (latest().map(kept -> kept.no() >= checkpoint.no()).orElse(false)) {
             return;
         }
         try {
             Files.createDirectories(dir);
-            Files.writeString(file, text(checkpoint), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
-        } catch (FileAlreadyExistsException seenByAnother) {
-            // Another thread of this node wrote the same checkpoint a moment earlier.
+            Path written = Files.createTempFile(dir, "checkpoint", ".tmp");
+            Files.writeString(written, checkpoint.no() + "\n" + text(checkpoint), StandardCharsets.UTF_8);
+            Files.move(written, dir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot keep the audit checkpoint in " + dir.toAbsolutePath(), e);
         }
     }
 
-    /** Every checkpoint witnessed, by number. */
-    Map<Long, String> all() {
-        Map<Long, String> kept = new TreeMap<>();
-        if (!Files.isDirectory(dir)) {
-            return kept;
+    /** The checkpoint kept, by its number and text. */
+    Optional<Kept> latest() {
+        Path file = dir.resolve(FILE);
+        if (!Files.exists(file)) {
+            return Optional.empty();
         }
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                String name = file.getFileName().toString();
-                if (name.matches("\\d+\\.txt")) {
-                    kept.put(Long.parseLong(name.substring(0, name.length() - 4)),
-                            Files.readString(file, StandardCharsets.UTF_8));
-                }
-            }
+        try {
+            String content = Files.readString(file, StandardCharsets.UTF_8);
+            int line = content.indexOf('\n');
+            return Optional.of(new Kept(Long.parseLong(content.substring(0, line)), content.substring(line + 1)));
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the audit checkpoints kept in " + dir.toAbsolutePath(), e);
+            throw new UncheckedIOException("Cannot read the audit checkpoint kept in " + dir.toAbsolutePath(), e);
         }
-        return kept;
+    }
+
+    record Kept(long no, String text) {
     }
 }

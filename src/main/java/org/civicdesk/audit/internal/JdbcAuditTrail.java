@@ -43,8 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
  * moves the committed entries into the hash chain of {@code audit_entry}, in the order it finds them
  * committed, several times a second, and signs a checkpoint of the chain soon after it grew (and at
  * least daily, and on demand) with a key the database does not hold. Verification recomputes the chain
- * and checks it against every signed checkpoint and against the copies of the checkpoints this node
- * has kept, so neither rewriting entries and their hashes nor removing a checkpoint passes unseen.
+ * and checks it against every signed checkpoint and against the copy of the latest checkpoint this
+ * node has kept, so neither rewriting entries and their hashes nor removing a checkpoint passes unseen.
  */
 @Service
 class JdbcAuditTrail implements AuditTrail {
@@ -244,19 +244,21 @@ class JdbcAuditTrail implements AuditTrail {
      * Checks the chain as it stands, after chaining what is pending if no chainer is at work, without
      * holding the head: the entries up to the head read, since a chainer writes its entries and moves
      * the head in one transaction. It runs in the caller's transaction when there is one, so that it
-     * sees what that transaction changed. The checkpoints found correctly signed and in agreement with
-     * the chain are kept by the witness afterwards.
+     * sees what that transaction changed. The latest checkpoint of a chain found intact is kept by the
+     * witness afterwards.
      */
     @Override
     public AuditVerification verify() {
         chainIfFree();
-        List<AuditCheckpoint> confirmed = new ArrayList<>();
+        Confirmed confirmed = new Confirmed(witness.latest().orElse(null));
         AuditVerification result = joined.execute(status -> verifyChained(confirmed));
-        confirmed.forEach(witness::remember);
+        if (result.intact() && confirmed.last != null) {
+            witness.remember(confirmed.last);
+        }
         return result;
     }
 
-    private AuditVerification verifyChained(List<AuditCheckpoint> confirmed) {
+    private AuditVerification verifyChained(Confirmed confirmed) {
         Head head = lockHead("");
         Checkpoints checkpoints = new Checkpoints();
         AuditCheckpoint cp = checkpoints.next();
@@ -272,15 +274,15 @@ class JdbcAuditTrail implements AuditTrail {
                 String recomputed = hash(e.seq(), e.at(), e.actor(), e.action(), e.entityType(), e.entityId(),
                         e.before(), e.after(), e.prevHash());
                 if (e.seq() != expectedSeq || !e.prevHash().equals(expectedPrev) || !recomputed.equals(e.hash())) {
-                    return broken(count, Math.min(e.seq(), expectedSeq), confirmed.size(), signedThrough, "ENTRY_ALTERED");
+                    return broken(count, Math.min(e.seq(), expectedSeq), confirmed.count, signedThrough, "ENTRY_ALTERED");
                 }
                 if (cp != null && cp.seq() < e.seq()) {
-                    return broken(count, signedThrough + 1, confirmed.size(), signedThrough, "CHECKPOINT_MISMATCH");
+                    return broken(count, signedThrough + 1, confirmed.count, signedThrough, "CHECKPOINT_MISMATCH");
                 }
                 while (cp != null && cp.seq() == e.seq()) {
-                    String problem = checkpointProblem(cp, confirmed.size() + 1, expectedLink, head.chainId(), e.hash());
+                    String problem = checkpointProblem(cp, confirmed.count + 1, expectedLink, head.chainId(), e.hash());
                     if (problem != null) {
-                        return broken(count, signedThrough + 1, confirmed.size(), signedThrough, problem);
+                        return broken(count, signedThrough + 1, confirmed.count, signedThrough, problem);
                     }
                     confirmed.add(cp);
                     expectedLink = link(cp);
@@ -293,13 +295,13 @@ class JdbcAuditTrail implements AuditTrail {
         }
         // An entry removed from the end leaves the head, or a checkpoint, pointing past the stored chain.
         if (head.seq() != count || !head.hash().equals(expectedPrev) || cp != null) {
-            return broken(count, count + 1, confirmed.size(), signedThrough, "ENTRIES_MISSING");
+            return broken(count, count + 1, confirmed.count, signedThrough, "ENTRIES_MISSING");
         }
         String witnessed = witnessProblem(confirmed);
         if (witnessed != null) {
-            return broken(count, null, confirmed.size(), signedThrough, witnessed);
+            return broken(count, null, confirmed.count, signedThrough, witnessed);
         }
-        return new AuditVerification(true, count, null, confirmed.size(), signedThrough, null);
+        return new AuditVerification(true, count, null, confirmed.count, signedThrough, null);
     }
 
     private String checkpointProblem(AuditCheckpoint cp, long expectedNo, String expectedLink, String chainId,
@@ -313,15 +315,30 @@ class JdbcAuditTrail implements AuditTrail {
         return cp.entryHash().equals(entryHash) ? null : "CHECKPOINT_MISMATCH";
     }
 
-    /** Every checkpoint this node kept must still be in the database, unchanged. */
-    private String witnessProblem(List<AuditCheckpoint> confirmed) {
-        for (Map.Entry<Long, String> kept : witness.all().entrySet()) {
-            long no = kept.getKey();
-            if (no > confirmed.size() || !CheckpointWitness.text(confirmed.get((int) no - 1)).equals(kept.getValue())) {
-                return "CHECKPOINT_MISSING";
+    /** The checkpoint this node kept must still be in the database, unchanged. */
+    private static String witnessProblem(Confirmed confirmed) {
+        return confirmed.kept == null || confirmed.keptFound ? null : "CHECKPOINT_MISSING";
+    }
+
+    /** What verification has confirmed of the checkpoints so far, without holding them all. */
+    private static final class Confirmed {
+
+        private final CheckpointWitness.Kept kept;
+        private long count;
+        private AuditCheckpoint last;
+        private boolean keptFound;
+
+        Confirmed(CheckpointWitness.Kept kept) {
+            this.kept = kept;
+        }
+
+        void add(AuditCheckpoint checkpoint) {
+            count++;
+            last = checkpoint;
+            if (kept != null && kept.no() == checkpoint.no()) {
+                keptFound = CheckpointWitness.text(checkpoint).equals(kept.text());
             }
         }
-        return null;
     }
 
     private static AuditVerification broken(long entries, Long firstBrokenSeq, long checkpoints, long signedThrough,
