@@ -84,12 +84,17 @@ class CharityApiIT {
                 .andExpect(status().isCreated())
                 .andExpect(header().string("Idempotent-Replayed", "true")).andReturn().getResponse()
                 .getContentAsString();
-        assertThat(again).isEqualTo(first);
+        // The same donation, as it is now: its receipt may have been numbered between the two answers.
+        assertThat(withoutReceipt(again)).isEqualTo(withoutReceipt(first));
         donate(key, "{\"campaign\":\"" + code + "\",\"amount\":\"51\",\"donorName\":\"王五\"}")
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("IDEMPOTENCY_KEY_REUSED"));
         api.get("/api/v1/public/campaigns/" + code, null)
                 .andExpect(jsonPath("$.raised").value("50.00")).andExpect(jsonPath("$.donations").value(1));
+    }
+
+    private static String withoutReceipt(String donation) {
+        return donation.replaceAll("\"receiptNo\":(null|\"[^\"]*\")", "").replaceAll("\"receipt\":\"[A-Z]+\"", "");
     }
 
     @Test
