@@ -56,43 +56,55 @@ class AuditTrailIT {
     void aChangeDoesNotWaitForTheChainer() throws Exception {
         String admin = api.adminToken();
         String code = "W-" + Api.unique();
-        CountDownLatch held = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        AtomicBoolean chainerDone = new AtomicBoolean();
-        ExecutorService pool = Executors.newSingleThreadExecutor();
-        Future<?> chainer = pool.submit(() -> transactions.executeWithoutResult(status -> {
-            jdbc.sql("SELECT last_seq FROM audit_head WHERE id = 1 FOR UPDATE").query(Long.class).single();
-            held.countDown();
-            try {
-                release.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            chainerDone.set(true);
-        }));
-        held.await();
-        api.post("/api/v1/orgs", admin, "{\"code\":\"" + code + "\",\"name\":\"n\",\"kind\":\"OTHER\"}")
-                .andExpect(status().isCreated());
-        assertThat(chainerDone).as("the change committed while the chainer still held the head").isFalse();
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_pending WHERE entity_id = :id").param("id", code)
-                .query(Long.class).single()).isEqualTo(1);
-        release.countDown();
-        chainer.get();
-        pool.shutdown();
+        try (HeldHead head = new HeldHead()) {
+            api.post("/api/v1/orgs", admin, "{\"code\":\"" + code + "\",\"name\":\"n\",\"kind\":\"OTHER\"}")
+                    .andExpect(status().isCreated());
+            assertThat(head.stillHeld()).as("the change committed while the chainer still held the head").isTrue();
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_pending WHERE entity_id = :id").param("id", code)
+                    .query(Long.class).single()).isEqualTo(1);
+        }
         AuditChain.awaitChained(jdbc);
         assertThat(trail.verify().intact()).isTrue();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE entity_id = :id").param("id", code)
                 .query(Long.class).single()).isEqualTo(1);
     }
 
-    /** Reading and verifying the trail never wait for whoever holds the head of the chain. */
+    /**
+     * Reading and verifying the trail never wait for whoever holds the head of the chain, nor does
+     * asking for a checkpoint: that is refused as busy, signs nothing, and is signed once the head is free.
+     */
     @Test
-    void readingAndVerifyingDoNotWaitForTheChainer() throws Exception {
-        CountDownLatch held = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            Future<?> chainer = pool.submit(() -> transactions.executeWithoutResult(status -> {
+    void readingVerifyingAndAskingForACheckpointDoNotWaitForTheChainer() throws Exception {
+        String admin = api.adminToken();
+        ExecutorService reader = Executors.newSingleThreadExecutor();
+        try (HeldHead head = new HeldHead()) {
+            Future<Boolean> read = reader.submit(() -> {
+                trail.latest(10);
+                return trail.verify().intact();
+            });
+            assertThat(read.get(30, TimeUnit.SECONDS)).isTrue();
+            long checkpoints = jdbc.sql("SELECT COUNT(*) FROM audit_checkpoint").query(Long.class).single();
+            api.post("/api/v1/audit/checkpoints", admin, "").andExpect(status().isConflict())
+                    .andExpect(jsonPath("$.code").value("AUDIT_CHAIN_BUSY"));
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_checkpoint").query(Long.class).single())
+                    .isEqualTo(checkpoints);
+        } finally {
+            reader.shutdown();
+        }
+        api.post("/api/v1/audit/checkpoints", admin, "").andExpect(status().isCreated());
+    }
+
+    /** Holds the head of the chain in a transaction of another thread, as a chainer does, until closed. */
+    private final class HeldHead implements AutoCloseable {
+
+        private final CountDownLatch release = new CountDownLatch(1);
+        private final ExecutorService thread = Executors.newSingleThreadExecutor();
+        private final AtomicBoolean done = new AtomicBoolean();
+        private final Future<?> holder;
+
+        HeldHead() throws InterruptedException {
+            CountDownLatch held = new CountDownLatch(1);
+            holder = thread.submit(() -> transactions.executeWithoutResult(status -> {
                 jdbc.sql("SELECT last_seq FROM audit_head WHERE id = 1 FOR UPDATE").query(Long.class).single();
                 held.countDown();
                 try {
@@ -100,18 +112,20 @@ class AuditTrailIT {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
+                done.set(true);
             }));
             held.await();
-            Future<Boolean> reader = pool.submit(() -> {
-                trail.latest(10);
-                return trail.verify().intact();
-            });
-            assertThat(reader.get(30, TimeUnit.SECONDS)).isTrue();
+        }
+
+        boolean stillHeld() {
+            return !done.get();
+        }
+
+        @Override
+        public void close() throws Exception {
             release.countDown();
-            chainer.get();
-        } finally {
-            release.countDown();
-            pool.shutdown();
+            holder.get();
+            thread.shutdown();
         }
     }
 

@@ -23,6 +23,7 @@ import org.civicdesk.audit.AuditEntry;
 import org.civicdesk.audit.AuditTrail;
 import org.civicdesk.audit.AuditVerification;
 import org.civicdesk.shared.Actor;
+import org.civicdesk.shared.Problems;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -51,6 +52,8 @@ class JdbcAuditTrail implements AuditTrail {
 
     private static final int BATCH = 500;
     private static final int CHECKPOINT_PAGE = 1000;
+    private static final int CHECKPOINT_ATTEMPTS = 100;
+    private static final Duration CHECKPOINT_RETRY = Duration.ofMillis(20);
     private static final String ZEROS = "0".repeat(64);
     /** A checkpoint is signed at least this often, even when nothing changed, to show the chain still stands. */
     private static final Duration DAILY = Duration.ofDays(1);
@@ -108,24 +111,35 @@ class JdbcAuditTrail implements AuditTrail {
     void chainIfFree() {
         Round round;
         do {
-            round = separate.execute(status -> {
-                Head head = lockHead("FOR UPDATE SKIP LOCKED");
-                if (head == null) {
-                    return new Round(false, null);
-                }
-                ChainedTo chained = chainBatch(head);
-                if (chained.full()) {
-                    return new Round(true, null);
-                }
-                return new Round(false, checkpointIfDue(chained.head()));
-            });
-            if (round.signed() != null) {
-                witness.remember(round.signed());
-            }
+            round = round(false);
         } while (round.more());
     }
 
-    private record Round(boolean more, AuditCheckpoint signed) {
+    /**
+     * One round of the chainer, if the head is free ({@code SKIP LOCKED}): nobody ever waits for the
+     * head, neither a change nor someone reading, verifying or asking for a checkpoint.
+     */
+    private Round round(boolean signNow) {
+        Round round = separate.execute(status -> {
+            Head head = lockHead("FOR UPDATE SKIP LOCKED");
+            if (head == null) {
+                return new Round(false, false, null);
+            }
+            ChainedTo chained = chainBatch(head);
+            if (chained.full()) {
+                return new Round(true, true, null);
+            }
+            AuditCheckpoint last = lastCheckpoint();
+            return new Round(true, false, signNow ? sign(chained.head(), last) : checkpointIfDue(chained.head(), last));
+        });
+        if (round.signed() != null) {
+            witness.remember(round.signed());
+        }
+        return round;
+    }
+
+    /** Whether the round took the head, whether a full batch left more to chain, and what it signed. */
+    private record Round(boolean taken, boolean more, AuditCheckpoint signed) {
     }
 
     private record ChainedTo(Head head, boolean full) {
@@ -174,11 +188,10 @@ class JdbcAuditTrail implements AuditTrail {
     }
 
     /** Signs a checkpoint if the chain grew since the last one a while ago, or a day has passed. */
-    private AuditCheckpoint checkpointIfDue(Head head) {
+    private AuditCheckpoint checkpointIfDue(Head head, AuditCheckpoint last) {
         if (head.seq() == 0) {
             return null;
         }
-        AuditCheckpoint last = lastCheckpoint();
         if (last != null) {
             Duration age = Duration.between(last.signedAt(), clock.instant());
             boolean grown = head.seq() > last.seq();
@@ -221,12 +234,28 @@ class JdbcAuditTrail implements AuditTrail {
                 .optional().orElse(null);
     }
 
+    /**
+     * Signs in a round of its own once the head is free: the chainer holds it for milliseconds at a
+     * time, so a few tries are enough, and a request never queues on the head's lock.
+     */
     @Override
     public AuditCheckpoint checkpoint() {
-        chainIfFree();
-        AuditCheckpoint signed = separate.execute(status -> sign(lockHead("FOR UPDATE"), lastCheckpoint()));
-        witness.remember(signed);
-        return signed;
+        for (int attempt = 0; attempt < CHECKPOINT_ATTEMPTS; attempt++) {
+            Round round;
+            do {
+                round = round(true);
+            } while (round.more());
+            if (round.taken()) {
+                return round.signed();
+            }
+            try {
+                Thread.sleep(CHECKPOINT_RETRY.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw Problems.conflict("AUDIT_CHAIN_BUSY", "audit.problem.busy");
     }
 
     @Override

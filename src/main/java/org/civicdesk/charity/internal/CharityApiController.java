@@ -87,7 +87,9 @@ class CharityApiController {
             description = "A key belongs to the account that sends it. The same key with the same body returns "
                     + "the donation recorded first (201, header Idempotent-Replayed: true); with another body it is "
                     + "409 IDEMPOTENCY_KEY_REUSED; another account's same key is another donation. Amounts are "
-                    + "decimal strings or numbers with at most two places.")
+                    + "decimal strings or numbers with at most two places. The answer comes before the receipt number: "
+                    + "receiptNo is null and receipt PENDING until the receipt issuer numbers the donation, normally "
+                    + "within a second; GET /api/v1/donations/{id} then shows it.")
     ResponseEntity<DonationView> recordDonation(
             @RequestHeader(name = IdempotentRequests.KEY_HEADER, required = false) String key,
             @RequestBody DonationCommand cmd) {
