@@ -19,6 +19,13 @@ public interface Directory {
     /** For sign-in only: the account with its password hash. */
     Optional<AccountCredentials> credentials(String username);
 
+    /**
+     * For sign-in only: replaces the account's password hash {@code oldHash} with {@code newHash}, a hash
+     * of the same password made with a stronger algorithm. The password does not change, so nothing
+     * granted on it ends; if the hash changed meanwhile (a new password), it is left alone.
+     */
+    void rehashPassword(long accountId, String oldHash, String newHash);
+
     /** The account by its numeric id. */
     Optional<AccountCredentials> credentials(long accountId);
 

@@ -78,7 +78,7 @@ class DirectoryImportIT {
                 + "\"orgCode\":\"ZZ-FIN\",\"enabled\":false}").andExpect(jsonPath("$.enabled").value(false));
         api.get("/api/v1/me", token).andExpect(status().isUnauthorized());
         api.post("/api/v1/auth/token", null, "{\"username\":\"" + username + "\",\"password\":\"first-pass-1\"}")
-                .andExpect(status().isUnauthorized()).andExpect(jsonPath("$.code").value("ACCOUNT_DISABLED"));
+                .andExpect(status().isUnauthorized()).andExpect(jsonPath("$.code").value("BAD_CREDENTIALS"));
         api.put("/api/v1/accounts/admin", admin, "{\"displayName\":\"x\",\"roles\":[\"RAISER\"]}")
                 .andExpect(status().isBadRequest());
     }

@@ -229,6 +229,13 @@ class DirectoryService implements Directory {
     }
 
     @Override
+    @Transactional
+    public void rehashPassword(long accountId, String oldHash, String newHash) {
+        jdbc.sql("UPDATE account SET password_hash = :new WHERE id = :id AND password_hash = :old")
+                .param("new", newHash).param("id", accountId).param("old", oldHash).update();
+    }
+
+    @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void noteChange(long accountId) {
         jdbc.sql("INSERT INTO account_change (account_id, at) VALUES (:a, :at)").param("a", accountId)

@@ -1,19 +1,30 @@
 package org.civicdesk.directory.internal;
 
+import java.util.Map;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 @Configuration(proxyBeanMethods = false)
 class PasswordConfiguration {
 
+    /** The algorithm new hashes are made with; stored hashes name theirs, e.g. {@code {bcrypt}…}. */
+    static final String CURRENT = "argon2@SpringSecurity_v5_8";
+
     /**
-     * bcrypt today, behind the delegating encoder so that stored hashes name their algorithm and a
-     * stronger one can be introduced later without locking anybody out.
+     * Argon2id for every new hash: unlike bcrypt, which reads only a password's first 72 bytes (24 CJK
+     * characters) and refuses longer ones, it takes a password of any length. Hashes made earlier with
+     * bcrypt still verify, and sign-in replaces each with an Argon2 hash of the same password
+     * ({@code DaoAuthenticationProvider} with the directory's {@code rehashPassword}).
      */
     @Bean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return new DelegatingPasswordEncoder(CURRENT, Map.of(
+                CURRENT, Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+                "bcrypt", new BCryptPasswordEncoder()));
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import org.civicdesk.meetings.internal.Views.MeetingView;
 import org.civicdesk.meetings.internal.Views.PublicMeeting;
 import org.civicdesk.meetings.internal.Views.SeriesView;
+import org.civicdesk.shared.CitySettings;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -14,7 +15,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -30,11 +30,14 @@ class PublicMeetingsApiController {
     private final PublicMeetings meetings;
     private final SeriesStatistics statistics;
     private final CalendarFeed calendar;
+    private final CitySettings city;
 
-    PublicMeetingsApiController(PublicMeetings meetings, SeriesStatistics statistics, CalendarFeed calendar) {
+    PublicMeetingsApiController(PublicMeetings meetings, SeriesStatistics statistics, CalendarFeed calendar,
+            CitySettings city) {
         this.meetings = meetings;
         this.statistics = statistics;
         this.calendar = calendar;
+        this.city = city;
     }
 
     @GetMapping("/series")
@@ -64,9 +67,8 @@ class PublicMeetingsApiController {
     @GetMapping("/series/{slug}/calendar.ics")
     @Operation(summary = "The series' meetings as an RFC 5545 calendar")
     ResponseEntity<String> calendar(@PathVariable String slug) {
-        String host = ServletUriComponentsBuilder.fromCurrentContextPath().build().getHost();
         return ResponseEntity.ok().contentType(CALENDAR)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + slug + ".ics\"")
-                .body(calendar.write(meetings.seriesView(slug), meetings.meetings(slug, null), host));
+                .body(calendar.write(meetings.seriesView(slug), meetings.meetings(slug, null), city.host()));
     }
 }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 import org.civicdesk.directory.AccountCredentials;
@@ -57,6 +58,29 @@ class ApiTokens {
     Optional<AccountCredentials> resolve(String token) {
         return directory.credentialsForToken(sha256(token), OffsetDateTime.now(clock))
                 .filter(AccountCredentials::enabled);
+    }
+
+    /** A token as an administrator sees it: never the token, nor its hash. */
+    record Listed(long id, OffsetDateTime createdAt, OffsetDateTime expiresAt) {
+    }
+
+    /** The account's tokens that have not expired, newest first. */
+    List<Listed> active(long accountId) {
+        return jdbc.sql("""
+                SELECT id, created_at, expires_at FROM api_token WHERE account_id = :a AND expires_at > :now
+                ORDER BY created_at DESC, id DESC""")
+                .param("a", accountId).param("now", OffsetDateTime.now(clock)).query(Listed.class).list();
+    }
+
+    /** Revokes one token of the account; false if it has no such token. */
+    boolean revoke(long accountId, long id) {
+        return jdbc.sql("DELETE FROM api_token WHERE account_id = :a AND id = :id").param("a", accountId)
+                .param("id", id).update() == 1;
+    }
+
+    /** Revokes the token itself, as its holder signing out. */
+    void revoke(String token) {
+        jdbc.sql("DELETE FROM api_token WHERE token_hash = :h").param("h", sha256(token)).update();
     }
 
     /** Revokes every token of the account, in the caller's transaction. */

@@ -36,6 +36,11 @@ class BearerTokenFilter extends OncePerRequestFilter {
         this.problems = problems;
     }
 
+    /** The token of an {@code Authorization: Bearer <token>} header. */
+    static String token(String header) {
+        return header.substring(PREFIX.length()).trim();
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
@@ -44,7 +49,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        String token = header.substring(PREFIX.length()).trim();
+        String token = token(header);
         var account = token.isEmpty() ? java.util.Optional.<org.civicdesk.directory.AccountCredentials>empty()
                 : tokens.resolve(token);
         if (account.isEmpty()) {

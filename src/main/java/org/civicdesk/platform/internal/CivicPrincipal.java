@@ -27,7 +27,6 @@ final class CivicPrincipal implements UserDetails, CredentialsContainer, Actor.C
     private final String orgCode;
     private final List<Role> roles;
     private final boolean enabled;
-    private final boolean locked;
     private String passwordHash;
     /**
      * Read with the credentials when the principal lives for one request (a bearer token); null in a
@@ -35,16 +34,16 @@ final class CivicPrincipal implements UserDetails, CredentialsContainer, Actor.C
      */
     private final transient LastChange lastChange;
 
-    CivicPrincipal(AccountCredentials account, boolean locked) {
-        this(account, locked, null);
+    CivicPrincipal(AccountCredentials account) {
+        this(account, null);
     }
 
     /** The principal of one API request, which knows the account's last change as its token check read it. */
     static CivicPrincipal forRequest(AccountCredentials account) {
-        return new CivicPrincipal(account, false, account.lastChange());
+        return new CivicPrincipal(account, account.lastChange());
     }
 
-    private CivicPrincipal(AccountCredentials account, boolean locked, LastChange lastChange) {
+    private CivicPrincipal(AccountCredentials account, LastChange lastChange) {
         this.lastChange = lastChange;
         this.accountId = account.id();
         this.username = account.username();
@@ -52,7 +51,6 @@ final class CivicPrincipal implements UserDetails, CredentialsContainer, Actor.C
         this.orgCode = account.orgCode();
         this.roles = List.copyOf(account.roles());
         this.enabled = account.enabled();
-        this.locked = locked;
         this.passwordHash = account.passwordHash();
     }
 
@@ -83,11 +81,6 @@ final class CivicPrincipal implements UserDetails, CredentialsContainer, Actor.C
     @Override
     public String getUsername() {
         return username;
-    }
-
-    @Override
-    public boolean isAccountNonLocked() {
-        return !locked;
     }
 
     @Override

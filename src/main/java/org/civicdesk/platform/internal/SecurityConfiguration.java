@@ -7,6 +7,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
@@ -19,8 +21,13 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.session.config.SessionRepositoryCustomizer;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.web.servlet.FlashMap;
+import org.springframework.web.servlet.support.SessionFlashMapManager;
 
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -46,18 +53,36 @@ class SecurityConfiguration {
     }
 
     @Bean
-    UserDetailsService userDetailsService(Directory directory, LoginThrottle throttle) {
-        return username -> directory.credentials(username)
-                .map(account -> new CivicPrincipal(account, throttle.isLocked(username)))
+    UserDetailsService userDetailsService(Directory directory) {
+        return username -> directory.credentials(username).map(CivicPrincipal::new)
                 .orElseThrow(() -> new UsernameNotFoundException("No such account"));
     }
 
+    /**
+     * Checks the password first and whether the account is enabled only after it, so that a disabled
+     * account answers a wrong password just as any other does, as slowly, and no one learns which
+     * accounts exist but are disabled. A password checked against an older algorithm's hash gets a
+     * hash of the current algorithm.
+     */
     @Bean
     AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder passwords,
-            LoginThrottle throttle) {
+            LoginThrottle throttle, Directory directory) {
         DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
         dao.setPasswordEncoder(passwords);
+        dao.setPreAuthenticationChecks(user -> {
+        });
+        dao.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
+        dao.setUserDetailsPasswordService((user, newHash) -> {
+            directory.rehashPassword(((CivicPrincipal) user).actor().accountId(), user.getPassword(), newHash);
+            return user;
+        });
         return new ProviderManager(new ThrottledAuthenticationProvider(dao, throttle));
+    }
+
+    /** How long a sign-in session lasts without a request; it is kept in the database with the session. */
+    @Bean
+    SessionRepositoryCustomizer<JdbcIndexedSessionRepository> sessionIdleTimeout(SecuritySettings settings) {
+        return repository -> repository.setDefaultMaxInactiveInterval(settings.sessionIdleTimeout());
     }
 
     @Bean
@@ -75,7 +100,8 @@ class SecurityConfiguration {
                 .requestCache(cache -> cache.disable())
                 .addFilterBefore(bearer, AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/api/v1/public/**", "/api/v1/auth/token").permitAll()
+                        .requestMatchers("/api/v1/public/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> problems.write(req, res, Problems.unauthenticated()))
@@ -87,9 +113,10 @@ class SecurityConfiguration {
     /** The pages: form login, sessions in the database, CSRF tokens on every form. */
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http, BearerTokenFilter bearer, AuthenticationManager manager)
-            throws Exception {
+    SecurityFilterChain web(HttpSecurity http, BearerTokenFilter bearer, AuthenticationManager manager,
+            SessionLifetimeFilter lifetime) throws Exception {
         SimpleUrlAuthenticationFailureHandler failure = new SimpleUrlAuthenticationFailureHandler("/login?error");
+        SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler();
         http.authenticationManager(manager)
                 .addFilterBefore(bearer, AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
@@ -99,7 +126,17 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)
+                .formLogin(form -> form.loginPage("/login")
+                        .successHandler((req, res, auth) -> {
+                            lifetime.signedIn(req);
+                            if (auth.getDetails() instanceof ThrottledAuthenticationProvider.SignInDetails details
+                                    && details.failedAttemptsSinceLastSignIn() > 0) {
+                                FlashMap notice = new FlashMap();
+                                notice.put("failedSignIns", details.failedAttemptsSinceLastSignIn());
+                                new SessionFlashMapManager().saveOutputFlashMap(notice, req, res);
+                            }
+                            success.onAuthenticationSuccess(req, res, auth);
+                        })
                         .failureHandler((req, res, ex) -> {
                             if (ex instanceof LockedException) {
                                 res.sendRedirect(req.getContextPath() + "/login?locked");

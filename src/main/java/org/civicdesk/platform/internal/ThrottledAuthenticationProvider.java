@@ -1,12 +1,20 @@
 package org.civicdesk.platform.internal;
 
+import java.io.Serializable;
+import java.time.Duration;
+
+import org.springframework.security.authentication.AccountStatusException;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
-/** Password sign-in that refuses locked-out usernames before even checking the password. */
+/**
+ * Password sign-in held back by the {@link LoginThrottle}: every attempt is counted before its
+ * password is checked, and one over the limit is refused without checking it.
+ */
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     private final AuthenticationProvider delegate;
@@ -17,20 +25,51 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         this.throttle = throttle;
     }
 
+    /** An attempt refused by the throttle, with how long until another may be made. */
+    static final class SignInHeld extends LockedException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final transient Duration retryAfter;
+
+        SignInHeld(Duration retryAfter) {
+            super("Too many sign-in attempts");
+            this.retryAfter = retryAfter;
+        }
+
+        Duration retryAfter() {
+            return retryAfter;
+        }
+    }
+
+    /**
+     * Where a sign-in came from, and how many attempts at the account failed since its last sign-in,
+     * to be shown to the owner. Kept with the session's authentication, hence serializable.
+     */
+    record SignInDetails(String remoteAddress, int failedAttemptsSinceLastSignIn) implements Serializable {
+    }
+
     @Override
     public Authentication authenticate(Authentication authentication) {
         String username = authentication.getName();
-        if (throttle.isLocked(username)) {
-            throw new LockedException("Too many failed sign-ins");
+        String source = authentication.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress()
+                : null;
+        LoginThrottle.Admission admission = throttle.admit(username, source);
+        if (!admission.admitted()) {
+            throw new SignInHeld(admission.retryAfter());
         }
+        Authentication result;
         try {
-            Authentication result = delegate.authenticate(authentication);
-            throttle.succeeded(username);
-            return result;
-        } catch (BadCredentialsException e) {
-            throttle.failed(username);
+            result = delegate.authenticate(authentication);
+        } catch (BadCredentialsException | AccountStatusException e) {
+            throttle.failed(username, source);
             throw e;
         }
+        int failed = throttle.succeeded(username, source);
+        UsernamePasswordAuthenticationToken signedIn = UsernamePasswordAuthenticationToken
+                .authenticated(result.getPrincipal(), result.getCredentials(), result.getAuthorities());
+        signedIn.setDetails(new SignInDetails(source, failed));
+        return signedIn;
     }
 
     @Override
