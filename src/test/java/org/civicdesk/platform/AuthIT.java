@@ -1,5 +1,7 @@
 package org.civicdesk.platform;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
@@ -13,12 +15,19 @@ import org.civicdesk.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+import com.jayway.jsonpath.JsonPath;
 
 @IntegrationTest
 class AuthIT {
 
     @Autowired
     Api api;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void issuesATokenForGoodCredentialsOnly() throws Exception {
@@ -87,5 +96,91 @@ class AuthIT {
         api.mvc().perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/v1/orgs")
                 .header("Authorization", "Bearer " + admin))
                 .andExpect(status().isMethodNotAllowed());
+    }
+
+    @Test
+    void aDisabledAccountIsAnsweredAsAWrongPasswordIs() throws Exception {
+        String username = account("right-password");
+        api.put("/api/v1/accounts/" + username, api.adminToken(), "{\"displayName\":\"t\",\"roles\":[\"RAISER\"],"
+                + "\"enabled\":false}").andExpect(status().isOk());
+        for (String password : new String[] { "right-password", "wrong-password" }) {
+            api.post("/api/v1/auth/token", null, "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}")
+                    .andExpect(status().isUnauthorized())
+                    .andExpect(jsonPath("$.code").value("BAD_CREDENTIALS"))
+                    .andExpect(jsonPath("$.detail").value("用户名或密码不正确。"));
+            api.mvc().perform(formLogin().user(username).password(password)).andExpect(redirectedUrl("/login?error"));
+        }
+    }
+
+    @Test
+    void aPasswordOfAHundredChineseCharactersSignsIn() throws Exception {
+        String password = "长".repeat(50) + "风破浪会有时".repeat(8) + "直挂云帆济沧海";
+        assertThat(password).hasSize(105);
+        String username = account(password);
+        api.post("/api/v1/auth/token", null, "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.token").isString());
+        api.post("/api/v1/auth/token", null, "{\"username\":\"" + username + "\",\"password\":\""
+                + password.substring(0, 104) + "山\"}").andExpect(status().isUnauthorized());
+        api.post("/api/v1/auth/token", null, "{\"username\":\"admin\",\"password\":\"" + password + "\"}")
+                .andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void aBcryptHashStillSignsInAndIsReplacedByAnArgon2HashOfTheSamePassword() throws Exception {
+        String username = account("right-password");
+        String token = api.token(username, "right-password");
+        jdbc.sql("UPDATE account SET password_hash = :h WHERE username = :u")
+                .param("h", "{bcrypt}" + new BCryptPasswordEncoder().encode("right-password")).param("u", username)
+                .update();
+
+        api.post("/api/v1/auth/token", null, "{\"username\":\"" + username + "\",\"password\":\"right-password\"}")
+                .andExpect(status().isOk());
+
+        assertThat(jdbc.sql("SELECT password_hash FROM account WHERE username = :u").param("u", username)
+                .query(String.class).single()).startsWith("{argon2@SpringSecurity_v5_8}$argon2id$");
+        api.get("/api/v1/me", token).andExpect(status().isOk());
+        api.post("/api/v1/auth/token", null, "{\"username\":\"" + username + "\",\"password\":\"right-password\"}")
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void aClientSignsOutItsTokenAndAnAdministratorListsAndRevokesAnAccountsTokens() throws Exception {
+        String username = account("right-password");
+        String first = api.token(username, "right-password");
+        String second = api.token(username, "right-password");
+        String third = api.token(username, "right-password");
+
+        api.mvc().perform(delete("/api/v1/auth/token").header("Authorization", "Bearer " + third))
+                .andExpect(status().isNoContent());
+        api.get("/api/v1/me", third).andExpect(status().isUnauthorized());
+        api.mvc().perform(delete("/api/v1/auth/token")).andExpect(status().isUnauthorized());
+
+        String admin = api.adminToken();
+        api.get("/api/v1/accounts/" + username + "/tokens", first).andExpect(status().isForbidden());
+        String listed = api.get("/api/v1/accounts/" + username + "/tokens", admin).andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(2))
+                .andExpect(jsonPath("$[0].id").isNumber())
+                .andExpect(jsonPath("$[0].createdAt").isString())
+                .andExpect(jsonPath("$[0].expiresAt").isString())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(listed).doesNotContain(first, second);
+        long newest = ((Number) JsonPath.read(listed, "$[0].id")).longValue();
+
+        api.mvc().perform(delete("/api/v1/accounts/" + username + "/tokens/" + newest)
+                .header("Authorization", "Bearer " + admin)).andExpect(status().isNoContent());
+        api.get("/api/v1/me", second).andExpect(status().isUnauthorized());
+        api.get("/api/v1/me", first).andExpect(status().isOk());
+        api.mvc().perform(delete("/api/v1/accounts/" + username + "/tokens/" + newest)
+                .header("Authorization", "Bearer " + admin)).andExpect(status().isNotFound());
+        api.mvc().perform(delete("/api/v1/accounts/admin/tokens/" + ((Number) JsonPath.read(listed, "$[1].id")).longValue())
+                .header("Authorization", "Bearer " + admin)).andExpect(status().isNotFound());
+        api.get("/api/v1/me", first).andExpect(status().isOk());
+    }
+
+    private String account(String password) throws Exception {
+        String username = "t-" + Api.unique();
+        api.post("/api/v1/accounts", api.adminToken(), "{\"username\":\"" + username + "\",\"password\":\"" + password
+                + "\",\"displayName\":\"t\",\"roles\":[\"RAISER\"]}").andExpect(status().isCreated());
+        return username;
     }
 }

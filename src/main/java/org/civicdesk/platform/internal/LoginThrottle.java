@@ -62,15 +62,18 @@ class LoginThrottle {
         String u = key(username);
         String s = source(source);
         OffsetDateTime now = OffsetDateTime.now(clock);
+        Admission admission;
         if (!count(u, s, settings.loginMaxFailures(), settings.loginMaxHold(), now)) {
-            return refused(u, s, settings.loginMaxHold(), now);
-        }
-        if (!count(u, EVERY_SOURCE, settings.loginAccountCeiling(), settings.loginAccountWindow(), now)) {
+            admission = refused(u, s, settings.loginMaxHold(), now);
+        } else if (!count(u, EVERY_SOURCE, settings.loginAccountCeiling(), settings.loginAccountWindow(), now)) {
             jdbc.sql("UPDATE login_throttle SET attempts = attempts - 1 WHERE username = :u AND source = :s AND attempts > 0")
                     .param("u", u).param("s", s).update();
-            return refused(u, EVERY_SOURCE, settings.loginAccountWindow(), now);
+            admission = refused(u, EVERY_SOURCE, settings.loginAccountWindow(), now);
+        } else {
+            return Admission.ADMITTED;
         }
-        return Admission.ADMITTED;
+        failedSinceSignIn(u);
+        return admission;
     }
 
     /**
@@ -82,8 +85,7 @@ class LoginThrottle {
         String u = key(username);
         String s = source(source);
         OffsetDateTime now = OffsetDateTime.now(clock);
-        jdbc.sql("UPDATE login_throttle SET failed_since_sign_in = failed_since_sign_in + 1 WHERE username = :u AND source = :s")
-                .param("u", u).param("s", EVERY_SOURCE).update();
+        failedSinceSignIn(u);
         int held = jdbc.sql("""
                 UPDATE login_throttle SET attempts = 0, holds = holds + 1, held_until = :now
                 WHERE username = :u AND source = :s AND attempts >= :max AND (held_until IS NULL OR held_until <= :now)""")
@@ -99,16 +101,19 @@ class LoginThrottle {
     }
 
     /**
-     * An admitted attempt signed in: its source starts afresh for the username, and the failures since
-     * the last sign-in, from any address, are returned to be shown to the owner and then forgotten.
+     * An admitted attempt signed in: its source starts afresh for the username, it no longer counts
+     * towards the username's ceiling (which is there to slow guessing, not its owner), and the failed
+     * and refused attempts since the last sign-in, from any address, are returned to be shown to the
+     * owner and then forgotten.
      */
     @Transactional
     int succeeded(String username, String source) {
         String u = key(username);
         int failed = jdbc.sql("SELECT failed_since_sign_in FROM login_throttle WHERE username = :u AND source = :s")
                 .param("u", u).param("s", EVERY_SOURCE).query(Integer.class).optional().orElse(0);
-        jdbc.sql("UPDATE login_throttle SET failed_since_sign_in = 0 WHERE username = :u AND source = :s")
-                .param("u", u).param("s", EVERY_SOURCE).update();
+        jdbc.sql("""
+                UPDATE login_throttle SET failed_since_sign_in = 0, attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END
+                WHERE username = :u AND source = :s""").param("u", u).param("s", EVERY_SOURCE).update();
         jdbc.sql("DELETE FROM login_throttle WHERE username = :u AND source = :s").param("u", u)
                 .param("s", source(source)).update();
         return failed;
@@ -121,6 +126,11 @@ class LoginThrottle {
     void unlock(String username) {
         jdbc.sql("UPDATE login_throttle SET attempts = 0, holds = 0, held_until = NULL WHERE username = :u")
                 .param("u", key(username)).update();
+    }
+
+    private void failedSinceSignIn(String u) {
+        jdbc.sql("UPDATE login_throttle SET failed_since_sign_in = failed_since_sign_in + 1 WHERE username = :u AND source = :s")
+                .param("u", u).param("s", EVERY_SOURCE).update();
     }
 
     /**

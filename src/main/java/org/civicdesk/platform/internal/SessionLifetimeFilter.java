@@ -36,7 +36,8 @@ class SessionLifetimeFilter extends OncePerRequestFilter {
 
     /**
      * Notes the time of sign-in in the request's session. A session made before, for the sign-in
-     * form's CSRF token, is older than the sign-in, and that time does not count.
+     * form's CSRF token, is older than the sign-in, and that time does not count; a session without a
+     * sign-in holds nothing to protect and ends when idle.
      */
     void signedIn(HttpServletRequest request) {
         request.getSession().setAttribute(SIGNED_IN_AT, clock.millis());
@@ -47,9 +48,8 @@ class SessionLifetimeFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         HttpSession session = request.getSession(false);
         if (session != null) {
-            Object signedInAt = session.getAttribute(SIGNED_IN_AT);
-            long since = signedInAt instanceof Long at ? at : session.getCreationTime();
-            if (clock.millis() - since > maxAgeMillis) {
+            if (session.getAttribute(SIGNED_IN_AT) instanceof Long signedInAt
+                    && clock.millis() - signedInAt > maxAgeMillis) {
                 session.invalidate();
             }
         }
