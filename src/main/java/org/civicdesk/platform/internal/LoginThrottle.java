@@ -23,6 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
  * signing in from elsewhere, out. Across all addresses a username has a ceiling of attempts per
  * short window, which spreads a guesser with many addresses out over time but lifts with each window,
  * so it never locks the account.
+ * <p>
+ * Every transaction here takes the row of the source before the row of every source, so that attempts
+ * at one username running at once wait for each other rather than deadlock.
  */
 @Component
 class LoginThrottle {
@@ -85,7 +88,6 @@ class LoginThrottle {
         String u = key(username);
         String s = source(source);
         OffsetDateTime now = OffsetDateTime.now(clock);
-        failedSinceSignIn(u);
         int held = jdbc.sql("""
                 UPDATE login_throttle SET attempts = 0, holds = holds + 1, held_until = :now
                 WHERE username = :u AND source = :s AND attempts >= :max AND (held_until IS NULL OR held_until <= :now)""")
@@ -96,6 +98,7 @@ class LoginThrottle {
             jdbc.sql("UPDATE login_throttle SET held_until = :until WHERE username = :u AND source = :s")
                     .param("until", now.plus(hold(holds))).param("u", u).param("s", s).update();
         }
+        failedSinceSignIn(u);
         jdbc.sql("DELETE FROM login_throttle WHERE last_attempt_at < :old AND (held_until IS NULL OR held_until < :old)")
                 .param("old", now.minus(RETENTION)).update();
     }
@@ -109,13 +112,13 @@ class LoginThrottle {
     @Transactional
     int succeeded(String username, String source) {
         String u = key(username);
+        jdbc.sql("DELETE FROM login_throttle WHERE username = :u AND source = :s").param("u", u)
+                .param("s", source(source)).update();
         int failed = jdbc.sql("SELECT failed_since_sign_in FROM login_throttle WHERE username = :u AND source = :s")
                 .param("u", u).param("s", EVERY_SOURCE).query(Integer.class).optional().orElse(0);
         jdbc.sql("""
                 UPDATE login_throttle SET failed_since_sign_in = 0, attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END
                 WHERE username = :u AND source = :s""").param("u", u).param("s", EVERY_SOURCE).update();
-        jdbc.sql("DELETE FROM login_throttle WHERE username = :u AND source = :s").param("u", u)
-                .param("s", source(source)).update();
         return failed;
     }
 
