@@ -60,7 +60,7 @@ class SecurityConfiguration {
 
     /**
      * Checks the password first and whether the account is enabled only after it, so that a disabled
-     * account answers a wrong password just as any other does, as slowly, and no one learns which
+     * account answers a wrong password just as any other does, after as long, and no one learns which
      * accounts exist but are disabled. A password checked against an older algorithm's hash gets a
      * hash of the current algorithm.
      */
