@@ -22,7 +22,9 @@ import java.util.regex.Pattern;
  * {@code )}, or an invisible formatting character; a group may start with {@code +}. Any
  * other character, a Chinese one included, ends the run.</li>
  * <li>Within a run, consecutive groups taken together are removed when their digits are one of
- * the numbers below (where they could be read in more than one way, the way that removes most):
+ * the numbers below (where they could be read in more than one way, the way that removes most),
+ * and the first of them has three characters at least or is the prefix {@code 86}: nobody splits
+ * {@code 139} or an area code, while {@code 2:13 100000000.0万元} is a time and an amount:
  * <ul>
  * <li>a mainland mobile number {@code 1[3-9]} and nine digits, alone or after {@code 86},
  * {@code 0086} or {@code +86};</li>
@@ -147,6 +149,10 @@ public final class Redactor {
         for (int first = n - 1; first >= 0; first--) {
             covered[first] = covered[first + 1];
             until[first] = -1;
+            String opening = plain.substring(groups.get(first)[0], groups.get(first)[1]);
+            if (opening.length() < 3 && !opening.equals("86")) {
+                continue;
+            }
             StringBuilder digits = new StringBuilder();
             for (int last = first; last < n && digits.length() < LONGEST; last++) {
                 digits.append(plain, groups.get(last)[0], groups.get(last)[1]);
