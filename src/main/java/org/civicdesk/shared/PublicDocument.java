@@ -5,10 +5,19 @@ package org.civicdesk.shared;
  *
  * @param kind what it is, e.g. {@code NOTICE}, {@code CALL}, {@code MEETING}, {@code ANSWER}
  * @param key unique within its kind, e.g. the row's id
- * @param title shown as a hit's title
+ * @param title shown as a hit's title; contact details removed
  * @param text the words searched besides the title: only what the public may read, contact details
  *        removed
  * @param url the public page that shows it
  */
 public record PublicDocument(String kind, String key, String title, String text, String url) {
+
+    /**
+     * Removes contact details from the title and the text here, whichever module gives them, so that
+     * neither the search's copy nor a snippet cut from it can hold one.
+     */
+    public PublicDocument {
+        title = Redactor.redact(title);
+        text = Redactor.redact(text);
+    }
 }

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.civicdesk.directory.Directory;
@@ -30,6 +29,7 @@ import org.civicdesk.matters.internal.Views.PublishedAnswer;
 import org.civicdesk.matters.internal.Views.Stats;
 import org.civicdesk.shared.Actor;
 import org.civicdesk.shared.Problems;
+import org.civicdesk.shared.Redactor;
 import org.civicdesk.shared.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -44,9 +44,6 @@ import org.springframework.stereotype.Service;
 @Service
 class MatterQueries {
 
-    private static final Pattern MOBILE = Pattern.compile("(?<!\\d)1[3-9]\\d{9}(?!\\d)");
-    private static final Pattern LANDLINE = Pattern.compile("(?<!\\d)0\\d{2,3}-?\\d{7,8}(?!\\d)");
-    private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
     /** Answers published on the portal: by the departments that answer, of matters not confidential. */
     static final String PUBLISHED = " FROM handling_case c JOIN matter m ON m.id = c.matter_id"
             + " WHERE m.confidential = FALSE AND c.answer IS NOT NULL AND c.role IN ('LEAD','SEPARATE')";
@@ -388,8 +385,8 @@ class MatterQueries {
     }
 
     /**
-     * Answers published on the portal: in full unless the matter is confidential, with phone numbers
-     * and email addresses removed (国办发〔2014〕46号).
+     * Answers published on the portal: in full unless the matter is confidential, with contact
+     * details removed (国办发〔2014〕46号) by {@link Redactor}.
      */
     Page<PublishedAnswer> published(String series, String query, int page, int size) {
         StringBuilder where = new StringBuilder(PUBLISHED);
@@ -408,10 +405,7 @@ class MatterQueries {
         List<PublishedAnswer> items = jdbc.sql("SELECT m.id, m.type, m.title, m.content, m.series_slug, c.org_code, "
                 + "c.category, c.answer, c.answered_at, m.example" + where
                 + " ORDER BY c.answered_at DESC, c.id DESC LIMIT :limit OFFSET :offset").params(params)
-                .query((rs, n) -> new PublishedAnswer(rs.getLong("id"), MatterType.valueOf(rs.getString("type")),
-                        rs.getString("title"), redact(rs.getString("content")), rs.getString("series_slug"),
-                        orgName(rs.getString("org_code")), rs.getString("category"), redact(rs.getString("answer")),
-                        rs.getObject("answered_at", OffsetDateTime.class), rs.getBoolean("example")))
+                .query(this::publishedAnswer)
                 .list();
         return new Page<>(items, total);
     }
@@ -420,19 +414,16 @@ class MatterQueries {
     List<PublishedAnswer> publishedAnswers(MatterId id) {
         return jdbc.sql("SELECT m.id, m.type, m.title, m.content, m.series_slug, c.org_code, c.category, c.answer, "
                 + "c.answered_at, m.example" + PUBLISHED + " AND m.id = :id ORDER BY c.id").param("id", id.value())
-                .query((rs, n) -> new PublishedAnswer(rs.getLong("id"), MatterType.valueOf(rs.getString("type")),
-                        rs.getString("title"), redact(rs.getString("content")), rs.getString("series_slug"),
-                        orgName(rs.getString("org_code")), rs.getString("category"), redact(rs.getString("answer")),
-                        rs.getObject("answered_at", OffsetDateTime.class), rs.getBoolean("example")))
+                .query(this::publishedAnswer)
                 .list();
     }
 
-    static String redact(String text) {
-        if (text == null) {
-            return null;
-        }
-        String t = MOBILE.matcher(text).replaceAll("[已隐去]");
-        t = LANDLINE.matcher(t).replaceAll("[已隐去]");
-        return EMAIL.matcher(t).replaceAll("[已隐去]");
+    /** What the public reads of an answer and its matter, contact details removed from every text. */
+    private PublishedAnswer publishedAnswer(ResultSet rs, int n) throws SQLException {
+        return new PublishedAnswer(rs.getLong("id"), MatterType.valueOf(rs.getString("type")),
+                Redactor.redact(rs.getString("title")), Redactor.redact(rs.getString("content")),
+                rs.getString("series_slug"), orgName(rs.getString("org_code")), rs.getString("category"),
+                Redactor.redact(rs.getString("answer")), rs.getObject("answered_at", OffsetDateTime.class),
+                rs.getBoolean("example"));
     }
 }

@@ -49,7 +49,7 @@ class PublishedAnswers implements PublicContent {
 
     private PublicDocument document(ResultSet rs) throws SQLException {
         return new PublicDocument(kind(), rs.getString("id"), rs.getString("title"),
-                MatterQueries.redact(rs.getString("content")) + "\n" + MatterQueries.redact(rs.getString("answer")),
+                rs.getString("content") + "\n" + rs.getString("answer"),
                 "/public/answers/" + rs.getLong("matter_id"));
     }
 }

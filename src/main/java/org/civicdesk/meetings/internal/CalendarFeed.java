@@ -50,7 +50,9 @@ class CalendarFeed {
             Instant end = m.endsAt() != null ? m.endsAt().toInstant() : start.plus(2, ChronoUnit.HOURS);
             VEvent event = new VEvent(start, end, m.title());
             event.add(new Uid("meeting-" + m.id() + "@" + host));
-            event.add(new DtStamp(stamp));
+            // The constructor stamps the event with the system's time already; one DTSTAMP only (RFC 5545 §3.6.1),
+            // and the clock's, so that a replayed day writes the same feed.
+            event.replace(new DtStamp(stamp));
             event.add(new Location(m.venue()));
             if (m.theme() != null) {
                 event.add(new Description(m.theme()));

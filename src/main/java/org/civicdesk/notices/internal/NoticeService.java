@@ -108,17 +108,20 @@ class NoticeService {
         return jdbc.sql(SELECT + " ORDER BY id DESC").query(this::map).list();
     }
 
+    /** Contact details removed: whoever calls this shows them to the public. */
     List<Notice> published() {
         return jdbc.sql(SELECT + " WHERE status = 'PUBLISHED' ORDER BY published_at DESC, id DESC").query(this::map)
-                .list();
+                .stream().map(Notice::redacted).toList();
     }
 
     Notice publicNotice(long id) {
         return findPublished(id).orElseThrow(() -> Problems.notFound("notice", id));
     }
 
+    /** Contact details removed, as {@link #published()}. */
     Optional<Notice> findPublished(long id) {
-        return jdbc.sql(SELECT + " WHERE id = :id AND status = 'PUBLISHED'").param("id", id).query(this::map).optional();
+        return jdbc.sql(SELECT + " WHERE id = :id AND status = 'PUBLISHED'").param("id", id).query(this::map).optional()
+                .map(Notice::redacted);
     }
 
     Notice find(long id) {
