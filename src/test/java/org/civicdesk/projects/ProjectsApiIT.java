@@ -8,6 +8,9 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.LocalDate;
+
+import org.civicdesk.calendar.WorkingCalendar;
 import org.civicdesk.support.Api;
 import org.civicdesk.support.Api.Account;
 import org.civicdesk.support.AuditChain;
@@ -32,6 +35,9 @@ class ProjectsApiIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    WorkingCalendar calendar;
 
     String admin;
     Account supervisor;
@@ -183,6 +189,34 @@ class ProjectsApiIT {
                 .andExpect(status().isForbidden());
         api.get("/api/v1/public/projects/" + code, null).andExpect(jsonPath("$.approvals[0].status").value("MISSING"))
                 .andExpect(jsonPath("$.stage").value("PROPOSED"));
+    }
+
+    @Test
+    void aBlockerIsDueInWorkingDaysAndTheDepartmentThatMustClearItClearsIt() throws Exception {
+        String code = project(batch("[{\"code\":\"A\",\"name\":\"立项\"}]"));
+        String department = org("GOVERNMENT", false);
+        api.post("/api/v1/projects/" + code + "/blockers", supervisor.token(),
+                "{\"description\":\"\",\"org\":\"NO-" + Api.unique() + "\",\"workingDays\":0}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("description", "org", "workingDays")));
+        api.post("/api/v1/projects/" + code + "/blockers", api.account("HANDLER", department).token(),
+                "{\"description\":\"用地指标待调整\",\"org\":\"" + department + "\",\"workingDays\":5}")
+                .andExpect(status().isForbidden());
+        String body = api.post("/api/v1/projects/" + code + "/blockers", supervisor.token(),
+                "{\"description\":\"用地指标待调整\",\"org\":\"" + department + "\",\"workingDays\":5}")
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.overdue").value(false))
+                .andReturn().getResponse().getContentAsString();
+        LocalDate raised = LocalDate.parse(JsonPath.read(body, "$.raisedOn"));
+        assertThat(LocalDate.parse((String) JsonPath.read(body, "$.dueOn"))).isEqualTo(calendar.addWorkingDays(raised, 5));
+        long id = ((Number) JsonPath.read(body, "$.id")).longValue();
+        api.post("/api/v1/projects/" + code + "/blockers/" + id + "/clear", api.account("HANDLER", owner).token(), "{}")
+                .andExpect(status().isForbidden());
+        api.post("/api/v1/projects/" + code + "/blockers/" + id + "/clear", api.account("HANDLER", department).token(), "{}")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.clearedOn").isNotEmpty());
+        api.post("/api/v1/projects/" + code + "/blockers/" + id + "/clear", supervisor.token(), "{}")
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("INVALID_TRANSITION"));
+        api.get("/api/v1/projects/" + code + "/blockers", supervisor.token()).andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].description").value("用地指标待调整"));
     }
 
     @Test

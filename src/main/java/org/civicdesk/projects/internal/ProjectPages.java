@@ -16,6 +16,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.civicdesk.projects.ApprovalCommand;
+import org.civicdesk.projects.BlockerCommand;
 import org.civicdesk.projects.StageCommand;
 import org.civicdesk.projects.internal.Views.ApprovalView;
 import org.civicdesk.projects.internal.Views.BatchView;
@@ -54,12 +55,15 @@ class ProjectPages {
 
     private final ProjectService projects;
     private final DealService deals;
+    private final BlockerService blockers;
     private final MessageSource messages;
     private final Clock clock;
 
-    ProjectPages(ProjectService projects, DealService deals, MessageSource messages, Clock clock) {
+    ProjectPages(ProjectService projects, DealService deals, BlockerService blockers, MessageSource messages,
+            Clock clock) {
         this.projects = projects;
         this.deals = deals;
+        this.blockers = blockers;
         this.messages = messages;
         this.clock = clock;
     }
@@ -94,6 +98,7 @@ class ProjectPages {
         model.addAttribute("nextStages", Arrays.stream(Stage.values()).filter(s -> s.compareTo(project.stage()) > 0)
                 .toList());
         model.addAttribute("today", LocalDate.now(clock));
+        model.addAttribute("blockers", Actor.current().isPresent() ? blockers.blockers(code) : List.of());
         return "projects/project";
     }
 
@@ -118,6 +123,26 @@ class ProjectPages {
         return "redirect:/public/projects/" + code;
     }
 
+    @PostMapping("/projects/{code}/blockers")
+    @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR')")
+    @FormPage("/public/projects/{code}")
+    String raise(@PathVariable String code, @RequestParam(required = false) String description,
+            @RequestParam(required = false) String org, @RequestParam(required = false) Integer workingDays,
+            RedirectAttributes redirect) {
+        blockers.raise(code, new BlockerCommand(description, org, workingDays));
+        redirect.addFlashAttribute("blockerSaved", true);
+        return "redirect:/public/projects/" + code;
+    }
+
+    @PostMapping("/projects/{code}/blockers/{id}/clear")
+    @PreAuthorize("isAuthenticated()")
+    @FormPage("/public/projects/{code}")
+    String clear(@PathVariable String code, @PathVariable long id, RedirectAttributes redirect) {
+        blockers.clear(code, id);
+        redirect.addFlashAttribute("blockerSaved", true);
+        return "redirect:/public/projects/" + code;
+    }
+
     @GetMapping("/projects/report")
     @PreAuthorize("isAuthenticated()")
     String report(@RequestParam(required = false) String batch, Model model) {
@@ -128,6 +153,7 @@ class ProjectPages {
         model.addAttribute("projects", chosen == null ? List.of() : projects.projects(chosen.code()));
         model.addAttribute("stages", Stage.values());
         model.addAttribute("today", LocalDate.now(clock));
+        model.addAttribute("overdue", blockers.overdue());
         return "projects/report";
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.civicdesk.projects.ApprovalCommand;
 import org.civicdesk.projects.BatchCommand;
+import org.civicdesk.projects.BlockerCommand;
 import org.civicdesk.projects.DealCommand;
 import org.civicdesk.projects.ProjectCommand;
 import org.civicdesk.projects.StageCommand;
@@ -14,6 +15,7 @@ import org.civicdesk.projects.internal.Views.DealView;
 import org.civicdesk.projects.internal.Views.ProjectSummary;
 import org.civicdesk.projects.internal.Views.ProjectView;
 import org.civicdesk.shared.web.ProblemResponses;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -40,11 +42,14 @@ class ProjectsApiController {
 
     private final ProjectService projects;
     private final DealService deals;
+    private final BlockerService blockers;
     private final ProblemResponses problems;
 
-    ProjectsApiController(ProjectService projects, DealService deals, ProblemResponses problems) {
+    ProjectsApiController(ProjectService projects, DealService deals, BlockerService blockers,
+            ProblemResponses problems) {
         this.projects = projects;
         this.deals = deals;
+        this.blockers = blockers;
         this.problems = problems;
     }
 
@@ -101,6 +106,25 @@ class ProjectsApiController {
             + "409 APPROVALS_MISSING from DECLARED on while a required approval is missing")
     ProjectView stage(@PathVariable String code, @RequestBody StageCommand cmd) {
         return projects.moveStage(code, cmd);
+    }
+
+    @GetMapping("/projects/{code}/blockers")
+    @Operation(summary = "What holds the project up (signed-in accounts), open ones first")
+    List<BlockerService.BlockerView> blockers(@PathVariable String code) {
+        projects.project(code);
+        return blockers.blockers(code);
+    }
+
+    @PostMapping("/projects/{code}/blockers")
+    @Operation(summary = "Raise a blocker with the department that must clear it and its working days (ADMIN or SUPERVISOR)")
+    ResponseEntity<BlockerService.BlockerView> raise(@PathVariable String code, @RequestBody BlockerCommand cmd) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(blockers.raise(code, cmd));
+    }
+
+    @PostMapping("/projects/{code}/blockers/{id}/clear")
+    @Operation(summary = "Clear a blocker (ADMIN, SUPERVISOR, or a HANDLER of the department that must clear it)")
+    BlockerService.BlockerView clear(@PathVariable String code, @PathVariable long id) {
+        return blockers.clear(code, id);
     }
 
     @PostMapping("/deals")

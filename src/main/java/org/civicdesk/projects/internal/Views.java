@@ -19,7 +19,7 @@ final class Views {
     record ApprovalView(String code, String name, ApprovalStatus status, String issuer, LocalDate issuedOn,
             String documentNo) {
 
-        boolean obtained() {
+        public boolean obtained() {
             return status == ApprovalStatus.OBTAINED;
         }
     }
@@ -29,7 +29,7 @@ final class Views {
             int approvalsObtained, int approvalsRequired) {
 
         /** The codes of the required approvals not yet obtained, in checklist order. */
-        List<String> missing() {
+        public List<String> missing() {
             return approvals.stream().filter(a -> !a.obtained()).map(ApprovalView::code).toList();
         }
 
@@ -52,7 +52,7 @@ final class Views {
             String amount, String event, LocalDate signedOn, boolean example) {
 
         /** Whether one of its parties belongs to the city (is not marked external in the directory). */
-        boolean local() {
+        public boolean local() {
             return from.stream().anyMatch(p -> !p.external()) || to.stream().anyMatch(p -> !p.external());
         }
     }
