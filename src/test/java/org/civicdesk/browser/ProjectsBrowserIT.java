@@ -98,7 +98,7 @@ class ProjectsBrowserIT extends RealBrowserTest {
         browser.find(By.id("to")).sendKeys("ZZ-HUASHENG");
         new Select(browser.find(By.id("form"))).selectByValue("CROSS_LICENCE");
         browser.find(By.id("amount")).sendKeys("2500000.50");
-        browser.click(By.cssSelector("form[action$='/deals'] button[type=submit]"));
+        browser.click(By.cssSelector("form[method=post][action$='/deals'] button[type=submit]"));
         assertThat(browser.find(By.cssSelector(".alert-success")).getText()).contains("一种车辆制动专利交叉许可");
         assertThat(browser.find(By.id("deals-count")).getText()).isEqualTo("2");
         assertThat(browser.find(By.id("deals-amount")).getText()).contains("3,500,000.50");
@@ -108,7 +108,7 @@ class ProjectsBrowserIT extends RealBrowserTest {
 
         browser.find(By.id("title")).sendKeys("无方");
         browser.find(By.id("to")).sendKeys("NO-SUCH-ORG");
-        browser.click(By.cssSelector("form[action$='/deals'] button[type=submit]"));
+        browser.click(By.cssSelector("form[method=post][action$='/deals'] button[type=submit]"));
         assertThat(browser.find(By.cssSelector(".error-summary")).getText()).contains("NO-SUCH-ORG");
         browser.checkAccessibility();
         browser.signOut();

@@ -3,7 +3,6 @@ package org.civicdesk.projects.internal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -42,7 +41,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.util.UriUtils;
 
 /**
  * The pages of the special-bond reserve and the deals: a batch's public summary with its pipeline
@@ -236,8 +234,10 @@ class ProjectPages {
     String recordDeal(@ModelAttribute("dealForm") DealEntryForm form, RedirectAttributes redirect) {
         DealView deal = deals.record(form.command());
         redirect.addFlashAttribute("saved", deal.title());
-        return deal.event() == null ? "redirect:/public/deals"
-                : "redirect:/public/deals?event=" + UriUtils.encodeQueryParam(deal.event(), StandardCharsets.UTF_8);
+        if (deal.event() != null) {
+            redirect.addAttribute("event", deal.event());
+        }
+        return "redirect:/public/deals";
     }
 
     private BatchView chosenBatch(String batch) {
