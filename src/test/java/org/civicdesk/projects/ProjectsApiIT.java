@@ -241,7 +241,8 @@ class ProjectsApiIT {
         api.get("/api/v1/public/deals/stats?event=无此会 " + Api.unique(), null).andExpect(jsonPath("$.deals").value(0))
                 .andExpect(jsonPath("$.amount").value("0.00")).andExpect(jsonPath("$.local").value(0));
         api.get("/api/v1/public/deals/" + outsideDeal, null).andExpect(jsonPath("$.from[0].code").value(outsideB))
-                .andExpect(jsonPath("$.from[0].external").value(true)).andExpect(jsonPath("$.signedOn").value("2023-02-27"));
+                .andExpect(jsonPath("$.from[0].external").value(true)).andExpect(jsonPath("$.local").value(false))
+                .andExpect(jsonPath("$.signedOn").value("2023-02-27"));
         AuditChain.awaitChained(jdbc);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE entity_type = 'deal' AND entity_id = :id")
                 .param("id", Long.toString(outsideDeal)).query(Long.class).single()).isEqualTo(1);

@@ -6,6 +6,8 @@ import java.util.Map;
 
 import org.civicdesk.projects.BatchCommand.RequiredApproval;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /** What the projects API and pages show. Amounts are decimal text with two places. */
 final class Views {
 
@@ -52,6 +54,7 @@ final class Views {
             String amount, String event, LocalDate signedOn, boolean example) {
 
         /** Whether one of its parties belongs to the city (is not marked external in the directory). */
+        @JsonProperty("local")
         public boolean local() {
             return from.stream().anyMatch(p -> !p.external()) || to.stream().anyMatch(p -> !p.external());
         }
