@@ -6,6 +6,14 @@ package org.civicdesk.directory;
  *
  * @param kind the name of an {@link OrgKind}
  * @param parentCode the organisation it belongs to, or {@code null}
+ * @param external whether it lies outside the city (外地); {@code null} means no (or, on a change, as
+ *        it was)
  */
-public record OrgCommand(String code, String name, String kind, String parentCode, String district) {
+public record OrgCommand(String code, String name, String kind, String parentCode, String district,
+        Boolean external) {
+
+    /** An organisation whose place in or outside the city is not said: in the city, or as it was. */
+    public OrgCommand(String code, String name, String kind, String parentCode, String district) {
+        this(code, name, kind, parentCode, district, null);
+    }
 }

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * attribute it as they would that person's.
  *
  * <p>The matters step comes after the meetings: matters are raised at the meetings, by the
- * directory's demo accounts, and assigned to its departments.
+ * directory's demo accounts, and assigned to its departments. The deals' organisations outside the
+ * city are an administrator's to record, the reserve and the deals a supervisor's.
  */
 @Component
 @EnableConfigurationProperties(DemoSettings.class)
@@ -41,10 +42,11 @@ class DemoCity implements ApplicationRunner {
     private final PlacesDemo placesDemo;
     private final CallsDemo callsDemo;
     private final NoticesDemo noticesDemo;
+    private final ProjectsDemo projectsDemo;
 
     DemoCity(DemoSettings settings, OnceOnly once, Directory directory, DirectoryDemo directoryDemo,
             MeetingsDemo meetingsDemo, MattersDemo mattersDemo, CharityDemo charityDemo, PlacesDemo placesDemo,
-            CallsDemo callsDemo, NoticesDemo noticesDemo) {
+            CallsDemo callsDemo, NoticesDemo noticesDemo, ProjectsDemo projectsDemo) {
         this.settings = settings;
         this.once = once;
         this.directory = directory;
@@ -55,6 +57,7 @@ class DemoCity implements ApplicationRunner {
         this.placesDemo = placesDemo;
         this.callsDemo = callsDemo;
         this.noticesDemo = noticesDemo;
+        this.projectsDemo = projectsDemo;
     }
 
     @Override
@@ -69,6 +72,8 @@ class DemoCity implements ApplicationRunner {
         step("demo.places", ADMIN, placesDemo::load);
         step("demo.calls", ADMIN, callsDemo::load);
         step("demo.notices", ADMIN, noticesDemo::load);
+        step("demo.dealParties", ADMIN, projectsDemo::recordParties);
+        step("demo.projects", SUPERVISOR, projectsDemo::load);
     }
 
     private void step(String marker, String username, Runnable load) {

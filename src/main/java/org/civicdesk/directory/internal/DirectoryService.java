@@ -56,7 +56,7 @@ class DirectoryService implements Directory {
     static final Pattern PHONE = Pattern.compile("[0-9+\\-() ]{5,40}");
 
     private static final String ORG_SELECT = """
-            SELECT o.code, o.name, o.kind, p.code AS parent_code, o.district, o.example
+            SELECT o.code, o.name, o.kind, p.code AS parent_code, o.district, o.example, o.external
             FROM org o LEFT JOIN org p ON p.id = o.parent_id""";
 
     /** Longer than any read staleness plus clock skew between nodes that a module allows (matters: 1 s + 1 min). */
@@ -127,9 +127,10 @@ class DirectoryService implements Directory {
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         jdbc.sql("""
-                INSERT INTO org (code, name, kind, parent_id, district, created_at, updated_at)
-                VALUES (:code, :name, :kind, :parent, :district, :now, :now)""")
+                INSERT INTO org (code, name, kind, parent_id, district, external, created_at, updated_at)
+                VALUES (:code, :name, :kind, :parent, :district, :external, :now, :now)""")
                 .param("code", code).param("name", cmd.name().trim()).param("kind", kind.name())
+                .param("external", Boolean.TRUE.equals(cmd.external()))
                 .param("parent", parentId).param("district", blankToNull(cmd.district())).param("now", now).update();
         OrgSummary created = org(code);
         audit.record("org.created", "org", code, null, created);
@@ -150,9 +151,10 @@ class DirectoryService implements Directory {
         checks.throwIfAny();
         jdbc.sql("""
                 UPDATE org SET name = :name, kind = :kind, parent_id = :parent, district = :district,
-                       version = version + 1, updated_at = :now
+                       external = COALESCE(CAST(:external AS BOOLEAN), external), version = version + 1, updated_at = :now
                 WHERE code = :code""")
                 .param("name", cmd.name().trim()).param("kind", kind.name()).param("parent", parentId)
+                .param("external", cmd.external())
                 .param("district", blankToNull(cmd.district())).param("now", OffsetDateTime.now(clock))
                 .param("code", code).update();
         OrgSummary after = org(code);
@@ -194,7 +196,8 @@ class DirectoryService implements Directory {
 
     private static OrgSummary org(ResultSet rs, int row) throws SQLException {
         return new OrgSummary(rs.getString("code"), rs.getString("name"), OrgKind.valueOf(rs.getString("kind")),
-                rs.getString("parent_code"), rs.getString("district"), rs.getBoolean("example"));
+                rs.getString("parent_code"), rs.getString("district"), rs.getBoolean("example"),
+                rs.getBoolean("external"));
     }
 
     // --- accounts

@@ -1,0 +1,254 @@
+package org.civicdesk.projects.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.civicdesk.projects.ApprovalCommand;
+import org.civicdesk.projects.BlockerCommand;
+import org.civicdesk.projects.StageCommand;
+import org.civicdesk.projects.internal.Views.ApprovalView;
+import org.civicdesk.projects.internal.Views.BatchView;
+import org.civicdesk.projects.internal.Views.DealView;
+import org.civicdesk.projects.internal.Views.DepartmentProgress;
+import org.civicdesk.projects.internal.Views.ProjectView;
+import org.civicdesk.shared.Actor;
+import org.civicdesk.shared.Workbooks;
+import org.civicdesk.shared.web.FormPage;
+import org.civicdesk.shared.web.Forms;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The pages of the special-bond reserve and the deals: a batch's public summary with its pipeline
+ * board by stage, a project with its approval checklist (ticked there by those who may), the
+ * per-department progress report for dispatch meetings (printable, and as a workbook), and the public
+ * deals page with its figures. Every form goes through the same services as the API.
+ */
+@Controller
+class ProjectPages {
+
+    private final ProjectService projects;
+    private final DealService deals;
+    private final BlockerService blockers;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    ProjectPages(ProjectService projects, DealService deals, BlockerService blockers, MessageSource messages,
+            Clock clock) {
+        this.projects = projects;
+        this.deals = deals;
+        this.blockers = blockers;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @GetMapping("/public/projects")
+    String board(@RequestParam(required = false) String batch, Model model) {
+        List<BatchView> batches = projects.batches();
+        // An unknown batch from an edited address shows every project rather than an error page.
+        BatchView chosen = batch == null ? null : projects.findBatch(batch).orElse(null);
+        List<ProjectView> list = projects.projects(chosen == null ? null : chosen.code());
+        model.addAttribute("batches", batches);
+        model.addAttribute("batch", chosen);
+        model.addAttribute("projects", list);
+        Map<Stage, List<ProjectView>> byStage = new EnumMap<>(Stage.class);
+        for (Stage s : Stage.values()) {
+            byStage.put(s, list.stream().filter(p -> p.stage() == s).toList());
+        }
+        model.addAttribute("byStage", byStage);
+        model.addAttribute("requested", Amounts.format(list.stream().map(p -> new BigDecimal(p.amountRequested()))
+                .reduce(BigDecimal.ZERO, BigDecimal::add)));
+        model.addAttribute("ready", list.stream().filter(p -> p.missing().isEmpty()).count());
+        return "projects/board";
+    }
+
+    @GetMapping("/public/projects/{code}")
+    String project(@PathVariable String code, Model model) {
+        ProjectView project = projects.project(code);
+        model.addAttribute("project", project);
+        model.addAttribute("batch", projects.batch(project.batch()));
+        model.addAttribute("mayTick", Actor.current().map(a -> ProjectService.mayTick(a, project)).orElse(false));
+        model.addAttribute("mayManage", Actor.current().map(ProjectService::mayManage).orElse(false));
+        model.addAttribute("nextStages", Arrays.stream(Stage.values()).filter(s -> s.compareTo(project.stage()) > 0)
+                .toList());
+        model.addAttribute("today", LocalDate.now(clock));
+        model.addAttribute("blockers", Actor.current().isPresent() ? blockers.blockers(code) : List.of());
+        return "projects/project";
+    }
+
+    @PostMapping("/projects/{code}/approvals/{approval}")
+    @PreAuthorize("isAuthenticated()")
+    @FormPage("/public/projects/{code}")
+    String tick(@PathVariable String code, @PathVariable String approval, @RequestParam String status,
+            @RequestParam(required = false) String issuer, @RequestParam(required = false) String issuedOn,
+            @RequestParam(required = false) String documentNo, RedirectAttributes redirect) {
+        projects.recordApproval(code, approval, new ApprovalCommand(status, issuer, issuedOn, documentNo));
+        redirect.addFlashAttribute("saved", approval);
+        return "redirect:/public/projects/" + code;
+    }
+
+    @PostMapping("/projects/{code}/stage")
+    @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR')")
+    @FormPage("/public/projects/{code}")
+    String stage(@PathVariable String code, @RequestParam(required = false) String stage,
+            @RequestParam(required = false) String amountGranted, RedirectAttributes redirect) {
+        ProjectView after = projects.moveStage(code, new StageCommand(stage, amountGranted));
+        redirect.addFlashAttribute("movedTo", after.stage());
+        return "redirect:/public/projects/" + code;
+    }
+
+    @PostMapping("/projects/{code}/blockers")
+    @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR')")
+    @FormPage("/public/projects/{code}")
+    String raise(@PathVariable String code, @RequestParam(required = false) String description,
+            @RequestParam(required = false) String org, @RequestParam(required = false) Integer workingDays,
+            RedirectAttributes redirect) {
+        blockers.raise(code, new BlockerCommand(description, org, workingDays));
+        redirect.addFlashAttribute("blockerSaved", true);
+        return "redirect:/public/projects/" + code;
+    }
+
+    @PostMapping("/projects/{code}/blockers/{id}/clear")
+    @PreAuthorize("isAuthenticated()")
+    @FormPage("/public/projects/{code}")
+    String clear(@PathVariable String code, @PathVariable long id, RedirectAttributes redirect) {
+        blockers.clear(code, id);
+        redirect.addFlashAttribute("blockerSaved", true);
+        return "redirect:/public/projects/" + code;
+    }
+
+    @GetMapping("/projects/report")
+    @PreAuthorize("isAuthenticated()")
+    String report(@RequestParam(required = false) String batch, Model model) {
+        BatchView chosen = chosenBatch(batch);
+        model.addAttribute("batches", projects.batches());
+        model.addAttribute("batch", chosen);
+        model.addAttribute("lines", chosen == null ? List.of() : projects.progress(chosen.code()));
+        model.addAttribute("projects", chosen == null ? List.of() : projects.projects(chosen.code()));
+        model.addAttribute("stages", Stage.values());
+        model.addAttribute("today", LocalDate.now(clock));
+        model.addAttribute("overdue", blockers.overdue());
+        return "projects/report";
+    }
+
+    @GetMapping("/projects/report.xlsx")
+    @PreAuthorize("isAuthenticated()")
+    ResponseEntity<byte[]> reportWorkbook(@RequestParam String batch) {
+        BatchView chosen = projects.batch(batch);
+        try (Workbook workbook = new XSSFWorkbook()) {
+            Sheet byDepartment = workbook.createSheet(msg("projects.report.sheet.departments"));
+            String[] headers = new String[4 + Stage.values().length];
+            headers[0] = msg("projects.report.department");
+            headers[1] = msg("projects.report.projects");
+            headers[2] = msg("projects.report.approvals");
+            headers[3] = msg("projects.amountRequested");
+            for (Stage s : Stage.values()) {
+                headers[4 + s.ordinal()] = msg("projects.stage." + s);
+            }
+            Workbooks.header(byDepartment, headers);
+            int r = 1;
+            for (DepartmentProgress line : projects.progress(chosen.code())) {
+                Row row = byDepartment.createRow(r++);
+                row.createCell(0).setCellValue(line.ownerOrgName());
+                row.createCell(1).setCellValue(line.projects());
+                row.createCell(2).setCellValue(line.approvalsObtained() + " / " + line.approvalsRequired());
+                row.createCell(3).setCellValue(line.amountRequested());
+                for (Stage s : Stage.values()) {
+                    row.createCell(4 + s.ordinal()).setCellValue(line.byStage().get(s));
+                }
+            }
+            Sheet byProject = workbook.createSheet(msg("projects.report.sheet.projects"));
+            Workbooks.header(byProject, msg("projects.code"), msg("projects.name"), msg("projects.owner"),
+                    msg("projects.district"), msg("projects.amountRequested"), msg("projects.stage"),
+                    msg("projects.report.missing"));
+            r = 1;
+            for (ProjectView p : projects.projects(chosen.code())) {
+                Row row = byProject.createRow(r++);
+                row.createCell(0).setCellValue(p.code());
+                row.createCell(1).setCellValue(p.name());
+                row.createCell(2).setCellValue(p.ownerOrgName());
+                row.createCell(3).setCellValue(p.district() == null ? "" : p.district());
+                row.createCell(4).setCellValue(p.amountRequested());
+                row.createCell(5).setCellValue(msg("projects.stage." + p.stage()));
+                row.createCell(6).setCellValue(String.join("、", p.approvals().stream().filter(a -> !a.obtained())
+                        .map(ApprovalView::name).toList()));
+            }
+            return ResponseEntity.ok()
+                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                            .filename("projects-" + chosen.code() + ".xlsx").build().toString())
+                    .contentType(MediaType.parseMediaType(
+                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                    .body(Workbooks.bytes(workbook));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @GetMapping("/public/deals")
+    String deals(@RequestParam(required = false) String event, Model model) {
+        String chosen = event == null || event.isBlank() ? null : event.trim();
+        Forms.addIfAbsent(model, "dealForm", () -> {
+            DealEntryForm form = new DealEntryForm();
+            form.setEvent(chosen);
+            form.setSignedOn(LocalDate.now(clock).toString());
+            return form;
+        });
+        model.addAttribute("event", chosen);
+        model.addAttribute("events", deals.events());
+        model.addAttribute("stats", deals.stats(chosen));
+        model.addAttribute("byKind", deals.byPartyKind(chosen));
+        model.addAttribute("byEvent", deals.byEvent());
+        model.addAttribute("deals", deals.deals(chosen));
+        model.addAttribute("forms", DealForm.values());
+        model.addAttribute("mayRecord", Actor.current().map(ProjectService::mayManage).orElse(false));
+        return "projects/deals";
+    }
+
+    @PostMapping("/deals")
+    @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR')")
+    @FormPage("/public/deals")
+    String recordDeal(@ModelAttribute("dealForm") DealEntryForm form, RedirectAttributes redirect) {
+        DealView deal = deals.record(form.command());
+        redirect.addFlashAttribute("saved", deal.title());
+        if (deal.event() != null) {
+            redirect.addAttribute("event", deal.event());
+        }
+        return "redirect:/public/deals";
+    }
+
+    private BatchView chosenBatch(String batch) {
+        if (batch != null && !batch.isBlank()) {
+            return projects.batch(batch.trim());
+        }
+        List<BatchView> all = projects.batches();
+        return all.isEmpty() ? null : all.get(all.size() - 1);
+    }
+
+    private String msg(String key) {
+        return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+    }
+}

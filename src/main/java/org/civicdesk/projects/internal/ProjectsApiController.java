@@ -1,0 +1,161 @@
+package org.civicdesk.projects.internal;
+
+import java.net.URI;
+import java.util.List;
+
+import org.civicdesk.projects.ApprovalCommand;
+import org.civicdesk.projects.BatchCommand;
+import org.civicdesk.projects.BlockerCommand;
+import org.civicdesk.projects.DealCommand;
+import org.civicdesk.projects.ProjectCommand;
+import org.civicdesk.projects.StageCommand;
+import org.civicdesk.projects.internal.Views.BatchView;
+import org.civicdesk.projects.internal.Views.DealStats;
+import org.civicdesk.projects.internal.Views.DealView;
+import org.civicdesk.projects.internal.Views.ProjectSummary;
+import org.civicdesk.projects.internal.Views.ProjectView;
+import org.civicdesk.shared.web.ProblemResponses;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/**
+ * The special-bond reserve and the deals register: supervisors and administrators record batches,
+ * projects and deals and move projects on; the owner's handlers tick their approvals. The lists and
+ * figures are public.
+ */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Projects", description = "Special-bond project reserve (专项债项目储备) and technology-transfer deals (专利转化)")
+class ProjectsApiController {
+
+    private final ProjectService projects;
+    private final DealService deals;
+    private final BlockerService blockers;
+    private final ProblemResponses problems;
+
+    ProjectsApiController(ProjectService projects, DealService deals, BlockerService blockers,
+            ProblemResponses problems) {
+        this.projects = projects;
+        this.deals = deals;
+        this.blockers = blockers;
+        this.problems = problems;
+    }
+
+    @PostMapping("/project-batches")
+    @Operation(summary = "Record a batch with the approvals its projects need (ADMIN or SUPERVISOR); "
+            + "without requiredApprovals, the default checklist 一件三证")
+    ResponseEntity<BatchView> createBatch(@RequestBody BatchCommand cmd) {
+        BatchView batch = projects.createBatch(cmd);
+        return ResponseEntity.created(URI.create("/api/v1/public/project-batches/" + batch.code())).body(batch);
+    }
+
+    @GetMapping("/public/project-batches")
+    @Operation(summary = "The batches with their checklists")
+    List<BatchView> batches() {
+        return projects.batches();
+    }
+
+    @GetMapping("/public/project-batches/{code}")
+    BatchView batch(@PathVariable String code) {
+        return projects.batch(code);
+    }
+
+    @PostMapping("/projects")
+    @Operation(summary = "Record a project in a batch (ADMIN or SUPERVISOR); it starts PROPOSED with every approval MISSING")
+    ResponseEntity<ProjectView> create(@RequestBody ProjectCommand cmd) {
+        ProjectView project = projects.create(cmd);
+        return ResponseEntity.created(URI.create("/api/v1/public/projects/" + project.code())).body(project);
+    }
+
+    @GetMapping("/public/projects")
+    @Operation(summary = "The projects of a batch (all without batch) with how many approvals they hold")
+    List<ProjectSummary> list(@RequestParam(required = false) String batch) {
+        if (batch != null && !batch.isBlank()) {
+            projects.batch(batch.trim());
+        }
+        return projects.projects(batch == null || batch.isBlank() ? null : batch.trim()).stream()
+                .map(ProjectView::summary).toList();
+    }
+
+    @GetMapping({ "/public/projects/{code}", "/projects/{code}" })
+    @Operation(summary = "One project with its approvals")
+    ProjectView project(@PathVariable String code) {
+        return projects.project(code);
+    }
+
+    @PostMapping("/projects/{code}/approvals/{approval}")
+    @Operation(summary = "Record a required approval as OBTAINED or MISSING (ADMIN, SUPERVISOR, or a HANDLER of the owner org)")
+    ProjectView approval(@PathVariable String code, @PathVariable String approval, @RequestBody ApprovalCommand cmd) {
+        return projects.recordApproval(code, approval, cmd);
+    }
+
+    @PostMapping("/projects/{code}/stage")
+    @Operation(summary = "Move a project forward (ADMIN or SUPERVISOR); 409 INVALID_TRANSITION backwards, "
+            + "409 APPROVALS_MISSING from DECLARED on while a required approval is missing")
+    ProjectView stage(@PathVariable String code, @RequestBody StageCommand cmd) {
+        return projects.moveStage(code, cmd);
+    }
+
+    @GetMapping("/projects/{code}/blockers")
+    @Operation(summary = "What holds the project up (signed-in accounts), open ones first")
+    List<BlockerService.BlockerView> blockers(@PathVariable String code) {
+        projects.project(code);
+        return blockers.blockers(code);
+    }
+
+    @PostMapping("/projects/{code}/blockers")
+    @Operation(summary = "Raise a blocker with the department that must clear it and its working days (ADMIN or SUPERVISOR)")
+    ResponseEntity<BlockerService.BlockerView> raise(@PathVariable String code, @RequestBody BlockerCommand cmd) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(blockers.raise(code, cmd));
+    }
+
+    @PostMapping("/projects/{code}/blockers/{id}/clear")
+    @Operation(summary = "Clear a blocker (ADMIN, SUPERVISOR, or a HANDLER of the department that must clear it)")
+    BlockerService.BlockerView clear(@PathVariable String code, @PathVariable long id) {
+        return blockers.clear(code, id);
+    }
+
+    @PostMapping("/deals")
+    @Operation(summary = "Record a signed technology-transfer deal (ADMIN or SUPERVISOR)")
+    ResponseEntity<DealView> recordDeal(@RequestBody DealCommand cmd) {
+        DealView deal = deals.record(cmd);
+        return ResponseEntity.created(URI.create("/api/v1/public/deals/" + deal.id())).body(deal);
+    }
+
+    @GetMapping("/public/deals")
+    @Operation(summary = "The deals of an event (all without event), latest first")
+    List<DealView> deals(@RequestParam(required = false) String event) {
+        return deals.deals(event == null || event.isBlank() ? null : event.trim());
+    }
+
+    @GetMapping("/public/deals/stats")
+    @Operation(summary = "How many deals, for how much, how many with a party in the city, and how many of each form")
+    DealStats stats(@RequestParam(required = false) String event) {
+        return deals.stats(event == null || event.isBlank() ? null : event.trim());
+    }
+
+    @GetMapping("/public/deals/{id}")
+    DealView deal(@PathVariable long id) {
+        return deals.deal(id);
+    }
+
+    /** The refusal lists the missing approvals for programs besides naming them in its detail. */
+    @ExceptionHandler(ApprovalsMissing.class)
+    ResponseEntity<ProblemDetail> approvalsMissing(ApprovalsMissing ex) {
+        ProblemDetail problem = problems.toProblem(ex);
+        problem.setProperty("missing", ex.missing());
+        return problems.respond(problem);
+    }
+}
