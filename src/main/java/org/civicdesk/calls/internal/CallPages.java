@@ -107,7 +107,7 @@ class CallPages {
         try {
             return action.get();
         } catch (ProblemException e) {
-            throw e.status() == HttpStatus.NOT_FOUND ? Problems.notFoundIn("number", "application", id) : e;
+            throw e.status() == HttpStatus.NOT_FOUND ? Problems.notFoundIn("number", "application", String.valueOf(id)) : e;
         }
     }
 

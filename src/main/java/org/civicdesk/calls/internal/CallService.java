@@ -325,7 +325,7 @@ class CallService {
     private ApplicationStatus lockStatus(long id) {
         return jdbc.sql("SELECT status FROM call_application WHERE id = :id FOR UPDATE").param("id", id)
                 .query(String.class).optional().map(ApplicationStatus::valueOf)
-                .orElseThrow(() -> Problems.notFound("application", id));
+                .orElseThrow(() -> Problems.notFound("application", String.valueOf(id)));
     }
 
     /**
@@ -342,7 +342,8 @@ class CallService {
                                 rs.getString("grp"), ApplicationStatus.valueOf(rs.getString("status")),
                                 rs.getObject("applied_on", LocalDate.class))
                         : null)
-                .stream().filter(Objects::nonNull).findFirst().orElseThrow(() -> Problems.notFound("application", id));
+                .stream().filter(Objects::nonNull).findFirst()
+                .orElseThrow(() -> Problems.notFound("application", String.valueOf(id)));
     }
 
     /**
