@@ -13,7 +13,7 @@ enum ApplicationStatus {
     /** 已撤回 — the applicant withdrew it, which frees the place. */
     WITHDRAWN;
 
-    boolean holdsPlace() {
+    public boolean holdsPlace() {
         return this == SUBMITTED || this == CONFIRMED || this == ACCEPTED;
     }
 }

@@ -88,7 +88,7 @@ class CallPages {
     @FormPage("/public/call-applications")
     String lookup(@ModelAttribute("form") ApplicantForm form, Model model) {
         long id = form.id();
-        model.addAttribute("application", applicantsOwn(id, () -> calls.lookup(id, form.getPhone())));
+        model.addAttribute("mine", applicantsOwn(id, () -> calls.lookup(id, form.getPhone())));
         return "calls/applicant";
     }
 
@@ -97,7 +97,7 @@ class CallPages {
     String withdraw(@ModelAttribute("form") ApplicantForm form, Model model) {
         long id = form.id();
         applicantsOwn(id, () -> calls.withdraw(id, form.getPhone()));
-        model.addAttribute("application", calls.lookup(id, form.getPhone()));
+        model.addAttribute("mine", calls.lookup(id, form.getPhone()));
         model.addAttribute("withdrawn", true);
         return "calls/applicant";
     }
