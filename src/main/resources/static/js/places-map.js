@@ -18,11 +18,15 @@
     rows.forEach(function (row) {
       var point = [Number(row.dataset.lat), Number(row.dataset.lon)];
       points.push(point);
+      // Leaflet renders a string given to a popup or tooltip as HTML, and a place's name is whatever
+      // someone typed: both get DOM nodes whose text is set, never markup.
       var link = document.createElement('a');
       link.href = row.dataset.href;
       link.textContent = row.dataset.name;
+      var label = document.createElement('span');
+      label.textContent = row.dataset.name;
       L.circleMarker(point, { radius: 7, color: '#b3261e', weight: 2, fillOpacity: 0.6 })
-        .bindPopup(link).bindTooltip(row.dataset.name).addTo(map);
+        .bindPopup(link).bindTooltip(label).addTo(map);
     });
     if (points.length > 0) {
       map.fitBounds(points, { padding: [20, 20], maxZoom: 12 });

@@ -39,4 +39,8 @@ public sealed interface CallEvent {
     /** The organisers rejected an application, which frees its place. */
     record ApplicationRejected(String callCode, long applicationId) implements CallEvent {
     }
+
+    /** 撤回 — the applicant withdrew an application, which frees its place. */
+    record ApplicationWithdrawn(String callCode, long applicationId) implements CallEvent {
+    }
 }

@@ -12,8 +12,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 /**
- * A resident applies to the choir through the public page and finds the CDC's chickenpox alert with
- * the search box; the organiser sees the application with its phone number.
+ * A resident applies to the choir through the public page, looks the application up and withdraws it,
+ * and finds the CDC's chickenpox alert with the search box; the organiser sees the application with
+ * its phone number, confirms it and accepts it.
  */
 class CallsBrowserIT extends RealBrowserTest {
 
@@ -38,10 +39,27 @@ class CallsBrowserIT extends RealBrowserTest {
         ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].value = '1970-05-01'", born);
         browser.find(By.id("phone")).sendKeys("13912345678");
         browser.click(By.cssSelector("main form button[type=submit]"));
-        assertThat(browser.find(By.cssSelector(".alert-success")).getText()).contains("王秀英");
+        String applied = browser.find(By.cssSelector(".alert-success")).getText();
+        assertThat(applied).contains("王秀英");
         assertThat(browser.driver().getPageSource()).doesNotContain("13912345678");
         browser.checkAccessibility();
         browser.screenshot("calls-02-applied");
+
+        String number = applied.replaceAll("(?s).*报名编号 (\\d+).*", "$1");
+        browser.click(By.cssSelector(".alert-success a"));
+        browser.find(By.id("number")).sendKeys(number);
+        browser.find(By.id("phone")).sendKeys("13912345679", Keys.ENTER);
+        assertThat(browser.find(By.cssSelector(".error-summary")).getText()).contains("报名编号");
+        browser.checkAccessibility();
+        browser.find(By.id("phone")).clear();
+        browser.find(By.id("phone")).sendKeys("139 1234 5678", Keys.ENTER);
+        assertThat(browser.find(By.tagName("main")).getText()).contains("待审核").contains("株洲群星合唱团");
+        browser.checkAccessibility();
+        browser.click(By.cssSelector("main form button[type=submit]"));
+        assertThat(browser.find(By.cssSelector(".alert-success")).getText()).contains("已撤回");
+        assertThat(browser.find(By.tagName("main")).getText()).contains("已撤回");
+        browser.checkAccessibility();
+        browser.screenshot("calls-03-withdrawn");
 
         WebElement search = browser.find(By.id("nav-search"));
         search.sendKeys("水痘", Keys.ENTER);
@@ -50,7 +68,7 @@ class CallsBrowserIT extends RealBrowserTest {
         assertThat(hit.getText()).contains("水痘进入高发季节");
         assertThat(hit.findElement(By.tagName("mark")).getText()).isEqualTo("水痘");
         browser.checkAccessibility();
-        browser.screenshot("calls-03-search");
+        browser.screenshot("calls-04-search");
         hit.findElement(By.tagName("a")).click();
         browser.waitFor(d -> browser.path().startsWith("/public/notices/"));
         assertThat(browser.find(By.tagName("h1")).getText()).contains("水痘");
@@ -79,7 +97,10 @@ class CallsBrowserIT extends RealBrowserTest {
         WebElement row = browser.find(By.xpath("//tr[td[contains(., '胡建国')]]"));
         assertThat(row.getText()).contains("13700001111").contains("待审核");
         browser.checkAccessibility();
-        row.findElement(By.cssSelector("button.btn-success")).click();
+        row.findElement(By.cssSelector("button.btn-primary")).click();
+        assertThat(browser.find(By.cssSelector(".alert-success")).getText()).contains("已确认");
+        browser.find(By.xpath("//tr[td[contains(., '胡建国')]]")).findElement(By.cssSelector("button.btn-success"))
+                .click();
         assertThat(browser.find(By.cssSelector(".alert-success")).getText()).contains("已录取");
         browser.checkAccessibility();
 

@@ -50,6 +50,7 @@ class CallEligibilityIT {
         api.post(path, null, CallsApiIT.application("men", "M", "1958-03-01")).andExpect(status().isCreated());
         api.post(path, null, CallsApiIT.application("youth", "F", "2005-03-01"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("NOT_ELIGIBLE"));
-        api.post(path, null, CallsApiIT.application("youth", "F", "2005-02-28")).andExpect(status().isCreated());
+        api.post(path, null, CallsApiIT.application("youth", "F", "2005-02-28", CallsApiIT.phone(2)))
+                .andExpect(status().isCreated());
     }
 }

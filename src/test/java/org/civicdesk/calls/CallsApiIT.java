@@ -123,10 +123,10 @@ class CallsApiIT {
     @Test
     void refusesAFullGroupAndRejectingFreesAPlace() throws Exception {
         String code = call(2);
-        long first = apply(code);
-        apply(code);
+        long first = apply(code, phone(1));
+        apply(code, phone(2));
         long applications = count("call_application");
-        api.post("/api/v1/public/calls/" + code + "/applications", null, application("men", "M", ADULT))
+        api.post("/api/v1/public/calls/" + code + "/applications", null, application("men", "M", ADULT, phone(3)))
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("QUOTA_FULL"));
         assertThat(count("call_application")).isEqualTo(applications);
         api.post("/api/v1/call-applications/" + first + "/reject", api.tokenFor("SUPERVISOR", null), "")
@@ -135,26 +135,100 @@ class CallsApiIT {
                 .andExpect(jsonPath("$.status").value("REJECTED"));
         api.post("/api/v1/call-applications/" + first + "/accept", admin, "")
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("INVALID_TRANSITION"));
-        long third = apply(code);
+        long third = apply(code, phone(3));
+        api.post("/api/v1/call-applications/" + third + "/accept", admin, "")
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("INVALID_TRANSITION"));
+        api.post("/api/v1/call-applications/" + third + "/confirm", api.tokenFor("SUPERVISOR", null), "")
+                .andExpect(status().isForbidden());
+        api.post("/api/v1/call-applications/" + third + "/confirm", admin, "").andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("CONFIRMED"));
+        api.post("/api/v1/public/calls/" + code + "/applications", null, application("men", "M", ADULT, phone(4)))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("QUOTA_FULL"));
+        api.post("/api/v1/call-applications/" + third + "/confirm", admin, "")
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("INVALID_TRANSITION"));
         api.post("/api/v1/call-applications/" + third + "/accept", admin, "").andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("ACCEPTED"));
-        api.post("/api/v1/public/calls/" + code + "/applications", null, application("men", "M", ADULT))
+        api.post("/api/v1/public/calls/" + code + "/applications", null, application("men", "M", ADULT, phone(4)))
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("QUOTA_FULL"));
         api.post("/api/v1/call-applications/999999999/accept", admin, "").andExpect(status().isNotFound());
     }
 
     @Test
-    void neverTakesMoreThanTheQuotaUnderFiftyConcurrentApplications() throws Exception {
-        String code = call(10);
+    void neverTakesMoreThanTheQuotaUnderTwentyConcurrentApplicationsFromDifferentPhones() throws Exception {
+        String code = call(3);
         List<Callable<Integer>> applications = new ArrayList<>();
-        for (int i = 0; i < 50; i++) {
-            applications.add(() -> api.post("/api/v1/public/calls/" + code + "/applications", null,
-                    application("men", "M", ADULT)).andReturn().getResponse().getStatus());
+        for (int i = 0; i < 20; i++) {
+            String body = application("men", "M", ADULT, phone(i));
+            applications.add(() -> api.post("/api/v1/public/calls/" + code + "/applications", null, body)
+                    .andReturn().getResponse().getStatus());
         }
         List<Integer> statuses = Concurrently.statuses(applications);
-        assertThat(statuses).filteredOn(s -> s == 201).hasSize(10);
-        assertThat(statuses).filteredOn(s -> s == 409).hasSize(40);
-        assertThat(applications(code)).isEqualTo(10);
+        assertThat(statuses).filteredOn(s -> s == 201).hasSize(3);
+        assertThat(statuses).filteredOn(s -> s == 409).hasSize(17);
+        assertThat(applications(code)).isEqualTo(3);
+    }
+
+    @Test
+    void thePhoneNumberOfAStandingApplicationAppliesToTheCallOnlyOnceHoweverItIsSentOrWritten() throws Exception {
+        String code = call(3);
+        String path = "/api/v1/public/calls/" + code + "/applications";
+        String same = application("men", "M", ADULT);
+        List<Callable<String>> fourTimes = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            fourTimes.add(() -> api.post(path, null, same).andReturn().getResponse().getStatus() + " "
+                    + api.post(path, null, same).andReturn().getResponse().getStatus());
+        }
+        List<String> answers = Concurrently.answers(fourTimes);
+        assertThat(String.join(" ", answers).split(" ")).containsOnlyOnce("201")
+                .filteredOn("409"::equals).hasSize(7);
+        api.post(path, null, same).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("ALREADY_APPLIED"));
+        api.post(path, null, application("women", "F", ADULT, "+86 138-0000-0000"))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("ALREADY_APPLIED"));
+        api.post(path, null, application("men", "M", ADULT, "138 0000 0000"))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("ALREADY_APPLIED"));
+        assertThat(applications(code)).isEqualTo(1);
+        api.get("/api/v1/public/calls/" + code, null).andExpect(jsonPath("$.groups[0].taken").value(1))
+                .andExpect(jsonPath("$.groups[1].taken").value(0));
+    }
+
+    @Test
+    void anApplicantLooksUpAndWithdrawsOnlyWithTheRightPhoneAndWithdrawingFreesThePlace() throws Exception {
+        String code = call(1);
+        long mine = apply(code, "139-0000-0001");
+        api.post("/api/v1/public/calls/" + code + "/applications", null, application("men", "M", ADULT, phone(2)))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("QUOTA_FULL"));
+
+        String wrongPhone = api.post("/api/v1/public/call-applications/" + mine + "/lookup", null,
+                "{\"phone\":\"13900000002\"}").andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("NOT_FOUND")).andReturn().getResponse().getContentAsString();
+        String noSuchNumber = api.post("/api/v1/public/call-applications/999999999/lookup", null,
+                "{\"phone\":\"13900000001\"}").andExpect(status().isNotFound()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(wrongPhone).doesNotContain(code).doesNotContain("SUBMITTED").doesNotContain("李明")
+                .isEqualTo(noSuchNumber.replace("999999999", String.valueOf(mine)));
+        api.post("/api/v1/public/call-applications/" + mine + "/withdraw", null, "{\"phone\":\"13900000002\"}")
+                .andExpect(status().isNotFound());
+        api.post("/api/v1/public/call-applications/" + mine + "/lookup", null, "{}").andExpect(status().isNotFound());
+
+        api.post("/api/v1/public/call-applications/" + mine + "/lookup", null, "{\"phone\":\"+8613900000001\"}")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.id").value(mine))
+                .andExpect(jsonPath("$.call").value(code)).andExpect(jsonPath("$.group").value("men"))
+                .andExpect(jsonPath("$.status").value("SUBMITTED")).andExpect(jsonPath("$.phone").doesNotExist());
+        api.post("/api/v1/public/call-applications/" + mine + "/withdraw", null, "{\"phone\":\"13900000001\"}")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("WITHDRAWN"));
+        api.post("/api/v1/public/call-applications/" + mine + "/withdraw", null, "{\"phone\":\"13900000001\"}")
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("INVALID_TRANSITION"));
+        api.post("/api/v1/call-applications/" + mine + "/confirm", admin, "")
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("INVALID_TRANSITION"));
+        api.get("/api/v1/public/calls/" + code, null).andExpect(jsonPath("$.groups[0].taken").value(0));
+
+        apply(code, phone(2));
+        api.post("/api/v1/public/calls/" + code + "/applications", null, application("men", "M", ADULT, phone(3)))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("QUOTA_FULL"));
+        api.get("/api/v1/calls/" + code + "/applications", admin)
+                .andExpect(jsonPath("$[0].status").value("WITHDRAWN"))
+                .andExpect(jsonPath("$[1].status").value("SUBMITTED"));
     }
 
     @Test
@@ -178,7 +252,10 @@ class CallsApiIT {
         assertThat(refused).doesNotContain("13800000000").doesNotContain("\"id\"");
         assertThat(applications(code)).isEqualTo(1);
 
-        api.postKeyed(path, api.tokenFor("RAISER", null), key, mine).andExpect(status().isCreated())
+        api.postKeyed(path, api.tokenFor("RAISER", null), key, mine).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("ALREADY_APPLIED"));
+        String mineFromAnotherPhone = mine.replace("13800000000", "13700000000");
+        api.postKeyed(path, api.tokenFor("RAISER", null), key, mineFromAnotherPhone).andExpect(status().isCreated())
                 .andExpect(header().string("Idempotent-Replayed", "false"))
                 .andExpect(jsonPath("$.id").value(not(id)));
         assertThat(applications(code)).isEqualTo(2);
@@ -206,12 +283,22 @@ class CallsApiIT {
     }
 
     static String application(String group, String sex, String birthDate) {
-        return "{\"group\":\"" + group + "\",\"name\":\"李明\",\"sex\":\"" + sex + "\",\"birthDate\":\"" + birthDate
-                + "\",\"phone\":\"13800000000\"}";
+        return application(group, sex, birthDate, "13800000000");
     }
 
-    private long apply(String code) throws Exception {
-        String body = api.post("/api/v1/public/calls/" + code + "/applications", null, application("men", "M", ADULT))
+    static String application(String group, String sex, String birthDate, String phone) {
+        return "{\"group\":\"" + group + "\",\"name\":\"李明\",\"sex\":\"" + sex + "\",\"birthDate\":\"" + birthDate
+                + "\",\"phone\":\"" + phone + "\"}";
+    }
+
+    /** The n-th of distinct mobile numbers, one per applicant of a test. */
+    static String phone(int n) {
+        return "139%08d".formatted(n);
+    }
+
+    private long apply(String code, String phone) throws Exception {
+        String body = api.post("/api/v1/public/calls/" + code + "/applications", null,
+                application("men", "M", ADULT, phone))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         return ((Number) JsonPath.read(body, "$.id")).longValue();
     }

@@ -69,9 +69,14 @@ class PlacesApiIT {
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.title").value("红色家风"));
         api.post("/api/v1/places/" + id + "/courses", api.account("PLACE_MANAGER", null).token(), "{\"title\":\"别人的课\"}")
                 .andExpect(status().isForbidden());
-        api.get("/api/v1/public/places/" + id, null).andExpect(status().isOk())
-                .andExpect(jsonPath("$.capacity").value(80)).andExpect(jsonPath("$.manager").value(manager.username()))
-                .andExpect(jsonPath("$.courses[*].title", containsInAnyOrder("红色家风")));
+        String publicPlace = api.get("/api/v1/public/places/" + id, null).andExpect(status().isOk())
+                .andExpect(jsonPath("$.capacity").value(80)).andExpect(jsonPath("$.manager").doesNotExist())
+                .andExpect(jsonPath("$.courses[*].title", containsInAnyOrder("红色家风")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(publicPlace).as("the public never learns the manager's account").doesNotContain(manager.username());
+        api.get("/api/v1/places/" + id, api.tokenFor("RAISER", null)).andExpect(status().isForbidden());
+        api.get("/api/v1/places/" + id, admin).andExpect(status().isOk())
+                .andExpect(jsonPath("$.manager").value(manager.username()));
         api.get("/v3/api-docs", null)
                 .andExpect(jsonPath("$.paths['/api/v1/places'].post").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/public/places'].get").exists())

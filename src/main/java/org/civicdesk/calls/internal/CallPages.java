@@ -2,10 +2,15 @@ package org.civicdesk.calls.internal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.civicdesk.calls.internal.Views.CallView;
+import org.civicdesk.calls.internal.Views.Submitted;
+import org.civicdesk.shared.ProblemException;
+import org.civicdesk.shared.Problems;
 import org.civicdesk.shared.web.FormPage;
 import org.civicdesk.shared.web.Forms;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
@@ -16,7 +21,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The public pages to read a call and apply, and the organisers' page with the applications. */
+/**
+ * The public pages to read a call, apply, and look up or withdraw one's application, and the
+ * organisers' page with the applications.
+ */
 @Controller
 class CallPages {
 
@@ -57,9 +65,50 @@ class CallPages {
     @PostMapping("/public/calls/{code}/apply")
     @FormPage("/public/calls/{code}")
     String apply(@PathVariable String code, @ModelAttribute("form") ApplicationForm form, RedirectAttributes redirect) {
-        calls.apply(code, form.command());
+        Submitted submitted = calls.apply(code, form.command());
         redirect.addFlashAttribute("applied", form.getName());
+        redirect.addFlashAttribute("appliedNumber", submitted.id());
         return "redirect:/public/calls/" + code;
+    }
+
+    /** The form to look up one's application; like the call's page, it resolves its CSRF token first. */
+    @GetMapping("/public/call-applications")
+    String lookupForm(Model model, CsrfToken csrf) {
+        csrf.getToken();
+        Forms.addIfAbsent(model, "form", ApplicantForm::new);
+        return "calls/lookup";
+    }
+
+    /**
+     * Shows the application to whoever gives its number and phone. The answer is a page, not a
+     * redirect, so the phone number never goes into an address, a history or a log; a wrong pair is
+     * refused beside the number, saying no more than that no such application was found.
+     */
+    @PostMapping("/public/call-applications")
+    @FormPage("/public/call-applications")
+    String lookup(@ModelAttribute("form") ApplicantForm form, Model model) {
+        long id = form.id();
+        model.addAttribute("mine", applicantsOwn(id, () -> calls.lookup(id, form.getPhone())));
+        return "calls/applicant";
+    }
+
+    @PostMapping("/public/call-applications/withdraw")
+    @FormPage("/public/call-applications")
+    String withdraw(@ModelAttribute("form") ApplicantForm form, Model model) {
+        long id = form.id();
+        applicantsOwn(id, () -> calls.withdraw(id, form.getPhone()));
+        model.addAttribute("mine", calls.lookup(id, form.getPhone()));
+        model.addAttribute("withdrawn", true);
+        return "calls/applicant";
+    }
+
+    /** Runs an applicant's action, with "not found" shown beside the number the applicant typed. */
+    private static <T> T applicantsOwn(long id, Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (ProblemException e) {
+            throw e.status() == HttpStatus.NOT_FOUND ? Problems.notFoundIn("number", "application", String.valueOf(id)) : e;
+        }
     }
 
     @GetMapping("/calls/{code}/applications")
@@ -68,6 +117,14 @@ class CallPages {
         model.addAttribute("call", calls.call(code));
         model.addAttribute("applications", calls.applications(code));
         return "calls/applications";
+    }
+
+    @PostMapping("/calls/applications/{id}/confirm")
+    @PreAuthorize("hasRole('ADMIN')")
+    String confirm(@PathVariable long id, RedirectAttributes redirect) {
+        calls.confirm(id);
+        redirect.addFlashAttribute("decided", ApplicationStatus.CONFIRMED.name());
+        return "redirect:/calls/" + calls.callOf(id) + "/applications";
     }
 
     @PostMapping("/calls/applications/{id}/accept")

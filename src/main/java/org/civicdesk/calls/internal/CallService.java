@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -21,6 +22,7 @@ import org.civicdesk.calls.CallCommand;
 import org.civicdesk.calls.CallEvent;
 import org.civicdesk.calls.GroupCommand;
 import org.civicdesk.calls.internal.Commands.ApplicationCommand;
+import org.civicdesk.calls.internal.Views.ApplicantView;
 import org.civicdesk.calls.internal.Views.ApplicationView;
 import org.civicdesk.calls.internal.Views.CallView;
 import org.civicdesk.calls.internal.Views.GroupView;
@@ -32,6 +34,7 @@ import org.civicdesk.shared.FieldViolation;
 import org.civicdesk.shared.ProblemException;
 import org.civicdesk.shared.Problems;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -40,8 +43,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Keeps calls, their groups and the applications to them. An application holds a place while it is
- * submitted or accepted; the group's row is locked while places are counted, so however many people
- * apply at the same moment on however many nodes, no group takes more than its quota.
+ * submitted, confirmed or accepted; the group's row is locked while places are counted, so however
+ * many people apply at the same moment on however many nodes, no group takes more than its quota.
+ * A phone number stands behind one application per call at a time, held by a unique index, so
+ * sending the same application again, to the same group or another, takes no second place.
  */
 @Service
 @Transactional(readOnly = true)
@@ -49,11 +54,12 @@ class CallService {
 
     static final String NOT_ELIGIBLE = "NOT_ELIGIBLE";
     static final String QUOTA_FULL = "QUOTA_FULL";
+    static final String ALREADY_APPLIED = "ALREADY_APPLIED";
 
     static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.\\-_]{0,63}");
     static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9\\- ]{4,19}");
     private static final int OLDEST = 150;
-    private static final String HOLDS_PLACE = "status IN ('SUBMITTED','ACCEPTED')";
+    private static final String HOLDS_PLACE = "status IN ('SUBMITTED','CONFIRMED','ACCEPTED')";
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
@@ -162,7 +168,10 @@ class CallService {
     /**
      * Takes an application: malformed fields are refused first (400 naming each), then an unknown
      * call or group (404), then whoever the group does not admit (400 {@code NOT_ELIGIBLE} naming
-     * the rule), and last a full group (409 {@code QUOTA_FULL}), counted under the group's lock.
+     * the rule), then a phone number that already stands behind an application to the call (409
+     * {@code ALREADY_APPLIED}), and last a full group (409 {@code QUOTA_FULL}), counted under the
+     * group's lock. The phone check is repeated by the unique index for applications racing to two
+     * groups, which hold different locks.
      */
     @Transactional
     Submitted apply(String callCode, ApplicationCommand cmd) {
@@ -183,24 +192,54 @@ class CallService {
         refuseUnlessEligible(group, sex, Period.between(born, today).getYears());
         jdbc.sql("SELECT id FROM call_group WHERE id = :id FOR UPDATE").param("id", group.id()).query(Long.class)
                 .single();
+        String phoneKey = phoneKey(cmd.phone());
+        if (jdbc.sql("SELECT COUNT(*) FROM call_application WHERE call_id = :c AND phone_key = :k")
+                .param("c", call.id()).param("k", phoneKey).query(Long.class).single() > 0) {
+            throw alreadyApplied();
+        }
         long taken = jdbc.sql("SELECT COUNT(*) FROM call_application WHERE group_id = :g AND " + HOLDS_PLACE)
                 .param("g", group.id()).query(Long.class).single();
         if (taken >= group.quota()) {
             throw Problems.conflict(QUOTA_FULL, "calls.problem.quotaFull", group.quota());
         }
         GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("""
-                INSERT INTO call_application (group_id, applicant_name, sex, birth_date, phone, status, applied_on,
-                                              created_at)
-                VALUES (:g, :name, :sex, :born, :phone, :status, :today, :now)""").param("g", group.id())
-                .param("name", cmd.name().trim()).param("sex", sex.name()).param("born", born)
-                .param("phone", cmd.phone().trim()).param("status", ApplicationStatus.SUBMITTED.name())
-                .param("today", today).param("now", OffsetDateTime.now(clock)).update(key, "id");
+        try {
+            jdbc.sql("""
+                    INSERT INTO call_application (call_id, group_id, applicant_name, sex, birth_date, phone,
+                                                  phone_key, status, applied_on, created_at)
+                    VALUES (:c, :g, :name, :sex, :born, :phone, :key, :status, :today, :now)""")
+                    .param("c", call.id()).param("g", group.id()).param("name", cmd.name().trim())
+                    .param("sex", sex.name()).param("born", born).param("phone", cmd.phone().trim())
+                    .param("key", phoneKey).param("status", ApplicationStatus.SUBMITTED.name())
+                    .param("today", today).param("now", OffsetDateTime.now(clock)).update(key, "id");
+        } catch (DuplicateKeyException raced) {
+            throw alreadyApplied();
+        }
         long id = key.getKey().longValue();
         audit.record("call.applied", "call_application", String.valueOf(id), null,
                 Map.of("call", call.code(), "group", group.code(), "status", ApplicationStatus.SUBMITTED.name()));
         events.publishEvent(new CallEvent.ApplicationSubmitted(call.code(), group.code(), id));
         return new Submitted(id, ApplicationStatus.SUBMITTED);
+    }
+
+    private static ProblemException alreadyApplied() {
+        return Problems.conflict(ALREADY_APPLIED, "calls.problem.alreadyApplied");
+    }
+
+    /**
+     * A phone number as people write it, reduced to what identifies it: digits only, without
+     * China's country code, so {@code 138 0000 0000}, {@code 138-0000-0000} and
+     * {@code +86 13800000000} are one number.
+     */
+    static String phoneKey(String phone) {
+        String digits = phone.trim().replace(" ", "").replace("-", "");
+        if (digits.startsWith("+86")) {
+            return digits.substring(3);
+        }
+        if (digits.startsWith("0086")) {
+            return digits.substring(4);
+        }
+        return digits.startsWith("+") ? digits.substring(1) : digits;
     }
 
     /** An application as its applicant was answered, with the status it has now. */
@@ -242,23 +281,94 @@ class CallService {
                 .list();
     }
 
-    /** Accepts or rejects a submitted application; a decided one stays as it was decided. */
+    /**
+     * 确认 — the organiser has confirmed the application with its applicant (no SMS provider sends a
+     * code yet, so a person does it, by calling the number). Only a confirmed application can be
+     * accepted; a submitted or confirmed one can be rejected.
+     */
+    @Transactional
+    Submitted confirm(long id) {
+        ApplicationStatus before = lockStatus(id);
+        if (before != ApplicationStatus.SUBMITTED) {
+            throw Problems.conflict(Problems.INVALID_TRANSITION, "calls.problem.decided", before.name());
+        }
+        jdbc.sql("UPDATE call_application SET status = :s, confirmed_at = :now, confirmed_by = :by WHERE id = :id")
+                .param("s", ApplicationStatus.CONFIRMED.name()).param("now", OffsetDateTime.now(clock))
+                .param("by", Actor.currentName()).param("id", id).update();
+        audit.record("call.application.confirmed", "call_application", String.valueOf(id),
+                Map.of("status", before.name()), Map.of("status", ApplicationStatus.CONFIRMED.name()));
+        return new Submitted(id, ApplicationStatus.CONFIRMED);
+    }
+
+    /** Accepts a confirmed application, or rejects a submitted or confirmed one; a decided one stays as it was. */
     @Transactional
     Submitted decide(long id, ApplicationStatus decision) {
-        String before = jdbc.sql("SELECT status FROM call_application WHERE id = :id FOR UPDATE").param("id", id)
-                .query(String.class).optional().orElseThrow(() -> Problems.notFound("application", id));
-        if (!ApplicationStatus.SUBMITTED.name().equals(before)) {
-            throw Problems.conflict(Problems.INVALID_TRANSITION, "calls.problem.decided", before);
+        ApplicationStatus before = lockStatus(id);
+        boolean allowed = decision == ApplicationStatus.ACCEPTED ? before == ApplicationStatus.CONFIRMED
+                : before == ApplicationStatus.SUBMITTED || before == ApplicationStatus.CONFIRMED;
+        if (!allowed) {
+            throw Problems.conflict(Problems.INVALID_TRANSITION,
+                    before == ApplicationStatus.SUBMITTED ? "calls.problem.unconfirmed" : "calls.problem.decided",
+                    before.name());
         }
         jdbc.sql("UPDATE call_application SET status = :s, decided_at = :now, decided_by = :by WHERE id = :id")
                 .param("s", decision.name()).param("now", OffsetDateTime.now(clock))
                 .param("by", Actor.currentName()).param("id", id).update();
         audit.record("call.application." + decision.name().toLowerCase(), "call_application", String.valueOf(id),
-                Map.of("status", before), Map.of("status", decision.name()));
+                Map.of("status", before.name()), Map.of("status", decision.name()));
         String call = callOf(id);
         events.publishEvent(decision == ApplicationStatus.ACCEPTED ? new CallEvent.ApplicationAccepted(call, id)
                 : new CallEvent.ApplicationRejected(call, id));
         return new Submitted(id, decision);
+    }
+
+    private ApplicationStatus lockStatus(long id) {
+        return jdbc.sql("SELECT status FROM call_application WHERE id = :id FOR UPDATE").param("id", id)
+                .query(String.class).optional().map(ApplicationStatus::valueOf)
+                .orElseThrow(() -> Problems.notFound("application", String.valueOf(id)));
+    }
+
+    /**
+     * An application as its applicant looks it up, by its number and the phone it was made with. A
+     * wrong phone is answered as an unknown number, so neither tells whether the other exists.
+     */
+    ApplicantView lookup(long id, String phone) {
+        return jdbc.sql("""
+                SELECT a.id, a.phone, c.code, c.title, g.code AS grp, a.status, a.applied_on
+                FROM call_application a JOIN call_group g ON g.id = a.group_id JOIN civic_call c ON c.id = a.call_id
+                WHERE a.id = :id""").param("id", id)
+                .query((rs, n) -> samePhone(rs.getString("phone"), phone)
+                        ? new ApplicantView(rs.getLong("id"), rs.getString("code"), rs.getString("title"),
+                                rs.getString("grp"), ApplicationStatus.valueOf(rs.getString("status")),
+                                rs.getObject("applied_on", LocalDate.class))
+                        : null)
+                .stream().filter(Objects::nonNull).findFirst()
+                .orElseThrow(() -> Problems.notFound("application", String.valueOf(id)));
+    }
+
+    /**
+     * 撤回 — the applicant withdraws a standing application, which frees its place and the phone
+     * number, so the applicant may apply again.
+     */
+    @Transactional
+    Submitted withdraw(long id, String phone) {
+        lockStatus(id);
+        ApplicationStatus before = lookup(id, phone).status();
+        if (!before.holdsPlace()) {
+            throw Problems.conflict(Problems.INVALID_TRANSITION, "calls.problem.decided", before.name());
+        }
+        jdbc.sql("""
+                UPDATE call_application SET status = :s, phone_key = NULL, withdrawn_at = :now
+                WHERE id = :id AND status = :before""").param("s", ApplicationStatus.WITHDRAWN.name())
+                .param("now", OffsetDateTime.now(clock)).param("id", id).param("before", before.name()).update();
+        audit.record("call.application.withdrawn", "call_application", String.valueOf(id),
+                Map.of("status", before.name()), Map.of("status", ApplicationStatus.WITHDRAWN.name()));
+        events.publishEvent(new CallEvent.ApplicationWithdrawn(callOf(id), id));
+        return new Submitted(id, ApplicationStatus.WITHDRAWN);
+    }
+
+    private static boolean samePhone(String stored, String given) {
+        return given != null && PHONE.matcher(given.trim()).matches() && phoneKey(stored).equals(phoneKey(given));
     }
 
     /** The call an application belongs to, for pages that act on it. */

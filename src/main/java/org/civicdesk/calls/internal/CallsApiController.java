@@ -4,7 +4,9 @@ import java.net.URI;
 import java.util.List;
 
 import org.civicdesk.calls.CallCommand;
+import org.civicdesk.calls.internal.Commands.ApplicantCommand;
 import org.civicdesk.calls.internal.Commands.ApplicationCommand;
+import org.civicdesk.calls.internal.Views.ApplicantView;
 import org.civicdesk.calls.internal.Views.ApplicationView;
 import org.civicdesk.calls.internal.Views.CallView;
 import org.civicdesk.calls.internal.Views.Submitted;
@@ -25,7 +27,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * The calls API. Administrators are the organisers: they open calls and decide on applications, and
- * only they read applicants' phone numbers. Anyone applies without an account.
+ * only they read applicants' phone numbers. Anyone applies without an account, and looks up or
+ * withdraws the application with its number and phone.
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -70,7 +73,8 @@ class CallsApiController {
      */
     @PostMapping("/public/calls/{code}/applications")
     @Operation(summary = "Apply to a group of a call: sex M or F, birthDate like 1970-05-01; 400 NOT_ELIGIBLE names "
-            + "the rule, 409 QUOTA_FULL once submitted and accepted applications fill the quota",
+            + "the rule, 409 ALREADY_APPLIED when the phone number already stands behind an application to the "
+            + "call, 409 QUOTA_FULL once pending and accepted applications fill the quota",
             description = IdempotentRequests.API_DOC + " Without signing in, every applicant's keys are one "
                     + "anonymous account's: choose keys nobody else would (a random UUID).")
     ResponseEntity<Submitted> apply(@PathVariable String code,
@@ -87,16 +91,41 @@ class CallsApiController {
         return calls.applications(code);
     }
 
+    /**
+     * The applicant's own view of an application, by its number and the phone it was made with; the
+     * phone travels in the body, never in an address. A wrong phone is 404, as an unknown number is.
+     */
+    @PostMapping("/public/call-applications/{id}/lookup")
+    @Operation(summary = "Look up one's application by its number and phone {\"phone\"}; 404 unless both match")
+    ApplicantView lookup(@PathVariable long id, @RequestBody ApplicantCommand cmd) {
+        return calls.lookup(id, cmd.phone());
+    }
+
+    @PostMapping("/public/call-applications/{id}/withdraw")
+    @Operation(summary = "Withdraw one's standing application {\"phone\"}, which frees its place; 404 unless "
+            + "number and phone match, 409 INVALID_TRANSITION once rejected or withdrawn")
+    Submitted withdraw(@PathVariable long id, @RequestBody ApplicantCommand cmd) {
+        return calls.withdraw(id, cmd.phone());
+    }
+
+    @PostMapping("/call-applications/{id}/confirm")
+    @PreAuthorize(ORGANISER)
+    @Operation(summary = "Confirm a submitted application with its applicant (no SMS code is sent yet); only a "
+            + "confirmed application can be accepted")
+    Submitted confirm(@PathVariable long id) {
+        return calls.confirm(id);
+    }
+
     @PostMapping("/call-applications/{id}/accept")
     @PreAuthorize(ORGANISER)
-    @Operation(summary = "Accept a submitted application")
+    @Operation(summary = "Accept a confirmed application; 409 INVALID_TRANSITION while it is not confirmed")
     Submitted accept(@PathVariable long id) {
         return calls.decide(id, ApplicationStatus.ACCEPTED);
     }
 
     @PostMapping("/call-applications/{id}/reject")
     @PreAuthorize(ORGANISER)
-    @Operation(summary = "Reject a submitted application, which frees its place")
+    @Operation(summary = "Reject a submitted or confirmed application, which frees its place")
     Submitted reject(@PathVariable long id) {
         return calls.decide(id, ApplicationStatus.REJECTED);
     }

@@ -13,12 +13,17 @@ final class Views {
     record CallView(long id, String code, String title, String description, String contact, List<GroupView> groups) {
     }
 
-    /** @param taken places held by submitted and accepted applications */
+    /** @param taken places held by submitted, confirmed and accepted applications */
     record GroupView(long id, String code, String name, int quota, Sex sex, Integer minAge, Integer maxAge,
             long taken) {
     }
 
     record Submitted(long id, ApplicationStatus status) {
+    }
+
+    /** An application as its applicant looks it up: nothing the applicant did not already know but its status. */
+    record ApplicantView(long id, String call, String callTitle, String group, ApplicationStatus status,
+            LocalDate appliedOn) {
     }
 
     /** An application as the call's organisers see it, with the phone number only they may read. */

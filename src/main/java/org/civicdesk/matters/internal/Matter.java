@@ -706,6 +706,11 @@ final class Matter {
         return taken;
     }
 
+    /** 附议 — an invited raiser accepted: from now on gets the answer and may rate it. */
+    void cosign(String username) {
+        addCosigner(username);
+    }
+
     // --- helpers
 
     private void addCosigner(String username) {

@@ -68,7 +68,9 @@ class MatterApiController {
     }
 
     @PostMapping("/matters")
-    @Operation(summary = "Raise a matter (a RAISER for itself, or a SUPERVISOR for the named raiser)")
+    @Operation(summary = "Raise a matter (a RAISER for itself, or a SUPERVISOR for the named raiser, which must be an "
+            + "active RAISER account: otherwise 400 naming raiser); each of cosigners is invited and becomes a "
+            + "co-signer only by accepting")
     ResponseEntity<Created> raise(@RequestBody Matters.Raise cmd) {
         MatterId id = service.raise(cmd);
         return ResponseEntity.created(URI.create("/api/v1/matters/" + id))
@@ -87,6 +89,27 @@ class MatterApiController {
     @GetMapping("/matters/{id}")
     MatterView matter(@PathVariable long id) {
         return queries.matter(new MatterId(id));
+    }
+
+    @GetMapping("/matters/cosign-invitations")
+    @Operation(summary = "附议邀请: the caller's open invitations to co-sign a matter (RAISER accounts only)")
+    List<CosignInvitations.Invitation> cosignInvitations() {
+        return service.cosignInvitations();
+    }
+
+    @PostMapping("/matters/{id}/cosign")
+    @Operation(summary = "Accept an invitation to co-sign: the caller (a RAISER) then reads the matter, gets its answer "
+            + "and may rate it; 404 without an invitation")
+    MatterView cosign(@PathVariable long id) {
+        service.acceptCosigning(new MatterId(id));
+        return queries.matter(new MatterId(id));
+    }
+
+    @PostMapping("/matters/{id}/cosign/decline")
+    @Operation(summary = "Decline an invitation to co-sign; 404 without an invitation")
+    ResponseEntity<Void> declineCosigning(@PathVariable long id) {
+        service.declineCosigning(new MatterId(id));
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/matters/{id}/assignments")

@@ -6,11 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 
 import org.civicdesk.audit.AuditTrail;
+import org.civicdesk.directory.AccountSummary;
 import org.civicdesk.directory.Directory;
 import org.civicdesk.matters.CaseId;
 import org.civicdesk.matters.MatterEvent;
@@ -53,10 +55,12 @@ class MatterCommands implements Matters {
     private final TransactionTemplate tx;
     private final MatterReads reads;
     private final JdbcClient jdbc;
+    private final CosignInvitations invitations;
 
     MatterCommands(MatterRepository repo, Deadlines rules, Directory directory, ObjectProvider<Meetings> meetings,
             AuditTrail audit, ApplicationEventPublisher events, TransactionTemplate tx, MatterReads reads,
-            JdbcClient jdbc) {
+            JdbcClient jdbc, CosignInvitations invitations) {
+        this.invitations = invitations;
         this.repo = repo;
         this.rules = rules;
         this.directory = directory;
@@ -98,8 +102,14 @@ class MatterCommands implements Matters {
             } else {
                 checks.add("raiser", "validation.required");
             }
-        } else if (directory.findAccount(raiser).isEmpty()) {
-            checks.add("raiser", "validation.unknownAccount", raiser);
+        } else {
+            // Staff raise on behalf of people who raise matters, never of another official.
+            Optional<AccountSummary> account = directory.findAccount(raiser);
+            if (account.isEmpty()) {
+                checks.add("raiser", "validation.unknownAccount", raiser);
+            } else if (!account.get().enabled() || !account.get().roles().contains(Role.RAISER)) {
+                checks.add("raiser", "matters.validation.raiserNotRaiser", raiser);
+            }
         }
         String series = blank(cmd.series());
         if (cmd.meetingId() != null) {
@@ -115,14 +125,15 @@ class MatterCommands implements Matters {
         if (series != null && cmd.meetingId() == null && meetings().series(series).isEmpty()) {
             checks.add("series", "validation.unknownSeries", series);
         }
-        Set<String> cosigners = new LinkedHashSet<>();
+        // Whoever is named is invited, account or not, so that raising tells nobody who has an account.
+        Set<String> invited = new LinkedHashSet<>();
         List<String> named2 = cmd.cosigners() == null ? List.of() : cmd.cosigners();
         for (int i = 0; i < named2.size(); i++) {
             String c = blank(named2.get(i));
-            if (c == null || directory.findAccount(c).isEmpty()) {
-                checks.add("cosigners[" + i + "]", "validation.unknownAccount", named2.get(i));
-            } else {
-                cosigners.add(c);
+            checks.check(c != null, "cosigners[" + i + "]", "validation.required");
+            checks.maxLength("cosigners[" + i + "]", c, 64);
+            if (c != null && c.length() <= 64 && !c.equals(raiser)) {
+                invited.add(c);
             }
         }
         checks.throwIfAny();
@@ -136,8 +147,9 @@ class MatterCommands implements Matters {
                 cmd.meetingId(), channel, Boolean.TRUE.equals(cmd.urgent()), Boolean.TRUE.equals(cmd.confidential()),
                 example, rules.now());
         return inTransaction(() -> {
-            Matter m = Matter.raise(actor, facts, cosigners);
+            Matter m = Matter.raise(actor, facts, Set.of());
             save(m, actor);
+            invitations.invite(m.id(), invited, actor.username(), facts.raisedAt());
             return m.id();
         });
     }
@@ -318,6 +330,33 @@ class MatterCommands implements Matters {
             m.rate(actor, rating, blank(cmd.comment()), rules);
             return m.status();
         });
+    }
+
+    /**
+     * 附议 — the invitee accepts the invitation to co-sign and from then on reads the matter, gets its
+     * answer and may rate it. Only a RAISER account accepts; anyone else, and anyone not invited, is
+     * told there is no such invitation.
+     */
+    void acceptCosigning(MatterId id) {
+        act(id, (m, actor) -> {
+            if (!actor.has(Role.RAISER) || !invitations.remove(id, actor.username())) {
+                throw Problems.notFound("invitation", id);
+            }
+            m.cosign(actor.username());
+        });
+    }
+
+    /** The invitee declines: the invitation goes and the matter stays unreadable to the invitee. */
+    void declineCosigning(MatterId id) {
+        if (!invitations.remove(id, Actor.require().username())) {
+            throw Problems.notFound("invitation", id);
+        }
+    }
+
+    /** The caller's open invitations to co-sign; only a RAISER account has any. */
+    List<CosignInvitations.Invitation> cosignInvitations() {
+        Actor actor = Actor.require();
+        return actor.has(Role.RAISER) ? invitations.of(actor.username()) : List.of();
     }
 
     @Override

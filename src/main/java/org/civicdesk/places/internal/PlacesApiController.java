@@ -16,6 +16,7 @@ import org.civicdesk.places.internal.Views.CourseView;
 import org.civicdesk.places.internal.Views.HonourView;
 import org.civicdesk.places.internal.Views.PlaceSummary;
 import org.civicdesk.places.internal.Views.PlaceView;
+import org.civicdesk.places.internal.Views.PublicPlaceView;
 import org.civicdesk.shared.Checks;
 import org.civicdesk.shared.IdempotentRequests;
 import org.civicdesk.shared.IdempotentRequests.Made;
@@ -77,9 +78,16 @@ class PlacesApiController {
         return places.places(k, l);
     }
 
-    @GetMapping({ "/public/places/{id}", "/places/{id}" })
+    @GetMapping("/public/places/{id}")
     @Operation(summary = "One place with its capacity and the courses it offers")
-    PlaceView place(@PathVariable long id) {
+    PublicPlaceView place(@PathVariable long id) {
+        return places.place(id).publicView();
+    }
+
+    @GetMapping("/places/{id}")
+    @PreAuthorize("hasAnyRole('ADMIN','PLACE_MANAGER')")
+    @Operation(summary = "One place with its manager's account (ADMIN or PLACE_MANAGER)")
+    PlaceView placeWithManager(@PathVariable long id) {
         return places.place(id);
     }
 

@@ -28,6 +28,17 @@ final class Views {
         PlaceSummary summary() {
             return new PlaceSummary(id, name, kind, level, district, lat, lon);
         }
+
+        PublicPlaceView publicView() {
+            return new PublicPlaceView(id, name, kind, level, district, address, description, lat, lon, approximate,
+                    capacity, example, courses);
+        }
+    }
+
+    /** A place as anyone reads it: without its manager, whose account is nobody else's business. */
+    record PublicPlaceView(long id, String name, PlaceKind kind, PlaceLevel level, String district, String address,
+            String description, BigDecimal lat, BigDecimal lon, boolean approximate, int capacity, boolean example,
+            List<CourseView> courses) {
     }
 
     record CourseView(long id, String title, String description) {
