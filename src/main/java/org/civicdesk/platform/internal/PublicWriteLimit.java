@@ -96,7 +96,7 @@ class PublicWriteLimit extends OncePerRequestFilter {
      */
     @ConfigurationProperties("civicdesk.public-writes")
     @Validated
-    record Settings(@DefaultValue("120") @Positive long writes,
-            @DefaultValue("1m") @DurationMin(seconds = 1) Duration period) {
+    record Settings(@DefaultValue("300") @Positive long writes,
+            @DefaultValue("5m") @DurationMin(seconds = 1) Duration period) {
     }
 }
