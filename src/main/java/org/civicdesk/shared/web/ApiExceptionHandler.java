@@ -87,7 +87,10 @@ public class ApiExceptionHandler {
             String field = jackson.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
-            return validation(List.of(ProblemResponses.fieldError(field, problems.message("validation.type"))));
+            String message = jackson instanceof StrictInput.RefusedValue refused
+                    ? problems.message(refused.violation().messageKey(), refused.violation().args())
+                    : problems.message("validation.type");
+            return validation(List.of(ProblemResponses.fieldError(field, message)));
         }
         return problems.respond(problems.problem(HttpStatus.BAD_REQUEST, "MALFORMED_JSON",
                 problems.message("problem.malformed"), List.of()));
