@@ -1,8 +1,15 @@
 package org.civicdesk.shared.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.civicdesk.support.Api;
@@ -10,10 +17,13 @@ import org.civicdesk.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.ResultActions;
 
 import com.jayway.jsonpath.JsonPath;
+
+import jakarta.servlet.http.Cookie;
 
 /**
  * Every body, parameter and path is held to the same rules on both databases: dates within
@@ -87,6 +97,20 @@ class InputRulesIT {
         api.post("/api/v1/orgs", admin, "{\"code\":\"" + code + "\",\"name\":\"第一行\\n\\t第二行 😀\",\"kind\":\"OTHER\"}")
                 .andExpect(status().isCreated());
         refused(api.mvc().perform(get("/api/v1/public/search").param("q", "a\u0001b")), "q");
+    }
+
+    @Test
+    void aFormHoldsTextToTheSameRule() throws Exception {
+        Cookie admin = api.mvc().perform(formLogin().user("admin").password(Api.ADMIN_PASSWORD))
+                .andExpect(redirectedUrl("/")).andReturn().getResponse().getCookie("SESSION");
+        String title = "控制字符 " + Api.unique();
+        api.mvc().perform(post("/notices").cookie(admin).with(csrf()).param("title", title + "\u0000")
+                .param("body", "正文").param("issuerOrg", "ZZ-CDC").param("kind", "ANNOUNCEMENT"))
+                .andExpect(redirectedUrl("/notices"));
+        api.mvc().perform(get("/notices").cookie(admin)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("href=\"#title\"")));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM notice WHERE title LIKE :t").param("t", title + "%")
+                .query(Long.class).single()).isZero();
     }
 
     // --- types
@@ -175,10 +199,10 @@ class InputRulesIT {
         String code = "race-" + Api.unique();
         jdbc.sql("INSERT INTO org (code, name, kind, created_at, updated_at) VALUES (:c, :n, 'OTHER', NOW(), NOW())")
                 .param("c", code).param("n", "甲 " + code).update();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql(
+        assertThatThrownBy(() -> jdbc.sql(
                 "INSERT INTO org (code, name, kind, created_at, updated_at) VALUES (:c, :n, 'OTHER', NOW(), NOW())")
                 .param("c", code.toUpperCase()).param("n", "乙 " + code).update())
-                .isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
+                .isInstanceOf(DuplicateKeyException.class);
     }
 
     private static void refused(ResultActions answer, String field) throws Exception {
