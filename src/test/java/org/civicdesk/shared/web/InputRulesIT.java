@@ -147,6 +147,11 @@ class InputRulesIT {
                 + "\"displayName\":\"无角色\",\"roles\":[\"RAISER\",\"\"]}"), "roles");
         assertThat(count("account", "username", username)).isZero();
 
+        String matterTitle = "无此届次的建议-" + Api.unique();
+        refused(api.post("/api/v1/matters", api.tokenFor("RAISER", null), "{\"type\":\"SUGGESTION\",\"title\":\""
+                + matterTitle + "\",\"content\":\"内容\",\"series\":\"no-such-series\"}"), "series");
+        assertThat(count("matter", "title", matterTitle)).isZero();
+
         String meetingTitle = "无此届次-" + Api.unique();
         refused(api.post("/api/v1/meetings", admin, "{\"series\":\"no-such-series\",\"number\":1,\"title\":\""
                 + meetingTitle + "\",\"startsAt\":\"2030-03-01T09:00:00+08:00\",\"venue\":\"会场\","
