@@ -1,5 +1,6 @@
 package org.civicdesk.shared;
 
+import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -50,6 +51,15 @@ public final class Checks {
             add(field, "validation.oneOf", String.join(", ", names(type)));
             return null;
         }
+    }
+
+    /** Refuses a date or moment outside the bounds of {@link InputRules}. */
+    public Checks withinBounds(String field, TemporalAccessor value) {
+        FieldViolation violation = InputRules.dateViolation(field, value);
+        if (violation != null) {
+            violations.add(violation);
+        }
+        return this;
     }
 
     public Checks check(boolean ok, String field, String messageKey, Object... args) {

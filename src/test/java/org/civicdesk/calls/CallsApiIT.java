@@ -111,7 +111,7 @@ class CallsApiIT {
         api.post("/api/v1/public/calls/no-such-call/applications", null, application("men", "M", ADULT))
                 .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("NOT_FOUND"));
         api.post("/api/v1/public/calls/" + code + "/applications", null, application("children", "M", ADULT))
-                .andExpect(status().isNotFound());
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("group"));
         api.post("/api/v1/public/calls/" + code + "/applications", null, application("men", "F", ADULT))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("NOT_ELIGIBLE"))

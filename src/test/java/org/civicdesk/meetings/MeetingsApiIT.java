@@ -103,7 +103,7 @@ class MeetingsApiIT {
         api.post("/api/v1/meetings", admin, "{\"series\":\"" + slug + "\",\"number\":\"one\"}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("number"));
         api.post("/api/v1/meetings", admin, meetingJson("no-such-series", 1, null, false))
-                .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("NOT_FOUND"));
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("series"));
         assertThat(count("meeting_series")).isEqualTo(series + 1);
         assertThat(count("meeting")).isEqualTo(meetings);
         meeting(slug, 1, null, false);

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 
 import org.civicdesk.calendar.CalendarDay;
 import org.civicdesk.calendar.WorkingCalendar;
+import org.civicdesk.shared.InputRules;
 
 /**
  * The working-day arithmetic over a fixed set of calendar days, kept apart from storage so that it
@@ -44,10 +45,12 @@ public final class WorkingDays implements WorkingCalendar {
         if (n < 0) {
             throw new IllegalArgumentException("Cannot add a negative number of working days: " + n);
         }
+        requireWithinCalendar(start);
         LocalDate day = start;
         int counted = 0;
         while (counted < n) {
             day = day.plusDays(1);
+            requireWithinCalendar(day);
             if (isWorkingDay(day)) {
                 counted++;
             }
@@ -57,6 +60,8 @@ public final class WorkingDays implements WorkingCalendar {
 
     @Override
     public int workingDaysBetween(LocalDate fromExclusive, LocalDate toInclusive) {
+        requireWithinCalendar(fromExclusive);
+        requireWithinCalendar(toInclusive);
         if (toInclusive.isBefore(fromExclusive)) {
             return -workingDaysBetween(toInclusive, fromExclusive);
         }
@@ -67,6 +72,17 @@ public final class WorkingDays implements WorkingCalendar {
             }
         }
         return count;
+    }
+
+    /**
+     * The arithmetic walks the calendar a day at a time, which is quick for the dates people give
+     * (they are held to {@link InputRules}) but would take minutes for a date a million years away.
+     */
+    private static void requireWithinCalendar(LocalDate day) {
+        if (!InputRules.withinBounds(day)) {
+            throw new IllegalArgumentException("The working calendar counts days from " + InputRules.EARLIEST + " to "
+                    + InputRules.LATEST + ", not " + day);
+        }
     }
 
     @Override

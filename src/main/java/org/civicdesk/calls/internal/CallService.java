@@ -89,7 +89,8 @@ class CallService {
             checkGroup(checks, "groups[" + i + "]", groups.get(i), codes);
         }
         checks.throwIfAny();
-        if (jdbc.sql("SELECT COUNT(*) FROM civic_call WHERE code = :c").param("c", cmd.code().trim())
+        // A code is unique whatever its case (migration 23): people type codes, and read them aloud.
+        if (jdbc.sql("SELECT COUNT(*) FROM civic_call WHERE LOWER(code) = LOWER(:c)").param("c", cmd.code().trim())
                 .query(Long.class).single() > 0) {
             throw Problems.duplicate("code", cmd.code().trim());
         }
@@ -167,8 +168,8 @@ class CallService {
 
     /**
      * Takes an application: malformed fields are refused first (400 naming each), then an unknown
-     * call or group (404), then whoever the group does not admit (400 {@code NOT_ELIGIBLE} naming
-     * the rule), then a phone number that already stands behind an application to the call (409
+     * call (404) or group (400 naming it), then whoever the group does not admit (400 {@code NOT_ELIGIBLE}
+     * naming the rule), then a phone number that already stands behind an application to the call (409
      * {@code ALREADY_APPLIED}), and last a full group (409 {@code QUOTA_FULL}), counted under the
      * group's lock. The phone check is repeated by the unique index for applications racing to two
      * groups, which hold different locks.
@@ -183,12 +184,13 @@ class CallService {
         checks.required("birthDate", cmd.birthDate());
         LocalDate born = date(checks, "birthDate", cmd.birthDate());
         LocalDate today = LocalDate.now(clock.withZone(zone));
-        checks.check(born == null || !born.isAfter(today), "birthDate", "calls.validation.birthDateFuture");
+        checks.check(born == null || !born.isAfter(today), "birthDate", "calls.validation.birthDateFuture")
+                .withinBounds("birthDate", born);
         checks.required("phone", cmd.phone()).matches("phone", cmd.phone(), PHONE, "validation.phone");
         checks.throwIfAny();
         CallView call = call(callCode);
         GroupView group = call.groups().stream().filter(g -> g.code().equals(cmd.group().trim())).findFirst()
-                .orElseThrow(() -> Problems.notFound("group", cmd.group()));
+                .orElseThrow(() -> Problems.invalid("group", "calls.validation.unknownGroup", cmd.group().trim()));
         refuseUnlessEligible(group, sex, Period.between(born, today).getYears());
         jdbc.sql("SELECT id FROM call_group WHERE id = :id FOR UPDATE").param("id", group.id()).query(Long.class)
                 .single();

@@ -70,7 +70,9 @@ class Campaigns {
         checks.maxLength("description", cmd.description(), 2000);
         checks.throwIfAny();
         String code = cmd.code().trim();
-        if (find(code).isPresent()) {
+        // A code is unique whatever its case (migration 23): people type it to find the campaign.
+        if (jdbc.sql("SELECT COUNT(*) FROM charity_campaign WHERE LOWER(code) = LOWER(:code)").param("code", code)
+                .query(Long.class).single() > 0) {
             throw Problems.duplicate("code", code);
         }
         try {
@@ -130,7 +132,9 @@ class Campaigns {
             return null;
         }
         try {
-            return LocalDate.parse(text.trim());
+            LocalDate date = LocalDate.parse(text.trim());
+            checks.withinBounds(field, date);
+            return date;
         } catch (DateTimeParseException e) {
             checks.add(field, "charity.validation.date");
             return null;

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -122,7 +123,9 @@ class DirectoryService implements Directory {
         Long parentId = parentId(cmd.parentCode(), checks);
         checks.throwIfAny();
         String code = cmd.code().trim();
-        if (findOrg(code).isPresent()) {
+        // A code is unique whatever its case (migration 23): people type org codes everywhere.
+        if (jdbc.sql("SELECT COUNT(*) FROM org WHERE LOWER(code) = LOWER(:code)").param("code", code)
+                .query(Long.class).single() > 0) {
             throw Problems.duplicate("code", code);
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
@@ -212,7 +215,8 @@ class DirectoryService implements Directory {
         if (username == null) {
             return Optional.empty();
         }
-        return accountWhere("a.username = :key", Map.of("key", username));
+        // A username is unique whatever its case (migration 23), so "Admin" signs in as "admin".
+        return accountWhere("LOWER(a.username) = LOWER(:key)", Map.of("key", username));
     }
 
     @Override
@@ -332,17 +336,7 @@ class DirectoryService implements Directory {
             checks.minLength("password", cmd.password(), 8);
         }
         checks.required("displayName", cmd.displayName()).maxLength("displayName", cmd.displayName(), 100);
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        if (cmd.roles() == null || cmd.roles().isEmpty()) {
-            checks.add("roles", "validation.required");
-        } else {
-            for (String r : cmd.roles()) {
-                Role role = checks.has("roles") ? null : checks.oneOf("roles", r, Role.class);
-                if (role != null) {
-                    roles.add(role);
-                }
-            }
-        }
+        Set<Role> roles = roles(checks, cmd.roles());
         Long orgId = null;
         if (cmd.orgCode() != null && !cmd.orgCode().isBlank()) {
             orgId = orgId(cmd.orgCode().trim()).orElse(null);
@@ -386,17 +380,7 @@ class DirectoryService implements Directory {
         AccountSummary before = summary(current);
         Checks checks = new Checks();
         checks.required("displayName", cmd.displayName()).maxLength("displayName", cmd.displayName(), 100);
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        if (cmd.roles() == null || cmd.roles().isEmpty()) {
-            checks.add("roles", "validation.required");
-        } else {
-            for (String r : cmd.roles()) {
-                Role role = checks.has("roles") ? null : checks.oneOf("roles", r, Role.class);
-                if (role != null) {
-                    roles.add(role);
-                }
-            }
-        }
+        Set<Role> roles = roles(checks, cmd.roles());
         Long orgId = null;
         if (cmd.orgCode() != null && !cmd.orgCode().isBlank()) {
             orgId = orgId(cmd.orgCode().trim()).orElse(null);
@@ -430,6 +414,27 @@ class DirectoryService implements Directory {
         audit.record(newPassword ? "account.updatedWithPassword" : "account.updated", "account", username, before,
                 after);
         return after;
+    }
+
+    /** The roles named, each one a known role: an empty entry is refused, not dropped. */
+    private static Set<Role> roles(Checks checks, List<String> names) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        if (names == null || names.isEmpty()) {
+            checks.add("roles", "validation.required");
+            return roles;
+        }
+        for (String name : names) {
+            if (name == null || name.isBlank()) {
+                checks.add("roles", "validation.oneOf", String.join(", ", Arrays.stream(Role.values()).map(Role::name).toList()));
+                break;
+            }
+            Role role = checks.oneOf("roles", name, Role.class);
+            if (role == null) {
+                break;
+            }
+            roles.add(role);
+        }
+        return roles;
     }
 
     record AccountUpdate(String displayName, List<String> roles, String orgCode, Boolean enabled, String password) {

@@ -21,13 +21,6 @@ import org.springframework.stereotype.Component;
 @Component
 class Deadlines implements HandlingRules {
 
-    /**
-     * The dates a person may give, e.g. a due date set by hand: beyond them the working-day arithmetic
-     * would walk the calendar for ever.
-     */
-    static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
-    static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
-
     private final JdbcClient jdbc;
     private final WorkingCalendar calendar;
     private final Clock clock;

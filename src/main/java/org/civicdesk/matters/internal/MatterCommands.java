@@ -388,12 +388,7 @@ class MatterCommands implements Matters {
         if (!Matter.isStaff(actor)) {
             throw Problems.forbidden();
         }
-        Checks checks = new Checks().required("dueDate", dueDate);
-        if (dueDate != null) {
-            checks.check(!dueDate.isBefore(Deadlines.EARLIEST) && !dueDate.isAfter(Deadlines.LATEST), "dueDate",
-                    "validation.dateRange", Deadlines.EARLIEST, Deadlines.LATEST);
-        }
-        checks.throwIfAny();
+        new Checks().required("dueDate", dueDate).withinBounds("dueDate", dueDate).throwIfAny();
         inTransaction(() -> {
             LocalDate before = rules.seriesDeadline(series).orElse(null);
             jdbc.sql("DELETE FROM series_deadline WHERE series_slug = :s").param("s", series).update();

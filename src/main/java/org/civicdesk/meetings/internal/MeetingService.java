@@ -148,7 +148,9 @@ class MeetingService implements Meetings {
         }
         checks.throwIfAny();
         String slug = cmd.slug().trim();
-        if (series(slug).isPresent()) {
+        // A slug is unique whatever its case (migration 23): people type it into addresses.
+        if (jdbc.sql("SELECT COUNT(*) FROM meeting_series WHERE LOWER(slug) = LOWER(:slug)").param("slug", slug)
+                .query(Long.class).single() > 0) {
             throw Problems.duplicate("slug", slug);
         }
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
@@ -264,6 +266,7 @@ class MeetingService implements Meetings {
         if (startsAt != null && endsAt != null) {
             checks.check(endsAt.isAfter(startsAt), "endsAt", "validation.endsBeforeStart");
         }
+        checks.withinBounds("startsAt", startsAt).withinBounds("endsAt", endsAt);
         checks.required("venue", cmd.venue()).maxLength("venue", cmd.venue(), 200);
         checks.maxLength("host", cmd.host(), 200).maxLength("theme", cmd.theme(), 300)
                 .maxLength("themeCategory", cmd.themeCategory(), 100);
@@ -271,7 +274,8 @@ class MeetingService implements Meetings {
         MeetingStatus status = checks.oneOf("status", cmd.status(), MeetingStatus.class);
         checks.check(status != MeetingStatus.CLOSED, "status", "validation.oneOf", "DRAFT, PUBLISHED");
         checks.throwIfAny();
-        SeriesRef series = series(cmd.series().trim()).orElseThrow(() -> Problems.notFound("series", cmd.series()));
+        SeriesRef series = series(cmd.series().trim())
+                .orElseThrow(() -> Problems.invalid("series", "validation.unknownSeries", cmd.series().trim()));
         boolean taken = jdbc.sql("SELECT COUNT(*) FROM meeting WHERE series_id = :s AND seq_no = :n")
                 .param("s", series.id()).param("n", cmd.number()).query(Long.class).single() > 0;
         if (taken) {

@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.civicdesk.audit.AuditTrail;
+import org.civicdesk.directory.Directory;
+import org.civicdesk.directory.OrgSummary;
 import org.civicdesk.notices.NoticeCommand;
 import org.civicdesk.notices.NoticeEvent;
 import org.civicdesk.shared.Checks;
@@ -36,9 +38,12 @@ class NoticeService {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Directory directory;
 
-    NoticeService(JdbcClient jdbc, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+    NoticeService(JdbcClient jdbc, AuditTrail audit, ApplicationEventPublisher events, Clock clock,
+            Directory directory) {
         this.jdbc = jdbc;
+        this.directory = directory;
         this.audit = audit;
         this.events = events;
         this.clock = clock;
@@ -53,6 +58,11 @@ class NoticeService {
                 "validation.code");
         checks.required("kind", cmd.kind());
         NoticeKind kind = checks.oneOf("kind", cmd.kind(), NoticeKind.class);
+        String issuer = null;
+        if (!checks.has("issuerOrg")) {
+            issuer = directory.findOrg(cmd.issuerOrg().trim()).map(OrgSummary::code).orElse(null);
+            checks.check(issuer != null, "issuerOrg", "validation.unknownOrg", cmd.issuerOrg().trim());
+        }
         checks.throwIfAny();
         OffsetDateTime now = OffsetDateTime.now(clock);
         boolean publish = Boolean.TRUE.equals(cmd.publish());
@@ -61,7 +71,7 @@ class NoticeService {
                 INSERT INTO notice (title, body, issuer_org, kind, status, published_at, created_at, updated_at)
                 VALUES (:title, :body, :org, :kind, :status, :published, :now, :now)""")
                 .param("title", cmd.title().trim()).param("body", cmd.body().trim())
-                .param("org", cmd.issuerOrg().trim()).param("kind", kind.name())
+                .param("org", issuer).param("kind", kind.name())
                 .param("status", publish ? Notice.PUBLISHED : Notice.DRAFT).param("published", publish ? now : null)
                 .param("now", now).update(key, "id");
         Notice notice = find(key.getKey().longValue());

@@ -76,7 +76,7 @@ class BookingService {
         checks.check(actor.orgCode() != null, "org", "places.validation.noOrg");
         checks.required("date", cmd.date());
         LocalDate date = parse(checks, "date", cmd.date(), LocalDate::parse, "places.validation.date");
-        checks.check(date == null || !date.isBefore(today()), "date", "validation.pastDate");
+        checks.check(date == null || !date.isBefore(today()), "date", "validation.pastDate").withinBounds("date", date);
         checks.required("startTime", cmd.startTime()).required("endTime", cmd.endTime());
         LocalTime start = parse(checks, "startTime", cmd.startTime(), LocalTime::parse, "places.validation.time");
         LocalTime end = parse(checks, "endTime", cmd.endTime(), LocalTime::parse, "places.validation.time");

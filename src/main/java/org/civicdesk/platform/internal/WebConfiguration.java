@@ -12,6 +12,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
 @Configuration(proxyBeanMethods = false)
@@ -34,7 +35,10 @@ class WebConfiguration implements WebMvcConfigurer {
 
     static Locale defaultLocale(HttpServletRequest request) {
         String header = request.getHeader("Accept-Language");
-        if (header == null || !request.getRequestURI().startsWith("/api/")) {
+        // An error page answers for the address that failed, in that address's language.
+        Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        String path = failed instanceof String uri ? uri : request.getRequestURI();
+        if (header == null || !path.startsWith("/api/")) {
             return CHINESE;
         }
         try {

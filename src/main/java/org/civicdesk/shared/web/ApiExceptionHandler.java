@@ -22,6 +22,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -87,7 +88,10 @@ public class ApiExceptionHandler {
             String field = jackson.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
-            return validation(List.of(ProblemResponses.fieldError(field, problems.message("validation.type"))));
+            String message = jackson instanceof StrictInput.RefusedValue refused
+                    ? problems.message(refused.violation().messageKey(), refused.violation().args())
+                    : problems.message("validation.type");
+            return validation(List.of(ProblemResponses.fieldError(field, message)));
         }
         return problems.respond(problems.problem(HttpStatus.BAD_REQUEST, "MALFORMED_JSON",
                 problems.message("problem.malformed"), List.of()));
@@ -117,6 +121,13 @@ public class ApiExceptionHandler {
     ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException ex) {
         return problems.respond(problems.problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
                 problems.message("problem.mediaType"), List.of()));
+    }
+
+    /** The problem is written whatever the client accepts: an error must say what went wrong. */
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<ProblemDetail> notAcceptable(HttpMediaTypeNotAcceptableException ex) {
+        return problems.respond(problems.problem(HttpStatus.NOT_ACCEPTABLE, "NOT_ACCEPTABLE",
+                problems.message("problem.notAcceptable"), List.of()));
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)

@@ -1,6 +1,7 @@
 package org.civicdesk.calendar.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -57,5 +58,13 @@ class DatabaseWorkingCalendarTest {
 
     private void advance(Duration duration) {
         clock.addAndGet(duration.toNanos());
+    }
+
+    @Test
+    void refusesAHugeSpanRatherThanCountingIt() {
+        assertThatThrownBy(() -> calendar.workingDaysBetween(LocalDate.of(2023, 2, 28), LocalDate.of(1_000_000, 1, 1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> calendar.addWorkingDays(LocalDate.of(2023, 2, 28), Integer.MAX_VALUE))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -174,4 +174,20 @@ class WorkingDaysTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("2023-10-01");
     }
+
+    @Test
+    void refusesToCountBeyondTheBoundsOfTheCalendar() {
+        LocalDate farAway = LocalDate.of(1_000_000, 1, 1);
+        assertThatThrownBy(() -> calendar.workingDaysBetween(date("2023-02-28"), farAway))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2100-12-31");
+        assertThatThrownBy(() -> calendar.workingDaysBetween(farAway, date("2023-02-28")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> calendar.addWorkingDays(farAway, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> calendar.addWorkingDays(date("2023-02-28"), Integer.MAX_VALUE))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2100-12-31");
+        assertThatThrownBy(() -> calendar.addWorkingDays(LocalDate.of(1899, 12, 31), 0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(calendar.workingDaysBetween(LocalDate.of(1900, 1, 1), LocalDate.of(2100, 12, 31))).isPositive();
+        assertThat(calendar.addWorkingDays(LocalDate.of(2100, 12, 30), 1)).isEqualTo(LocalDate.of(2100, 12, 31));
+    }
 }
