@@ -149,6 +149,25 @@ class CharityApiIT {
     }
 
     @Test
+    void aCampaignThatHasEndedTakesOnlyLateEntriesWithAReason() throws Exception {
+        String code = campaign("{\"name\":\"已结束\",\"startsOn\":\"2020-01-01\",\"endsOn\":\"2020-01-31\"}");
+        String open = campaign("{\"name\":\"进行中\"}");
+        long before = donations();
+        donate(Api.unique(), "{\"campaign\":\"" + code + "\",\"amount\":\"20\"}").andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("CAMPAIGN_ENDED"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("2020-01-31")));
+        assertThat(donations()).isEqualTo(before);
+        String key = Api.unique();
+        String late = "{\"campaign\":\"" + code + "\",\"amount\":\"20\",\"lateReason\":\"1月30日汇出，2月到账\"}";
+        donate(key, late).andExpect(status().isCreated()).andExpect(jsonPath("$.lateReason").value("1月30日汇出，2月到账"));
+        donate(key, late).andExpect(status().isCreated()).andExpect(header().string("Idempotent-Replayed", "true"));
+        assertThat(donations()).isEqualTo(before + 1);
+        donate(Api.unique(), "{\"campaign\":\"" + open + "\",\"amount\":\"20\",\"lateReason\":\"不需要\"}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("lateReason"));
+        api.get("/api/v1/public/campaigns/" + code, null).andExpect(jsonPath("$.raised").value("20.00"));
+    }
+
+    @Test
     void refusesBadCampaignsAndDuplicateCodes() throws Exception {
         String code = campaign("{\"name\":\"重复测试\"}");
         api.post("/api/v1/campaigns", officer, "{\"code\":\"" + code + "\",\"name\":\"又一个\"}")

@@ -24,10 +24,11 @@ final class Views {
      * One entry of the ledger, for officers. {@code donorName} is what was recorded, even for an
      * anonymous donor; only the public pages leave it out. {@code receiptNo} is null, and shown as
      * such, until the receipt issuer has numbered the donation, moments after it was recorded.
+     * {@code lateReason} is set on a late entry to a campaign that had ended.
      */
     record DonationView(long id, @JsonInclude(JsonInclude.Include.ALWAYS) String receiptNo, String campaign,
             String campaignName, String amount, String amountInCapitals, String donorName, boolean anonymous,
-            LocalDate receivedOn, String handledBy, String handlerName, boolean example) {
+            LocalDate receivedOn, String handledBy, String handlerName, boolean example, String lateReason) {
 
         /** {@code PENDING} until the receipt has its number, then {@code ISSUED}. */
         @JsonProperty("receipt")

@@ -122,7 +122,7 @@ class CharityDemo {
         for (int i = 0; i < count; i++) {
             boolean anonymous = i % 10 == 9;
             DonationCommand donation = new DonationCommand(campaign, amounts.get(i).toPlainString(),
-                    anonymous ? null : donor.formatted(i + 1), anonymous, true);
+                    anonymous ? null : donor.formatted(i + 1), anonymous, true, null);
             String key = "demo-" + campaign + "-" + (i + 1);
             ReplayableClock.at(PaperTime.on(first.plusDays((long) i * days / count)),
                     () -> charity.recordDonation(donation, key));
