@@ -17,9 +17,21 @@ public interface Charity {
 
     void setUpProgramme(ProgrammeCommand programme);
 
-    void payAid(PaymentCommand payment);
+    /** @return the id of the application, checked against the programme's rules and submitted */
+    long applyForAid(String programme, AidApplicationCommand application);
+
+    void decideAid(long application, ReviewDecision decision);
+
+    /** Pays an approved application the amount approved, today; a second payment is refused. */
+    void payAid(long application);
 
     void insure(PolicyCommand policy);
 
-    void recordClaim(int policyYear, ClaimCommand claim);
+    /** @return the id of the claim filed */
+    long fileClaim(int policyYear, ClaimCommand claim);
+
+    void decideClaim(int policyYear, long claim, ReviewDecision decision);
+
+    /** Pays an approved claim the amount approved, today; a second payment is refused. */
+    void payClaim(int policyYear, long claim);
 }

@@ -40,15 +40,28 @@ public sealed interface CharityEvent {
     record AidApplicationChecked(long applicationId, String programmeCode, boolean eligible) implements CharityEvent {
     }
 
-    /** Aid was paid out of a programme, on an application or without one. */
-    record AidPaid(long paymentId, String programmeCode, BigDecimal amount) implements CharityEvent {
+    /** An officer approved or declined an application for aid. */
+    record AidApplicationDecided(long applicationId, String programmeCode, boolean approved) implements CharityEvent {
+    }
+
+    /** Aid was paid out of a programme on an approved application, once. */
+    record AidPaid(long paymentId, long applicationId, String programmeCode, BigDecimal amount)
+            implements CharityEvent {
     }
 
     /** The one-yuan livelihood insurance (一元民生保) of a year was taken out. */
     record InsurancePolicyCreated(int year) implements CharityEvent {
     }
 
-    /** A claim on the livelihood insurance of a year was paid. */
-    record InsuranceClaimPaid(int year, BigDecimal amount) implements CharityEvent {
+    /** A claim on the livelihood insurance of a year was filed. */
+    record InsuranceClaimFiled(long claimId, int year) implements CharityEvent {
+    }
+
+    /** An officer approved or declined a claim on the livelihood insurance. */
+    record InsuranceClaimDecided(long claimId, int year, boolean approved) implements CharityEvent {
+    }
+
+    /** A claim on the livelihood insurance of a year was paid, once. */
+    record InsuranceClaimPaid(long claimId, int year, BigDecimal amount) implements CharityEvent {
     }
 }

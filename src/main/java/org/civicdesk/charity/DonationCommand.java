@@ -8,6 +8,10 @@ package org.civicdesk.charity;
  * @param anonymous whether the donor asked not to be named; a donation without a name is anonymous too
  * @param example whether the donation is made up (示例), standing in for gifts a source only totals,
  *        as a city's training or demonstration data does; the disclosure of its year says so
+ * @param lateReason why a donation to a campaign that has ended is entered all the same (a late
+ *        entry, 补录), such as a bank transfer made in time that arrived after the end; refused on a
+ *        campaign still open
  */
-public record DonationCommand(String campaign, String amount, String donorName, Boolean anonymous, Boolean example) {
+public record DonationCommand(String campaign, String amount, String donorName, Boolean anonymous, Boolean example,
+        String lateReason) {
 }

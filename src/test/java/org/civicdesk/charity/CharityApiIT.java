@@ -149,6 +149,25 @@ class CharityApiIT {
     }
 
     @Test
+    void aCampaignThatHasEndedTakesOnlyLateEntriesWithAReason() throws Exception {
+        String code = campaign("{\"name\":\"已结束\",\"startsOn\":\"2020-01-01\",\"endsOn\":\"2020-01-31\"}");
+        String open = campaign("{\"name\":\"进行中\"}");
+        long before = donations();
+        donate(Api.unique(), "{\"campaign\":\"" + code + "\",\"amount\":\"20\"}").andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("CAMPAIGN_ENDED"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("2020-01-31")));
+        assertThat(donations()).isEqualTo(before);
+        String key = Api.unique();
+        String late = "{\"campaign\":\"" + code + "\",\"amount\":\"20\",\"lateReason\":\"1月30日汇出，2月到账\"}";
+        donate(key, late).andExpect(status().isCreated()).andExpect(jsonPath("$.lateReason").value("1月30日汇出，2月到账"));
+        donate(key, late).andExpect(status().isCreated()).andExpect(header().string("Idempotent-Replayed", "true"));
+        assertThat(donations()).isEqualTo(before + 1);
+        donate(Api.unique(), "{\"campaign\":\"" + open + "\",\"amount\":\"20\",\"lateReason\":\"不需要\"}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("lateReason"));
+        api.get("/api/v1/public/campaigns/" + code, null).andExpect(jsonPath("$.raised").value("20.00"));
+    }
+
+    @Test
     void refusesBadCampaignsAndDuplicateCodes() throws Exception {
         String code = campaign("{\"name\":\"重复测试\"}");
         api.post("/api/v1/campaigns", officer, "{\"code\":\"" + code + "\",\"name\":\"又一个\"}")
@@ -182,76 +201,6 @@ class CharityApiIT {
         assertThat(a).matches("\\d{4}-\\d{6}");
         assertThat(b.substring(0, 5)).isEqualTo(a.substring(0, 5));
         assertThat(Long.parseLong(b.substring(5))).isGreaterThan(Long.parseLong(a.substring(5)));
-    }
-
-    @Test
-    void checksAidApplicationsAgainstTheRulesAndPaysOnlyEligibleOnes() throws Exception {
-        String code = "ILL-" + Api.unique();
-        api.post("/api/v1/aid/programmes", officer, "{\"code\":\"" + code + "\",\"name\":\"大病救助\","
-                + "\"eligibleCategories\":\"LOW_INCOME,MULTIPLE_HARDSHIP,HARDSHIP_VETERAN\","
-                + "\"favouredCategories\":\"MULTIPLE_HARDSHIP,HARDSHIP_VETERAN\",\"validFrom\":\"2023-01-01\"}")
-                .andExpect(status().isCreated());
-        String veteran = api.post("/api/v1/aid/applications", officer, "{\"programme\":\"" + code
-                + "\",\"applicantName\":\"赵六\",\"category\":\"HARDSHIP_VETERAN\",\"localHukou\":true,\"insured\":true}")
-                .andExpect(status().isCreated()).andExpect(jsonPath("$.eligible").value(true))
-                .andExpect(jsonPath("$.favoured").value(true)).andReturn().getResponse().getContentAsString();
-        String outsider = api.post("/api/v1/aid/applications", officer, "{\"programme\":\"" + code
-                + "\",\"applicantName\":\"钱七\",\"category\":\"MEDICAL_POVERTY\",\"localHukou\":false,\"insured\":true}")
-                .andExpect(status().isCreated()).andExpect(jsonPath("$.eligible").value(false))
-                .andExpect(jsonPath("$.reasons.length()").value(2)).andReturn().getResponse().getContentAsString();
-        long eligibleId = ((Number) JsonPath.read(veteran, "$.id")).longValue();
-        long refusedId = ((Number) JsonPath.read(outsider, "$.id")).longValue();
-        api.post("/api/v1/aid/payments", officer, "{\"programme\":\"" + code + "\",\"application\":" + refusedId
-                + ",\"recipient\":\"钱七\",\"amount\":\"1000\"}").andExpect(status().isConflict())
-                .andExpect(jsonPath("$.code").value("NOT_ELIGIBLE"));
-        api.post("/api/v1/aid/payments", officer, "{\"programme\":\"" + code + "\",\"application\":" + eligibleId
-                + ",\"recipient\":\"赵六\",\"amount\":\"3000.50\"}").andExpect(status().isCreated())
-                .andExpect(jsonPath("$.amount").value("3000.50"));
-        api.get("/api/v1/aid/programmes", officer)
-                .andExpect(jsonPath("$[?(@.code == '" + code + "')].paid").value("3000.50"));
-    }
-
-    @Test
-    void aidApplicationsPaymentsAndClaimsCountOncePerKeyAndAccount() throws Exception {
-        String programme = "KEY-" + Api.unique();
-        api.post("/api/v1/aid/programmes", officer, "{\"code\":\"" + programme + "\",\"name\":\"临时救助\","
-                + "\"eligibleCategories\":\"LOW_INCOME\",\"validFrom\":\"2023-01-01\"}").andExpect(status().isCreated());
-        String application = "{\"programme\":\"" + programme + "\",\"applicantName\":\"孙八\","
-                + "\"category\":\"LOW_INCOME\",\"localHukou\":true,\"insured\":true}";
-        countsOncePerKeyAndAccount("/api/v1/aid/applications", application, application.replace("孙八", "周九"),
-                "aid_application");
-        String payment = "{\"programme\":\"" + programme + "\",\"recipient\":\"孙八\",\"amount\":\"800\"}";
-        countsOncePerKeyAndAccount("/api/v1/aid/payments", payment, payment.replace("800", "900"), "aid_payment");
-
-        int year = jdbc.sql("SELECT COALESCE(MIN(policy_year), 2101) - 1 FROM livelihood_policy WHERE policy_year >= 2050")
-                .query(Integer.class).single();
-        api.post("/api/v1/insurance/policies", officer, "{\"year\":" + year + ",\"insuredPeople\":1000,"
-                + "\"premium\":\"1000\"}").andExpect(status().isCreated());
-        String claim = "{\"amount\":\"500\",\"paidOn\":\"" + year + "-02-01\"}";
-        countsOncePerKeyAndAccount("/api/v1/insurance/policies/" + year + "/claims", claim, claim.replace("500", "600"),
-                "livelihood_claim");
-    }
-
-    /**
-     * The same key and body from the same officer answer again with what the first made; another body
-     * is refused; another officer's same key is another request.
-     */
-    private void countsOncePerKeyAndAccount(String path, String body, String otherBody, String table) throws Exception {
-        String key = "key-" + Api.unique();
-        long before = count(table);
-        String first = api.postKeyed(path, officer, key, body).andExpect(status().isCreated())
-                .andExpect(header().string("Idempotent-Replayed", "false")).andReturn().getResponse()
-                .getContentAsString();
-        String again = api.postKeyed(path, officer, key, body).andExpect(status().isCreated())
-                .andExpect(header().string("Idempotent-Replayed", "true")).andReturn().getResponse()
-                .getContentAsString();
-        assertThat(again).isEqualTo(first);
-        api.postKeyed(path, officer, key, otherBody).andExpect(status().isConflict())
-                .andExpect(jsonPath("$.code").value("IDEMPOTENCY_KEY_REUSED"));
-        assertThat(count(table)).isEqualTo(before + 1);
-        api.postKeyed(path, api.tokenFor("CHARITY_OFFICER", null), key, body).andExpect(status().isCreated())
-                .andExpect(header().string("Idempotent-Replayed", "false"));
-        assertThat(count(table)).isEqualTo(before + 2);
     }
 
     private String campaign(String fields) throws Exception {

@@ -26,10 +26,16 @@ class CharityDemoIT {
                 .andExpect(jsonPath("$.insurance.premium").value("1300000.00"))
                 .andExpect(jsonPath("$.insurance.claims").value(89))
                 .andExpect(jsonPath("$.insurance.claimsPaid").value("1459300.00"))
+                .andExpect(jsonPath("$.insurance.lossRatio").value(112))
+                .andExpect(jsonPath("$.insurance.coverage").value("城区市民"))
                 .andExpect(jsonPath("$.includesExamples").value(true));
         String officer = api.token("charity", "civicdesk-demo");
         api.get("/api/v1/aid/programmes", officer)
                 .andExpect(jsonPath("$[?(@.code == 'ILLNESS-2023')].favouredCategories[0]").value("MULTIPLE_HARDSHIP"));
         api.get("/api/v1/donations?campaign=99GD-2022", officer).andExpect(jsonPath("$[0].example").value(true));
+        api.get("/api/v1/aid/applications?programme=AID-2022&status=PAID", officer)
+                .andExpect(jsonPath("$.length()").value(80));
+        api.get("/api/v1/insurance/policies/2022/claims?status=PAID", officer)
+                .andExpect(jsonPath("$.length()").value(89));
     }
 }

@@ -14,34 +14,26 @@ import java.util.stream.Collectors;
 
 import org.civicdesk.audit.AuditTrail;
 import org.civicdesk.charity.CharityEvent;
-import org.civicdesk.charity.PaymentCommand;
 import org.civicdesk.charity.ProgrammeCommand;
-import org.civicdesk.charity.internal.Commands.ApplicationCommand;
-import org.civicdesk.charity.internal.Views.ApplicationView;
 import org.civicdesk.charity.internal.Views.PaymentView;
 import org.civicdesk.charity.internal.Views.ProgrammeView;
-import org.civicdesk.shared.Actor;
 import org.civicdesk.shared.Checks;
 import org.civicdesk.shared.Problems;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Aid programmes (救助项目), the applications checked against their rules, and the aid they pay
  * (救助支出). A programme names the household categories it accepts and those it favours — from
- * 2023 major-illness aid favours 复合型特困家庭 and admits 特困退役军人. An application is recorded
- * with its outcome and reasons even when it fails, so a refusal can be explained and reviewed;
- * the rules of medical aid also ask for local household registration and for basic medical
- * insurance to have paid its share first.
+ * 2023 major-illness aid favours 复合型特困家庭 and admits 特困退役军人; its rules also ask for local
+ * household registration and for basic medical insurance to have paid its share first. The
+ * applications and their payments are {@link AidApplications}'.
  */
 @Service
 @Transactional(readOnly = true)
 class AidProgrammes {
-
-    static final String NOT_ELIGIBLE = "NOT_ELIGIBLE";
 
     private static final String PROGRAMME = """
             SELECT p.id, p.code, p.name, p.eligible_categories, p.favoured_categories, p.valid_from, p.description,
@@ -57,14 +49,12 @@ class AidProgrammes {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final CityDate city;
 
-    AidProgrammes(JdbcClient jdbc, AuditTrail audit, ApplicationEventPublisher events, Clock clock, CityDate city) {
+    AidProgrammes(JdbcClient jdbc, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.events = events;
         this.clock = clock;
-        this.city = city;
     }
 
     @Transactional
@@ -110,108 +100,31 @@ class AidProgrammes {
         return find(code).orElseThrow(() -> Problems.notFound("aid-programme", code));
     }
 
-    /** The programme a command names; an unknown one is a bad field of the command, not a missing page. */
-    private ProgrammeView named(String code) {
-        return find(code.trim()).orElseThrow(() -> Problems.invalid("programme", "charity.validation.unknownProgramme"));
-    }
-
-    /** Checks an application against its programme's rules and records it with the outcome. */
-    @Transactional
-    ApplicationView apply(ApplicationCommand cmd) {
-        Checks checks = new Checks();
-        checks.required("programme", cmd.programme());
-        checks.required("applicantName", cmd.applicantName()).maxLength("applicantName", cmd.applicantName(), 200);
-        checks.required("category", cmd.category());
-        HouseholdCategory category = checks.oneOf("category", cmd.category(), HouseholdCategory.class);
-        checks.required("localHukou", cmd.localHukou()).required("insured", cmd.insured());
-        checks.throwIfAny();
-        ProgrammeView programme = named(cmd.programme());
-        LocalDate today = city.today();
+    /**
+     * The rules of a programme that an application fails, as message keys of the sentences that say
+     * so; none when it is eligible. A declaration not made ({@code null}) is left to the officer.
+     */
+    static List<String> unmetRules(ProgrammeView programme, HouseholdCategory category, Boolean localHukou,
+            Boolean insured, LocalDate on) {
         List<String> reasons = new ArrayList<>();
-        if (today.isBefore(programme.validFrom())) {
+        if (on.isBefore(programme.validFrom())) {
             reasons.add("charity.reason.notYetValid");
         }
         if (!programme.eligibleCategories().contains(category)) {
             reasons.add("charity.reason.category");
         }
-        if (!cmd.localHukou()) {
+        if (Boolean.FALSE.equals(localHukou)) {
             reasons.add("charity.reason.hukou");
         }
-        if (!cmd.insured()) {
+        if (Boolean.FALSE.equals(insured)) {
             reasons.add("charity.reason.insurance");
         }
-        boolean eligible = reasons.isEmpty();
-        boolean favoured = eligible && programme.favouredCategories().contains(category);
-        GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("""
-                INSERT INTO aid_application (programme_id, applicant_name, category, local_hukou, insured, eligible,
-                    favoured, reasons, applied_on, recorded_by, created_at)
-                SELECT id, :name, :category, :hukou, :insured, :eligible, :favoured, :reasons, :today, :by, :now
-                FROM aid_programme WHERE code = :programme""")
-                .param("name", cmd.applicantName().trim()).param("category", category.name())
-                .param("hukou", cmd.localHukou()).param("insured", cmd.insured()).param("eligible", eligible)
-                .param("favoured", favoured).param("reasons", String.join(",", reasons)).param("today", today)
-                .param("by", Actor.currentName()).param("now", OffsetDateTime.now(clock))
-                .param("programme", programme.code()).update(keys, "id");
-        long id = keys.getKey().longValue();
-        ApplicationView recorded = application(id);
-        audit.record("aid.application.checked", "aid-application", Long.toString(id), null, recorded);
-        events.publishEvent(new CharityEvent.AidApplicationChecked(id, programme.code(), eligible));
-        return recorded;
-    }
-
-    ApplicationView application(long id) {
-        return jdbc.sql("""
-                SELECT a.id, p.code, a.applicant_name, a.category, a.eligible, a.favoured, a.reasons, a.applied_on
-                FROM aid_application a JOIN aid_programme p ON p.id = a.programme_id WHERE a.id = :id""")
-                .param("id", id)
-                .query((rs, n) -> new ApplicationView(rs.getLong("id"), rs.getString("code"),
-                        rs.getString("applicant_name"), HouseholdCategory.valueOf(rs.getString("category")),
-                        rs.getBoolean("eligible"), rs.getBoolean("favoured"), split(rs.getString("reasons")),
-                        rs.getObject("applied_on", LocalDate.class)))
-                .optional().orElseThrow(() -> Problems.notFound("aid-application", id));
-    }
-
-    @Transactional
-    PaymentView pay(PaymentCommand cmd) {
-        Checks checks = new Checks();
-        checks.required("programme", cmd.programme());
-        checks.required("recipient", cmd.recipient()).maxLength("recipient", cmd.recipient(), 200);
-        BigDecimal amount = Money.parse(checks, "amount", cmd.amount(), true);
-        LocalDate paidOn = Campaigns.date(checks, "paidOn", cmd.paidOn());
-        checks.throwIfAny();
-        ProgrammeView programme = named(cmd.programme());
-        if (cmd.application() != null) {
-            ApplicationView application = application(cmd.application());
-            if (!application.eligible() || !application.programme().equals(programme.code())) {
-                throw Problems.conflict(NOT_ELIGIBLE, "charity.problem.notEligible", cmd.application());
-            }
-        }
-        LocalDate on = paidOn != null ? paidOn : city.today();
-        GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("""
-                INSERT INTO aid_payment (programme_id, application_id, recipient, amount, paid_on, recorded_by, example,
-                    created_at)
-                SELECT id, :application, :recipient, :amount, :paidOn, :by, :example, :now
-                FROM aid_programme WHERE code = :programme""")
-                .param("application", cmd.application()).param("recipient", cmd.recipient().trim())
-                .param("amount", amount).param("paidOn", on).param("by", Actor.currentName())
-                .param("example", Boolean.TRUE.equals(cmd.example()))
-                .param("now", OffsetDateTime.now(clock)).param("programme", programme.code()).update(keys, "id");
-        PaymentView paid = payment(keys.getKey().longValue());
-        audit.record("aid.paid", "aid-payment", Long.toString(paid.id()), null, paid);
-        events.publishEvent(new CharityEvent.AidPaid(paid.id(), programme.code(), amount));
-        return paid;
+        return reasons;
     }
 
     PaymentView payment(long id) {
         return payments(" WHERE a.id = :id", id).stream().findFirst()
                 .orElseThrow(() -> Problems.notFound("aid-payment", id));
-    }
-
-    List<PaymentView> latestPayments(int limit) {
-        return jdbc.sql(PAYMENT + " ORDER BY a.id DESC LIMIT :limit").param("limit", limit).query(AidProgrammes::payment)
-                .list();
     }
 
     private List<PaymentView> payments(String where, long id) {
@@ -243,7 +156,7 @@ class AidProgrammes {
         return out;
     }
 
-    private static List<String> split(String list) {
+    static List<String> split(String list) {
         return list == null || list.isBlank() ? List.of()
                 : Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }

@@ -5,21 +5,15 @@ import java.util.List;
 import java.util.function.Function;
 
 import org.civicdesk.charity.CampaignCommand;
-import org.civicdesk.charity.ClaimCommand;
 import org.civicdesk.charity.DonationCommand;
-import org.civicdesk.charity.PaymentCommand;
 import org.civicdesk.charity.PolicyCommand;
 import org.civicdesk.charity.ProgrammeCommand;
-import org.civicdesk.charity.internal.Commands.ApplicationCommand;
 import org.civicdesk.charity.internal.DonationLedger.Recorded;
-import org.civicdesk.charity.internal.Views.ApplicationView;
 import org.civicdesk.charity.internal.Views.CampaignView;
 import org.civicdesk.charity.internal.Views.DonationView;
 import org.civicdesk.charity.internal.Views.InsuranceView;
-import org.civicdesk.charity.internal.Views.PaymentView;
 import org.civicdesk.charity.internal.Views.ProgrammeView;
 import org.civicdesk.shared.IdempotentRequests;
-import org.civicdesk.shared.IdempotentRequests.Made;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,15 +44,12 @@ class CharityApiController {
     private final DonationLedger ledger;
     private final AidProgrammes aid;
     private final LivelihoodInsurance insurance;
-    private final IdempotentRequests requests;
 
-    CharityApiController(Campaigns campaigns, DonationLedger ledger, AidProgrammes aid, LivelihoodInsurance insurance,
-            IdempotentRequests requests) {
+    CharityApiController(Campaigns campaigns, DonationLedger ledger, AidProgrammes aid, LivelihoodInsurance insurance) {
         this.campaigns = campaigns;
         this.ledger = ledger;
         this.aid = aid;
         this.insurance = insurance;
-        this.requests = requests;
     }
 
     @PostMapping("/campaigns")
@@ -120,24 +111,9 @@ class CharityApiController {
         return aid.all();
     }
 
-    @PostMapping("/aid/applications")
-    @Operation(summary = "Check an application against its programme's rules and record the outcome",
-            description = IdempotentRequests.API_DOC)
-    ResponseEntity<ApplicationView> apply(
-            @RequestHeader(name = IdempotentRequests.KEY_HEADER, required = false) String key,
-            @RequestBody ApplicationCommand cmd) {
-        return requests.once("charity.aid-application", key, cmd,
-                () -> Made.created(aid.apply(cmd), ApplicationView::id), aid::application)
-                .respond(application -> URI.create("/api/v1/aid/applications/" + application.id()));
-    }
-
-    @PostMapping("/aid/payments")
-    @Operation(summary = "Record aid paid; an application named must have been found eligible (else 409 NOT_ELIGIBLE)",
-            description = IdempotentRequests.API_DOC)
-    ResponseEntity<PaymentView> pay(@RequestHeader(name = IdempotentRequests.KEY_HEADER, required = false) String key,
-            @RequestBody PaymentCommand cmd) {
-        return requests.once("charity.aid-payment", key, cmd, () -> Made.created(aid.pay(cmd), PaymentView::id),
-                aid::payment).respond(payment -> URI.create("/api/v1/aid/payments/" + payment.id()));
+    @GetMapping("/aid/programmes/{code}")
+    ProgrammeView programme(@PathVariable String code) {
+        return aid.view(code);
     }
 
     @PostMapping("/insurance/policies")
@@ -146,17 +122,9 @@ class CharityApiController {
         return created("/api/v1/insurance/policies/", insurance.createPolicy(cmd), InsuranceView::year);
     }
 
-    /** A repeat answers with the policy as it is now, as the first answer showed it after its claim. */
-    @PostMapping("/insurance/policies/{year}/claims")
-    @Operation(summary = "Record a claim the policy paid", description = IdempotentRequests.API_DOC)
-    ResponseEntity<InsuranceView> claim(@PathVariable int year,
-            @RequestHeader(name = IdempotentRequests.KEY_HEADER, required = false) String key,
-            @RequestBody ClaimCommand cmd) {
-        return requests.once("charity.insurance-claim", key, List.of(year, cmd), () -> {
-            long claim = insurance.recordClaim(year, cmd);
-            return new Made<>(insurance.view(year), claim, true);
-        }, claim -> insurance.view(year))
-                .respond(policy -> URI.create("/api/v1/insurance/policies/" + policy.year()));
+    @GetMapping("/insurance/policies/{year}")
+    InsuranceView policy(@PathVariable int year) {
+        return insurance.view(year);
     }
 
     /** 201 with the Location of what was made, named by the key {@code id} reads from it. */

@@ -1,12 +1,13 @@
 package org.civicdesk.charity.internal;
 
+import org.civicdesk.charity.AidApplicationCommand;
 import org.civicdesk.charity.CampaignCommand;
 import org.civicdesk.charity.Charity;
 import org.civicdesk.charity.ClaimCommand;
 import org.civicdesk.charity.DonationCommand;
-import org.civicdesk.charity.PaymentCommand;
 import org.civicdesk.charity.PolicyCommand;
 import org.civicdesk.charity.ProgrammeCommand;
+import org.civicdesk.charity.ReviewDecision;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -18,12 +19,15 @@ class CharityFacade implements Charity {
     private final Campaigns campaigns;
     private final DonationLedger ledger;
     private final AidProgrammes aid;
+    private final AidApplications applications;
     private final LivelihoodInsurance insurance;
 
-    CharityFacade(Campaigns campaigns, DonationLedger ledger, AidProgrammes aid, LivelihoodInsurance insurance) {
+    CharityFacade(Campaigns campaigns, DonationLedger ledger, AidProgrammes aid, AidApplications applications,
+            LivelihoodInsurance insurance) {
         this.campaigns = campaigns;
         this.ledger = ledger;
         this.aid = aid;
+        this.applications = applications;
         this.insurance = insurance;
     }
 
@@ -43,8 +47,18 @@ class CharityFacade implements Charity {
     }
 
     @Override
-    public void payAid(PaymentCommand payment) {
-        aid.pay(payment);
+    public long applyForAid(String programme, AidApplicationCommand application) {
+        return applications.apply(programme, application).id();
+    }
+
+    @Override
+    public void decideAid(long application, ReviewDecision decision) {
+        applications.decide(application, decision);
+    }
+
+    @Override
+    public void payAid(long application) {
+        applications.pay(application);
     }
 
     @Override
@@ -53,7 +67,17 @@ class CharityFacade implements Charity {
     }
 
     @Override
-    public void recordClaim(int policyYear, ClaimCommand claim) {
-        insurance.recordClaim(policyYear, claim);
+    public long fileClaim(int policyYear, ClaimCommand claim) {
+        return insurance.fileClaim(policyYear, claim).id();
+    }
+
+    @Override
+    public void decideClaim(int policyYear, long claim, ReviewDecision decision) {
+        insurance.decide(policyYear, claim, decision);
+    }
+
+    @Override
+    public void payClaim(int policyYear, long claim) {
+        insurance.pay(policyYear, claim);
     }
 }

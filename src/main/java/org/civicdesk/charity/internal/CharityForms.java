@@ -82,10 +82,19 @@ final class CharityForms {
         private String amount;
         private String donorName;
         private boolean anonymous;
+        private String lateReason;
         private String key = UUID.randomUUID().toString();
 
         DonationCommand command() {
-            return new DonationCommand(campaign, amount, donorName, anonymous, false);
+            return new DonationCommand(campaign, amount, donorName, anonymous, false, lateReason);
+        }
+
+        public String getLateReason() {
+            return lateReason;
+        }
+
+        public void setLateReason(String lateReason) {
+            this.lateReason = lateReason;
         }
 
         public String getCampaign() {

@@ -44,9 +44,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class DonationLedger {
 
+    static final String CAMPAIGN_ENDED = "CAMPAIGN_ENDED";
+
     private static final String SELECT = """
             SELECT d.id, d.receipt_no, c.code, c.name, d.amount, d.donor_name, d.anonymous, d.received_on,
-                   d.handled_by, d.handler_name, d.example, d.request_hash
+                   d.handled_by, d.handler_name, d.example, d.late_reason, d.request_hash
             FROM charity_donation d JOIN charity_campaign c ON c.id = d.campaign_id""";
 
     /** A donation and whether it had been recorded before under the same key. */
@@ -84,32 +86,46 @@ class DonationLedger {
         checks.required("campaign", cmd.campaign());
         BigDecimal amount = Money.parse(checks, "amount", cmd.amount(), true);
         checks.maxLength("donorName", cmd.donorName(), 200);
+        String lateReason = Campaigns.blankToNull(cmd.lateReason());
+        checks.maxLength("lateReason", lateReason, 500);
         checks.throwIfAny();
         String donorName = Campaigns.blankToNull(cmd.donorName());
         boolean anonymous = Boolean.TRUE.equals(cmd.anonymous()) || donorName == null;
         boolean example = Boolean.TRUE.equals(cmd.example());
-        String hash = fingerprint(cmd.campaign().trim(), amount, donorName, anonymous, example);
+        String hash = fingerprint(cmd.campaign().trim(), amount, donorName, anonymous, example, lateReason);
 
         LocalDate receivedOn = city.today();
         try {
             return tx.execute(status -> {
                 CampaignRef campaign = campaign(cmd.campaign().trim())
                         .orElseThrow(() -> Problems.invalid("campaign", "charity.validation.unknownCampaign"));
+                boolean ended = campaign.endsOn() != null && receivedOn.isAfter(campaign.endsOn());
+                if (ended && lateReason == null) {
+                    Optional<Entry> earlier = byKey(handler, key);
+                    if (earlier.isPresent()) {
+                        return replay(earlier.get(), hash);
+                    }
+                    throw Problems.conflict(CAMPAIGN_ENDED, "charity.problem.campaignEnded", campaign.name(),
+                            campaign.endsOn().toString());
+                }
+                if (!ended && lateReason != null) {
+                    throw Problems.invalid("lateReason", "charity.validation.notLate");
+                }
                 GeneratedKeyHolder keys = new GeneratedKeyHolder();
                 jdbc.sql("""
                         INSERT INTO charity_donation (campaign_id, amount, donor_name, anonymous, received_on,
-                            handled_by, handler_name, idempotency_key, request_hash, example, created_at)
+                            handled_by, handler_name, idempotency_key, request_hash, example, late_reason, created_at)
                         VALUES (:campaign, :amount, :donorName, :anonymous, :receivedOn, :handledBy, :handlerName,
-                            :key, :hash, :example, :now)""")
+                            :key, :hash, :example, :lateReason, :now)""")
                         .param("campaign", campaign.id()).param("amount", amount).param("donorName", donorName)
                         .param("anonymous", anonymous).param("receivedOn", receivedOn)
                         .param("handledBy", handler.username()).param("handlerName", handler.displayName())
                         .param("key", key).param("hash", hash).param("example", example)
-                        .param("now", OffsetDateTime.now(clock)).update(keys, "id");
+                        .param("lateReason", lateReason).param("now", OffsetDateTime.now(clock)).update(keys, "id");
                 long id = keys.getKey().longValue();
                 DonationView created = new DonationView(id, null, campaign.code(), campaign.name(),
                         Money.format(amount), Money.capitals(amount), donorName, anonymous, receivedOn,
-                        handler.username(), handler.displayName(), example);
+                        handler.username(), handler.displayName(), example, lateReason);
                 events.publishEvent(new CharityEvent.DonationRecorded(id, campaign.code(), amount));
                 return new Recorded(created, false);
             });
@@ -119,21 +135,23 @@ class DonationLedger {
     }
 
     /** What a donation needs to know of its campaign. */
-    private record CampaignRef(long id, String code, String name) {
+    private record CampaignRef(long id, String code, String name, LocalDate endsOn) {
     }
 
     /**
-     * A campaign's id, code and name never change once it is set up, so each node keeps those it has
-     * looked up and a donation costs no lookup of its own: nothing another node could change is kept.
+     * A campaign's id, code, name and end never change once it is set up, so each node keeps those it
+     * has looked up and a donation costs no lookup of its own, the check that the campaign is still
+     * open included: nothing another node could change is kept.
      */
     private Optional<CampaignRef> campaign(String code) {
         CampaignRef known = campaignRefs.get(code);
         if (known != null) {
             return Optional.of(known);
         }
-        Optional<CampaignRef> found = jdbc.sql("SELECT id, code, name FROM charity_campaign WHERE code = :code")
+        Optional<CampaignRef> found = jdbc.sql("SELECT id, code, name, ends_on FROM charity_campaign WHERE code = :code")
                 .param("code", code)
-                .query((rs, n) -> new CampaignRef(rs.getLong("id"), rs.getString("code"), rs.getString("name")))
+                .query((rs, n) -> new CampaignRef(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
+                        rs.getObject("ends_on", LocalDate.class)))
                 .optional();
         found.ifPresent(ref -> campaignRefs.put(code, ref));
         return found;
@@ -166,13 +184,14 @@ class DonationLedger {
 
     /**
      * The same request always gives the same fingerprint: "10" and "10.00" are one amount. An example
-     * adds a line of its own, so a real donation's fingerprint stays what it was before examples
-     * could be reported.
+     * adds a line of its own, and so does a late entry's reason, so a real donation's fingerprint stays
+     * what it was before either could be reported.
      */
     private static String fingerprint(String campaign, BigDecimal amount, String donorName, boolean anonymous,
-            boolean example) {
+            boolean example, String lateReason) {
         String canonical = String.join("\n", campaign, Money.format(amount), donorName == null ? "" : donorName,
-                Boolean.toString(anonymous)) + (example ? "\nexample" : "");
+                Boolean.toString(anonymous)) + (example ? "\nexample" : "")
+                + (lateReason == null ? "" : "\nlate:" + lateReason);
         try {
             return HexFormat.of().formatHex(
                     MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
@@ -186,6 +205,6 @@ class DonationLedger {
         return new DonationView(rs.getLong("id"), rs.getString("receipt_no"), rs.getString("code"), rs.getString("name"),
                 Money.format(amount), Money.capitals(amount), rs.getString("donor_name"), rs.getBoolean("anonymous"),
                 rs.getObject("received_on", LocalDate.class), rs.getString("handled_by"), rs.getString("handler_name"),
-                rs.getBoolean("example"));
+                rs.getBoolean("example"), rs.getString("late_reason"));
     }
 }

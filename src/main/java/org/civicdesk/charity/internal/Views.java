@@ -24,10 +24,11 @@ final class Views {
      * One entry of the ledger, for officers. {@code donorName} is what was recorded, even for an
      * anonymous donor; only the public pages leave it out. {@code receiptNo} is null, and shown as
      * such, until the receipt issuer has numbered the donation, moments after it was recorded.
+     * {@code lateReason} is set on a late entry to a campaign that had ended.
      */
     record DonationView(long id, @JsonInclude(JsonInclude.Include.ALWAYS) String receiptNo, String campaign,
             String campaignName, String amount, String amountInCapitals, String donorName, boolean anonymous,
-            LocalDate receivedOn, String handledBy, String handlerName, boolean example) {
+            LocalDate receivedOn, String handledBy, String handlerName, boolean example, String lateReason) {
 
         /** {@code PENDING} until the receipt has its number, then {@code ISSUED}. */
         @JsonProperty("receipt")
@@ -41,17 +42,33 @@ final class Views {
             long payments) {
     }
 
-    record ApplicationView(long id, String programme, String applicantName, HouseholdCategory category,
-            boolean eligible, boolean favoured, List<String> reasons, LocalDate appliedOn) {
+    /**
+     * An application for aid as its applicant and the officers see it. {@code reasons} are sentences in
+     * the reader's language saying why it fails the programme's rules; none when it is eligible.
+     */
+    record AidApplicationView(long id, String programme, String programmeName, String applicant,
+            String applicantName, HouseholdCategory category, String amountRequested, String reason,
+            Boolean localHukou, Boolean insured, boolean eligible, boolean favoured, List<String> reasons,
+            LocalDate appliedOn, Review.Status status, String amountApproved, String decisionReason,
+            LocalDate decidedOn, LocalDate paidOn, boolean example) {
     }
 
     record PaymentView(long id, String programme, Long application, String recipient, String amount,
             LocalDate paidOn, boolean example) {
     }
 
-    /** The one-yuan livelihood insurance of a year and what its claims paid. */
-    record InsuranceView(int year, long insuredPeople, String premium, String insurer, long claims,
-            String claimsPaid) {
+    /**
+     * The one-yuan livelihood insurance of a year and what its claims paid. {@code lossRatio} is the
+     * claims paid over the premium as a whole percentage (赔付率), such as {@code 112}.
+     */
+    record InsuranceView(int year, long insuredPeople, String premium, String insurer, String coverage, long claims,
+            String claimsPaid, long lossRatio) {
+    }
+
+    /** A claim on the livelihood insurance, for officers: it names the claimant. */
+    record ClaimView(long id, int year, String claimant, String incident, LocalDate incidentOn, String amountClaimed,
+            Review.Status status, String amount, String decisionReason, LocalDate filedOn, LocalDate paidOn,
+            boolean example) {
     }
 
     /** A year's figures as the federation discloses them. */

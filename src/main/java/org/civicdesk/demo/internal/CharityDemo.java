@@ -5,13 +5,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.civicdesk.charity.AidApplicationCommand;
 import org.civicdesk.charity.CampaignCommand;
 import org.civicdesk.charity.Charity;
 import org.civicdesk.charity.ClaimCommand;
 import org.civicdesk.charity.DonationCommand;
-import org.civicdesk.charity.PaymentCommand;
 import org.civicdesk.charity.PolicyCommand;
 import org.civicdesk.charity.ProgrammeCommand;
+import org.civicdesk.charity.ReviewDecision;
 import org.civicdesk.shared.ReplayableClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,10 +22,11 @@ import org.springframework.stereotype.Component;
  * The city charity federation's 2022 as the Zhuzhou Daily of 28 February 2023 reports it: 26,744,900
  * yuan raised, of which 15,926,000 on 99 Giving Day; 28,738,100 yuan of aid paid; the one-yuan
  * livelihood insurance for 1.6 million residents with a 1.3 million yuan premium, whose 89 claims
- * paid 1,459,300 yuan; and the 2023 major-illness rules. The paper gives totals only, so every
- * donation, payment and claim here is an example (示例), generated so that they add up exactly to
- * the paper's totals. The officer records each at the day it happened: a campaign when it opens, a
- * programme and a policy when they start to apply, a donation, a payment or a claim on its day.
+ * paid 1,459,300 yuan (a loss ratio of 112 %); and the 2023 major-illness rules. The paper gives totals
+ * only, so every donation, aid application and claim here is an example (示例), generated so that
+ * what was paid adds up exactly to the paper's totals. The officer records each on the day it
+ * happened: a campaign when it opens, a programme and a policy when they start to apply, a donation
+ * on its day, an application or a claim as it is submitted, reviewed and paid.
  */
 @Component
 class CharityDemo {
@@ -33,6 +35,10 @@ class CharityDemo {
 
     private static final String GIVING_DAY = "99GD-2022";
     private static final String REST_OF_2022 = "ZZ-2022";
+
+    private static final String[] AID_2022_CATEGORIES = { "LOW_INCOME", "EXTREME_HARDSHIP", "MEDICAL_POVERTY" };
+    private static final String[] INCIDENTS = { "意外摔伤住院（示例）", "交通意外受伤（示例）", "意外烫伤（示例）",
+        "见义勇为受伤（示例）" };
 
     private final Charity charity;
 
@@ -62,22 +68,47 @@ class CharityDemo {
         List<BigDecimal> aidPaid = split("28738100", 80);
         for (int i = 0; i < aidPaid.size(); i++) {
             LocalDate paidOn = LocalDate.of(2022, 1, 15).plusDays(i * 4L);
-            PaymentCommand payment = new PaymentCommand("AID-2022", null, "受助家庭%d（示例）".formatted(i + 1),
-                    aidPaid.get(i).toPlainString(), paidOn.toString(), true);
-            ReplayableClock.at(PaperTime.on(paidOn), () -> charity.payAid(payment));
+            String amount = aidPaid.get(i).toPlainString();
+            AidApplicationCommand application = new AidApplicationCommand(null, "受助家庭%d（示例）".formatted(i + 1),
+                    AID_2022_CATEGORIES[i % AID_2022_CATEGORIES.length], amount, "家庭生活困难，申请救助（示例）。", true, true,
+                    true);
+            long id = ReplayableClock.at(PaperTime.on(paidOn.minusDays(7)), () -> charity.applyForAid("AID-2022", application));
+            ReplayableClock.at(PaperTime.on(paidOn.minusDays(3)),
+                    () -> charity.decideAid(id, new ReviewDecision(true, amount, null)));
+            ReplayableClock.at(PaperTime.on(paidOn), () -> charity.payAid(id));
         }
+        waitingForReview();
 
         ReplayableClock.at(PaperTime.on(newYear),
-                () -> charity.insure(new PolicyCommand(2022, 1_600_000L, "1300000.00", null)));
+                () -> charity.insure(new PolicyCommand(2022, 1_600_000L, "1300000.00", null, "城区市民")));
         List<BigDecimal> claims = split("1459300", 89);
         for (int i = 0; i < claims.size(); i++) {
             LocalDate paidOn = LocalDate.of(2022, 2, 1).plusDays(i * 3L);
-            ClaimCommand claim = new ClaimCommand(claims.get(i).toPlainString(), paidOn.toString(), true);
-            ReplayableClock.at(PaperTime.on(paidOn), () -> charity.recordClaim(2022, claim));
+            String amount = claims.get(i).toPlainString();
+            ClaimCommand claim = new ClaimCommand("参保市民%d（示例）".formatted(i + 1), INCIDENTS[i % INCIDENTS.length],
+                    paidOn.minusDays(20).toString(), amount, true);
+            long id = ReplayableClock.at(PaperTime.on(paidOn.minusDays(14)), () -> charity.fileClaim(2022, claim));
+            ReplayableClock.at(PaperTime.on(paidOn.minusDays(3)),
+                    () -> charity.decideClaim(2022, id, new ReviewDecision(true, null, null)));
+            ReplayableClock.at(PaperTime.on(paidOn), () -> charity.payClaim(2022, id));
         }
         log.info("Loaded the demo city's charity: the 2022 campaigns (99 Giving Day 15,926,000.00 of "
                 + "26,744,900.00 raised), 28,738,100.00 of aid and the one-yuan livelihood insurance; the "
                 + "entries are examples that add up to the paper's totals.");
+    }
+
+    /**
+     * Applications to the 2023 major-illness aid waiting for the officer on the paper's day: one by the
+     * demo resident, who follows it on their page, and one for a composite-hardship household, which
+     * the programme favours and the queue therefore shows first.
+     */
+    private void waitingForReview() {
+        ReplayableClock.at(PaperTime.on(LocalDate.of(2023, 2, 20)), () -> charity.applyForAid("ILLNESS-2023",
+                new AidApplicationCommand("raiser", null, "MEDICAL_POVERTY", "20000.00",
+                        "家人患重病住院，医保报销后自付部分仍较多（示例）。", true, true, true)));
+        ReplayableClock.at(PaperTime.on(LocalDate.of(2023, 2, 24)), () -> charity.applyForAid("ILLNESS-2023",
+                new AidApplicationCommand(null, "复合型特困家庭（示例）", "MULTIPLE_HARDSHIP", "30000.00",
+                        "家中两人同年患病、一人因意外受伤（示例）。", true, true, true)));
     }
 
     /** Set up on the day its rules apply from. */
@@ -91,7 +122,7 @@ class CharityDemo {
         for (int i = 0; i < count; i++) {
             boolean anonymous = i % 10 == 9;
             DonationCommand donation = new DonationCommand(campaign, amounts.get(i).toPlainString(),
-                    anonymous ? null : donor.formatted(i + 1), anonymous, true);
+                    anonymous ? null : donor.formatted(i + 1), anonymous, true, null);
             String key = "demo-" + campaign + "-" + (i + 1);
             ReplayableClock.at(PaperTime.on(first.plusDays((long) i * days / count)),
                     () -> charity.recordDonation(donation, key));

@@ -1,0 +1,101 @@
+package org.civicdesk.charity.internal;
+
+import java.util.List;
+
+import org.civicdesk.charity.internal.AidForms.ClaimForm;
+import org.civicdesk.charity.internal.AidForms.DecisionForm;
+import org.civicdesk.charity.internal.AidForms.PaymentForm;
+import org.civicdesk.charity.internal.Views.ClaimView;
+import org.civicdesk.shared.IdempotentRequests;
+import org.civicdesk.shared.IdempotentRequests.Made;
+import org.civicdesk.shared.web.FormPage;
+import org.civicdesk.shared.web.Forms;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The officers' livelihood-insurance pages: a year's policy with its loss ratio, its claims with
+ * filters, filing a claim, and each claim's review and payment. Claimants are named only here.
+ */
+@Controller
+@RequestMapping("/charity/insurance")
+@PreAuthorize("hasRole('CHARITY_OFFICER')")
+class InsurancePages {
+
+    private final LivelihoodInsurance insurance;
+    private final IdempotentRequests requests;
+
+    InsurancePages(LivelihoodInsurance insurance, IdempotentRequests requests) {
+        this.insurance = insurance;
+        this.requests = requests;
+    }
+
+    /** The latest policy's page. */
+    @GetMapping
+    String latest(Model model) {
+        List<Integer> years = insurance.years();
+        if (years.isEmpty()) {
+            model.addAttribute("years", years);
+            return "charity/claims";
+        }
+        return "redirect:/charity/insurance/" + years.get(0);
+    }
+
+    @GetMapping("/{year}")
+    String claims(@PathVariable int year, @RequestParam(required = false) String status, Model model) {
+        model.addAttribute("policy", insurance.view(year));
+        model.addAttribute("years", insurance.years());
+        model.addAttribute("claims", insurance.claims(year, AidApiController.status(status)));
+        model.addAttribute("statuses", Review.Status.values());
+        model.addAttribute("status", status);
+        Forms.addIfAbsent(model, "form", ClaimForm::new);
+        return "charity/claims";
+    }
+
+    @PostMapping("/{year}/claims")
+    @FormPage("/charity/insurance/{year}")
+    String fileClaim(@PathVariable int year, @ModelAttribute("form") ClaimForm form) {
+        ClaimView filed = requests.once("charity.insurance-claim", form.getKey(), List.of(year, form.command()),
+                () -> Made.created(insurance.fileClaim(year, form.command()), ClaimView::id),
+                id -> insurance.claimView(year, id)).result();
+        return "redirect:/charity/insurance/" + year + "/claims/" + filed.id();
+    }
+
+    @GetMapping("/{year}/claims/{id}")
+    String claim(@PathVariable int year, @PathVariable long id, Model model) {
+        model.addAttribute("claim", insurance.claimView(year, id));
+        Forms.addIfAbsent(model, "approveForm", DecisionForm::new);
+        Forms.addIfAbsent(model, "declineForm", DecisionForm::new);
+        Forms.addIfAbsent(model, "paymentForm", PaymentForm::new);
+        return "charity/claim";
+    }
+
+    @PostMapping("/{year}/claims/{id}/approve")
+    @FormPage("/charity/insurance/{year}/claims/{id}")
+    String approve(@PathVariable int year, @PathVariable long id, @ModelAttribute("approveForm") DecisionForm form) {
+        insurance.decide(year, id, form.approval());
+        return "redirect:/charity/insurance/" + year + "/claims/" + id;
+    }
+
+    @PostMapping("/{year}/claims/{id}/decline")
+    @FormPage("/charity/insurance/{year}/claims/{id}")
+    String decline(@PathVariable int year, @PathVariable long id, @ModelAttribute("declineForm") DecisionForm form) {
+        insurance.decide(year, id, form.refusal());
+        return "redirect:/charity/insurance/" + year + "/claims/" + id;
+    }
+
+    @PostMapping("/{year}/claims/{id}/payment")
+    @FormPage("/charity/insurance/{year}/claims/{id}")
+    String pay(@PathVariable int year, @PathVariable long id, @ModelAttribute("paymentForm") PaymentForm form) {
+        requests.once("charity.insurance-claim-payment", form.getKey(), List.of(year, id),
+                () -> Made.created(insurance.pay(year, id), ClaimView::id), claim -> insurance.claimView(year, claim));
+        return "redirect:/charity/insurance/" + year + "/claims/" + id;
+    }
+}
