@@ -3,9 +3,11 @@ package org.civicdesk.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.StringReader;
 import java.util.List;
 
 import org.civicdesk.support.Api;
@@ -16,10 +18,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.jayway.jsonpath.JsonPath;
 
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
+
 /**
  * Contact details written into a matter's title, content and answer, and into a notice, reach the
  * public nowhere: not on the public pages, in the public API, the search's hits, snippets and stored
- * copy, nor the notices' feed.
+ * copy, nor the notices' feed, nor a meeting's page, public API and calendar feed; and the public
+ * answers' query cannot tell which answer holds a number it does not show.
  */
 @IntegrationTest
 class RedactionIT {
@@ -39,19 +46,9 @@ class RedactionIT {
     @Test
     void aMattersTitleContentAndAnswerShowNoContactDetailAnywhere() throws Exception {
         String tag = "联络" + Api.unique().replaceAll("[^a-z]", "");
-        String raiser = api.tokenFor("RAISER", null);
-        String supervisor = api.tokenFor("SUPERVISOR", "ZZ-NPC");
-        String drc = api.tokenFor("HANDLER", "ZZ-DRC");
-        String raised = api.post("/api/v1/matters", raiser, "{\"type\":\"SUGGESTION\",\"title\":\"" + tag
-                + "建议 手机139 1234 5678身份证43020219900101123X\",\"content\":\"" + tag + "。" + every() + "\"}")
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        long id = ((Number) JsonPath.read(raised, "$.id")).longValue();
-        String assigned = api.post("/api/v1/matters/" + id + "/assignments", supervisor, "{\"lead\":\"ZZ-DRC\"}")
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        long lead = ((Number) JsonPath.read(assigned, "$.cases[0].id")).longValue();
-        api.post("/api/v1/cases/" + lead + "/sign", drc, "").andExpect(status().isOk());
-        api.post("/api/v1/cases/" + lead + "/answer", drc,
-                "{\"category\":\"A\",\"text\":\"" + tag + "已答复。" + every() + "\"}").andExpect(status().isOk());
+        long id = answered("{\"type\":\"SUGGESTION\",\"title\":\"" + tag
+                + "建议 手机139 1234 5678身份证43020219900101123X\",\"content\":\"" + tag + "。" + every() + "\"}",
+                tag + "已答复。" + every());
 
         assertRedacted(body("/public/answers/" + id));
         assertRedacted(body("/public/answers?q=" + tag));
@@ -67,7 +64,7 @@ class RedactionIT {
         assertRedacted(body("/public/search?q=" + tag));
         assertRedacted(stored(url));
         api.get("/api/v1/public/search?q=13912345678", null)
-                .andExpect(jsonPath("$.hits[*].url", org.hamcrest.Matchers.not(hasItem(url))));
+                .andExpect(jsonPath("$.hits[*].url", not(hasItem(url))));
     }
 
     @Test
@@ -88,6 +85,83 @@ class RedactionIT {
                 .andExpect(jsonPath("$.hits[*].url", hasItem(url))));
         assertRedacted(body("/api/v1/public/search?q=" + tag + "&kind=NOTICE"));
         assertRedacted(stored(url));
+    }
+
+    @Test
+    void thePublicAnswersQueryFindsAnAnswerByWhatThePublicReadsButNotByANumberItDoesNotShow() throws Exception {
+        String tag = "停车" + Api.unique().replaceAll("[^a-z]", "");
+        long id = answered("{\"type\":\"SUGGESTION\",\"title\":\"" + tag + "建议\",\"content\":\"增设停车位\"}",
+                tag + "已答复：停车场 周末开放，咨询电话139 1234 5678。");
+        String page = "/public/answers/" + id;
+
+        for (String found : List.of(tag, "停车场 周末", "咨询电话")) {
+            api.get("/api/v1/public/answers?size=100&q=" + found, null)
+                    .andExpect(jsonPath("$.items[*].matterId", hasItem((int) id)));
+            assertThat(body("/public/answers?q=" + found)).as(found).contains(page);
+        }
+        for (String hidden : List.of("5678", "1391234", "139 1234")) {
+            api.get("/api/v1/public/answers?size=100&q=" + hidden, null)
+                    .andExpect(jsonPath("$.items[*].matterId", not(hasItem((int) id))));
+            assertThat(body("/public/answers?q=" + hidden)).as(hidden).doesNotContain(page);
+        }
+    }
+
+    @Test
+    void aMeetingShowsNoContactDetailInTheCalendarFeedThePublicApiOrItsPage() throws Exception {
+        String admin = api.adminToken();
+        String slug = "redact-" + Api.unique();
+        api.post("/api/v1/series", admin, "{\"slug\":\"" + slug + "\",\"name\":\"政企早餐会 报名139-1234-5678\"}")
+                .andExpect(status().isCreated());
+        String created = api.post("/api/v1/meetings", admin, "{\"series\":\"" + slug + "\",\"number\":1,"
+                + "\"title\":\"早餐会 联系139 1234 5678\",\"theme\":\"营商环境，" + every() + "\","
+                + "\"venue\":\"市政府三楼 (0731)28681234\",\"host\":\"主持 dai.biao@example.com\","
+                + "\"startsAt\":\"2023-02-28T07:30:00+08:00\",\"selfRegistration\":false}")
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long id = ((Number) JsonPath.read(created, "$.id")).longValue();
+        api.post("/api/v1/meetings/" + id + "/agenda", admin, "{\"kind\":\"OTHER\",\"title\":\"议题 "
+                + "139-1234-5678\",\"presenter\":\"张三 +8613912345670\",\"documents\":[\"材料 "
+                + "430202199001011234\"],\"decision\":\"同意，联系１３９１２３４５６７８\"}").andExpect(status().isCreated());
+        api.put("/api/v1/meetings/" + id + "/minutes", admin, "{\"minutes\":\"纪要 " + every() + "\"}")
+                .andExpect(status().isOk());
+
+        String feed = body("/api/v1/public/series/" + slug + "/calendar.ics");
+        Calendar calendar = new CalendarBuilder().build(new StringReader(feed));
+        VEvent event = calendar.<VEvent>getComponents("VEVENT").get(0);
+        assertThat(event.getSummary().orElseThrow().getValue()).isEqualTo("早餐会 联系" + Redactor.REMOVED);
+        assertThat(event.getDescription().orElseThrow().getValue()).startsWith("营商环境，联系" + Redactor.REMOVED);
+        assertThat(event.getLocation().orElseThrow().getValue()).isEqualTo("市政府三楼 " + Redactor.REMOVED);
+        assertThat(event.getUid().orElseThrow().getValue()).startsWith("meeting-" + id + "@");
+        assertRedacted(unfolded(feed));
+
+        assertRedacted(body("/api/v1/public/meetings/" + id));
+        assertRedacted(body("/api/v1/public/meetings?series=" + slug));
+        assertRedacted(body("/api/v1/public/series"));
+        assertRedacted(body("/api/v1/public/stats/series/" + slug));
+        assertRedacted(body("/public/meetings/" + id));
+        assertRedacted(body("/public/meetings?series=" + slug));
+        assertRedacted(body("/public/meetings/calendar?month=2023-02&series=" + slug));
+        assertRedacted(body("/public/series/" + slug));
+    }
+
+    /** Raises a matter, has ZZ-DRC answer it and returns its id; the answer is published at once. */
+    private long answered(String matter, String answer) throws Exception {
+        String raised = api.post("/api/v1/matters", api.tokenFor("RAISER", null), matter)
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long id = ((Number) JsonPath.read(raised, "$.id")).longValue();
+        String assigned = api.post("/api/v1/matters/" + id + "/assignments", api.tokenFor("SUPERVISOR", "ZZ-NPC"),
+                "{\"lead\":\"ZZ-DRC\"}").andExpect(status().isCreated()).andReturn().getResponse()
+                .getContentAsString();
+        long lead = ((Number) JsonPath.read(assigned, "$.cases[0].id")).longValue();
+        String drc = api.tokenFor("HANDLER", "ZZ-DRC");
+        api.post("/api/v1/cases/" + lead + "/sign", drc, "").andExpect(status().isOk());
+        api.post("/api/v1/cases/" + lead + "/answer", drc, "{\"category\":\"A\",\"text\":\"" + answer + "\"}")
+                .andExpect(status().isOk());
+        return id;
+    }
+
+    /** A calendar's text with its long lines joined again (RFC 5545 §3.1), so that no number is cut in two. */
+    private static String unfolded(String ics) {
+        return ics.replace("\r\n ", "").replace("\r\n\t", "");
     }
 
     private static String every() {

@@ -48,6 +48,12 @@ class MatterQueries {
     static final String PUBLISHED = " FROM handling_case c JOIN matter m ON m.id = c.matter_id"
             + " WHERE m.confidential = FALSE AND c.answer IS NOT NULL AND c.role IN ('LEAD','SEPARATE')";
 
+    /**
+     * What the public reads of a published answer, as {@code title}, {@code content} and {@code answer}:
+     * the copies with contact details removed that {@link MatterRepository} keeps beside the text as written.
+     */
+    static final String PUBLIC_TEXT = "m.public_title AS title, m.public_content AS content, c.public_answer AS answer";
+
     private final JdbcClient jdbc;
     private final MatterRepository repo;
     private final Deadlines deadlines;
@@ -386,7 +392,8 @@ class MatterQueries {
 
     /**
      * Answers published on the portal: in full unless the matter is confidential, with contact
-     * details removed (国办发〔2014〕46号) by {@link Redactor}.
+     * details removed (国办发〔2014〕46号) by {@link Redactor}. The query looks only at that public text,
+     * so that it cannot tell which answer holds a number it does not show.
      */
     Page<PublishedAnswer> published(String series, String query, int page, int size) {
         StringBuilder where = new StringBuilder(PUBLISHED);
@@ -396,14 +403,14 @@ class MatterQueries {
             params.put("series", series);
         }
         if (query != null && !query.isBlank()) {
-            where.append(" AND (LOWER(m.title) LIKE :q OR LOWER(c.answer) LIKE :q)");
+            where.append(" AND (LOWER(m.public_title) LIKE :q OR LOWER(c.public_answer) LIKE :q)");
             params.put("q", "%" + query.trim().toLowerCase() + "%");
         }
         long total = jdbc.sql("SELECT COUNT(*)" + where).params(params).query(Long.class).single();
         params.put("limit", size);
         params.put("offset", (long) page * size);
-        List<PublishedAnswer> items = jdbc.sql("SELECT m.id, m.type, m.title, m.content, m.series_slug, c.org_code, "
-                + "c.category, c.answer, c.answered_at, m.example" + where
+        List<PublishedAnswer> items = jdbc.sql("SELECT m.id, m.type, m.series_slug, c.org_code, c.category, "
+                + "c.answered_at, m.example, " + PUBLIC_TEXT + where
                 + " ORDER BY c.answered_at DESC, c.id DESC LIMIT :limit OFFSET :offset").params(params)
                 .query(this::publishedAnswer)
                 .list();
@@ -412,8 +419,8 @@ class MatterQueries {
 
     /** The published answers of one matter, for its public page; none if it has none (or is confidential). */
     List<PublishedAnswer> publishedAnswers(MatterId id) {
-        return jdbc.sql("SELECT m.id, m.type, m.title, m.content, m.series_slug, c.org_code, c.category, c.answer, "
-                + "c.answered_at, m.example" + PUBLISHED + " AND m.id = :id ORDER BY c.id").param("id", id.value())
+        return jdbc.sql("SELECT m.id, m.type, m.series_slug, c.org_code, c.category, c.answered_at, m.example, "
+                + PUBLIC_TEXT + PUBLISHED + " AND m.id = :id ORDER BY c.id").param("id", id.value())
                 .query(this::publishedAnswer)
                 .list();
     }
@@ -421,9 +428,9 @@ class MatterQueries {
     /** What the public reads of an answer and its matter, contact details removed from every text. */
     private PublishedAnswer publishedAnswer(ResultSet rs, int n) throws SQLException {
         return new PublishedAnswer(rs.getLong("id"), MatterType.valueOf(rs.getString("type")),
-                Redactor.redact(rs.getString("title")), Redactor.redact(rs.getString("content")),
-                rs.getString("series_slug"), orgName(rs.getString("org_code")), rs.getString("category"),
-                Redactor.redact(rs.getString("answer")), rs.getObject("answered_at", OffsetDateTime.class),
+                rs.getString("title"), rs.getString("content"), rs.getString("series_slug"),
+                orgName(rs.getString("org_code")), rs.getString("category"), rs.getString("answer"),
+                rs.getObject("answered_at", OffsetDateTime.class),
                 rs.getBoolean("example"));
     }
 }

@@ -15,6 +15,7 @@ import org.civicdesk.matters.MatterId;
 import org.civicdesk.matters.MatterType;
 import org.civicdesk.matters.internal.Matter.Ballot;
 import org.civicdesk.matters.internal.Matter.Facts;
+import org.civicdesk.shared.Redactor;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -25,7 +26,10 @@ import org.springframework.stereotype.Repository;
  * plain SQL. Saving checks the version the matter was loaded at: of two changes of one matter made
  * at once, the second to save finds the version moved and fails with
  * {@link OptimisticLockingFailureException}, and changes nothing. The tallies follow from the
- * difference between what the matter counted for when loaded and what it counts for now.
+ * difference between what the matter counted for when loaded and what it counts for now. Beside a
+ * matter's title and content and a case's answer it stores their public copies, contact details removed
+ * by {@link Redactor}, which the public answers are read and searched from: a search of the text as
+ * written would tell which answer holds a telephone number the page does not show.
  */
 @Repository
 class MatterRepository {
@@ -121,11 +125,13 @@ class MatterRepository {
         Facts f = m.facts();
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO matter (type, title, content, category, district, raiser, entered_by, series_slug,
-                                    meeting_id, channel, status, urgent, confidential, example, raised_at)
-                VALUES (:type, :title, :content, :category, :district, :raiser, :enteredBy, :series, :meeting,
-                        :channel, :status, :urgent, :confidential, :example, :raisedAt)""")
+                INSERT INTO matter (type, title, content, public_title, public_content, category, district, raiser,
+                                    entered_by, series_slug, meeting_id, channel, status, urgent, confidential, example,
+                                    raised_at)
+                VALUES (:type, :title, :content, :publicTitle, :publicContent, :category, :district, :raiser,
+                        :enteredBy, :series, :meeting, :channel, :status, :urgent, :confidential, :example, :raisedAt)""")
                 .param("type", f.type().name()).param("title", f.title()).param("content", f.content())
+                .param("publicTitle", Redactor.redact(f.title())).param("publicContent", Redactor.redact(f.content()))
                 .param("category", f.category()).param("district", f.district()).param("raiser", f.raiser())
                 .param("enteredBy", f.enteredBy()).param("series", f.series()).param("meeting", f.meetingId())
                 .param("channel", f.channel().name()).param("status", m.status().name())
@@ -164,14 +170,16 @@ class MatterRepository {
     private void update(Case c) {
         jdbc.sql("""
                 UPDATE handling_case SET status = :status, due_date = :due, signed_at = :signedAt,
-                       answered_at = :answeredAt, category = :category, answer = :answer, signed_off_by = :signedOff,
+                       answered_at = :answeredAt, category = :category, answer = :answer,
+                       public_answer = :publicAnswer, signed_off_by = :signedOff,
                        opinion = :opinion, contacted = :contacted, extension_until = :until,
                        extension_reason = :reason, return_reason = :returnReason, replaced_by = :replacedBy
                 WHERE id = :id""")
                 .param("status", c.status().name()).param("due", c.dueDate()).param("signedAt", c.signedAt())
                 .param("answeredAt", c.answeredAt())
                 .param("category", c.category() == null ? null : c.category().name()).param("answer", c.answer())
-                .param("signedOff", c.signedOffBy()).param("opinion", c.opinion()).param("contacted", c.contacted())
+                .param("publicAnswer", Redactor.redact(c.answer())).param("signedOff", c.signedOffBy())
+                .param("opinion", c.opinion()).param("contacted", c.contacted())
                 .param("until", c.extensionUntil()).param("reason", c.extensionReason())
                 .param("returnReason", c.returnReason()).param("replacedBy", c.replacedBy())
                 .param("id", c.id().value()).update();

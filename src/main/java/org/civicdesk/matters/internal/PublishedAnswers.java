@@ -37,13 +37,13 @@ class PublishedAnswers implements PublicContent {
         } catch (NumberFormatException notACase) {
             return Optional.empty();
         }
-        return jdbc.sql("SELECT c.id, m.id AS matter_id, m.title, m.content, c.answer" + MatterQueries.PUBLISHED
+        return jdbc.sql("SELECT c.id, m.id AS matter_id, " + MatterQueries.PUBLIC_TEXT + MatterQueries.PUBLISHED
                 + " AND c.id = :id").param("id", caseId).query((rs, n) -> document(rs)).optional();
     }
 
     @Override
     public List<PublicDocument> documents() {
-        return jdbc.sql("SELECT c.id, m.id AS matter_id, m.title, m.content, c.answer" + MatterQueries.PUBLISHED)
+        return jdbc.sql("SELECT c.id, m.id AS matter_id, " + MatterQueries.PUBLIC_TEXT + MatterQueries.PUBLISHED)
                 .query((rs, n) -> document(rs)).list();
     }
 

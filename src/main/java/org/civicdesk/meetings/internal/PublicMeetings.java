@@ -6,13 +6,18 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
 
+import org.civicdesk.meetings.internal.Views.AgendaItemView;
 import org.civicdesk.meetings.internal.Views.MeetingView;
+import org.civicdesk.meetings.internal.Views.ParticipantView;
 import org.civicdesk.meetings.internal.Views.PublicMeeting;
 import org.civicdesk.meetings.internal.Views.SeriesView;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The public record of meetings, shared by the public API and the public pages. */
+/**
+ * The public record of meetings, shared by the public API, the public pages and the calendar feed:
+ * every text in it is the {@code forPublic()} copy, contact details removed.
+ */
 @Service
 @Transactional(readOnly = true)
 class PublicMeetings {
@@ -26,11 +31,11 @@ class PublicMeetings {
     }
 
     List<SeriesView> series() {
-        return meetings.allSeries();
+        return meetings.allSeries().stream().map(SeriesView::forPublic).toList();
     }
 
     SeriesView seriesView(String slug) {
-        return meetings.seriesView(slug);
+        return meetings.seriesView(slug).forPublic();
     }
 
     /** @param month the month in the city's time zone, or {@code null} for all */
@@ -40,12 +45,13 @@ class PublicMeetings {
         }
         OffsetDateTime from = month == null ? null : start(month.atDay(1));
         OffsetDateTime to = month == null ? null : start(month.plusMonths(1).atDay(1));
-        return meetings.meetings(series, from, to, false);
+        return meetings.meetings(series, from, to, false).stream().map(MeetingView::forPublic).toList();
     }
 
     PublicMeeting meeting(long id) {
-        MeetingView meeting = meetings.publicMeeting(id);
-        return new PublicMeeting(meeting, meetings.agenda(id), participation.attended(id));
+        return new PublicMeeting(meetings.publicMeeting(id).forPublic(),
+                meetings.agenda(id).stream().map(AgendaItemView::forPublic).toList(),
+                participation.attended(id).stream().map(ParticipantView::forPublic).toList());
     }
 
     ZoneId zone() {

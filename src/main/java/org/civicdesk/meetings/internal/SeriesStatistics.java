@@ -13,6 +13,7 @@ import java.util.Set;
 
 import org.civicdesk.meetings.RaisedItems;
 import org.civicdesk.meetings.internal.Views.MeetingView;
+import org.civicdesk.shared.Redactor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -23,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
  * attendances and distinct attendees, who came more than once, how the themes and the attendees
  * were spread, and what came of the items raised. Only published and closed meetings count, and
  * only people who attended; the host is the organiser's side and is not counted as an attendee.
- * Items raised come from the matters module when it is there, and are zero otherwise.
+ * Items raised come from the matters module when it is there, and are zero otherwise. The statistics
+ * are public, so their names, titles and themes are the {@code forPublic()} copies, contact details removed.
  */
 @Service
 @Transactional(readOnly = true)
@@ -59,8 +61,9 @@ class SeriesStatistics {
     }
 
     Stats of(String slug) {
-        Views.SeriesView series = meetings.seriesView(slug);
-        List<MeetingView> held = meetings.meetings(slug, null, null, false);
+        Views.SeriesView series = meetings.seriesView(slug).forPublic();
+        List<MeetingView> held = meetings.meetings(slug, null, null, false).stream().map(MeetingView::forPublic)
+                .toList();
         List<Attendance> attendances = jdbc.sql("""
                 SELECT p.meeting_id, p.person_id, p.username, p.name, p.attendee_kind
                 FROM participant p JOIN meeting m ON m.id = p.meeting_id
@@ -82,7 +85,7 @@ class SeriesStatistics {
         List<String> repeatNames = timesByWho.entrySet().stream().filter(e -> e.getValue() > 1)
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed()
                         .thenComparing(e -> nameOf.get(e.getKey())))
-                .map(e -> nameOf.get(e.getKey())).toList();
+                .map(e -> Redactor.redact(nameOf.get(e.getKey()))).toList();
 
         Map<Long, AttendeeKind> leading = leadingKinds(attendances);
         List<KindShare> byKind = new ArrayList<>();

@@ -3,7 +3,13 @@ package org.civicdesk.meetings.internal;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** What the API and the pages show of series and meetings. */
+import org.civicdesk.shared.Redactor;
+
+/**
+ * What the API and the pages show of series and meetings. What the public reads of them, on the public
+ * pages, in the public API and in the calendar feed, is the {@code forPublic()} copy: every text a
+ * person typed with contact details removed by {@link Redactor}.
+ */
 final class Views {
 
     private Views() {
@@ -11,6 +17,11 @@ final class Views {
 
     record SeriesView(long id, String slug, String name, SeriesKind kind, boolean approvalRequired,
             String description, List<String> themeCategories, long meetings) {
+
+        SeriesView forPublic() {
+            return new SeriesView(id, slug, Redactor.redact(name), kind, approvalRequired,
+                    Redactor.redact(description), themeCategories, meetings);
+        }
     }
 
     /**
@@ -26,6 +37,13 @@ final class Views {
 
         public boolean full() {
             return capacity != null && seatsTaken >= capacity;
+        }
+
+        MeetingView forPublic() {
+            return new MeetingView(id, series, Redactor.redact(seriesName), number, Redactor.redact(title), startsAt,
+                    endsAt, Redactor.redact(venue), Redactor.redact(host), Redactor.redact(theme), themeCategory,
+                    capacity, selfRegistration, status, seatsTaken, waitlisted, attendances, registrationOpen,
+                    Redactor.redact(report), Redactor.redact(minutes));
         }
     }
 
@@ -43,6 +61,13 @@ final class Views {
                     invitation, registration, registeredAt, attendedAt, null);
         }
 
+        /** Without the registration code either. */
+        ParticipantView forPublic() {
+            return new ParticipantView(id, meetingId, Redactor.redact(name), Redactor.redact(affiliation), username,
+                    personId, role, kind, Redactor.redact(note), invitation, registration, registeredAt, attendedAt,
+                    null);
+        }
+
         public boolean holdsSeat() {
             return invitation == InvitationStatus.SENT || invitation == InvitationStatus.ACCEPTED
                     || registration == RegistrationStatus.PENDING || registration == RegistrationStatus.CONFIRMED;
@@ -55,6 +80,11 @@ final class Views {
 
     record AgendaItemView(long id, int order, AgendaKind kind, String title, String presenter,
             List<String> documents, String decision) {
+
+        AgendaItemView forPublic() {
+            return new AgendaItemView(id, order, kind, Redactor.redact(title), Redactor.redact(presenter),
+                    documents.stream().map(Redactor::redact).toList(), Redactor.redact(decision));
+        }
     }
 
     /** A meeting as the public sees it: what was on the agenda, who attended in which role. */
