@@ -9,6 +9,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -128,7 +129,8 @@ class ProjectPagesIT {
                 .param("meeting", String.valueOf(dispatch))).andExpect(status().isForbidden());
         Cookie session = signIn("supervisor");
         api.mvc().perform(post("/projects/ZXZ-1-03/meetings").cookie(session).with(csrf()).param("meeting", "987654321"))
-                .andExpect(status().isOk()).andExpect(content().string(containsString("987654321")));
+                .andExpect(redirectedUrl("/public/projects/ZXZ-1-03")).andExpect(flash().attributeExists("refusal"))
+                .andExpect(flash().attributeCount(1));
         api.mvc().perform(post("/projects/ZXZ-1-03/meetings").cookie(session).with(csrf())
                 .param("meeting", String.valueOf(dispatch))).andExpect(redirectedUrl("/public/projects/ZXZ-1-03"));
         api.mvc().perform(get("/public/projects/ZXZ-1-03")).andExpect(status().isOk())
