@@ -16,6 +16,9 @@ public interface Projects {
 
     void moveStage(String project, StageCommand command);
 
+    /** Records that a meeting (such as the dispatch meeting) discussed the project. */
+    void linkMeeting(String project, MeetingLinkCommand command);
+
     /** @return the deal's id */
     long recordDeal(DealCommand deal);
 }

@@ -49,7 +49,8 @@ class DemoCityStepsIT {
     @Test
     void everyStepRanOnce() {
         for (String step : List.of("demo.directory", "demo.meetings", "demo.matters", "demo.charity", "demo.places",
-                "demo.calls", "demo.notices", "demo.dealParties", "demo.projects")) {
+                "demo.calls", "demo.notices", "demo.dealParties", "demo.projects",
+                "demo.projectMeetings")) {
             assertThat(jdbc.sql("SELECT COUNT(*) FROM app_marker WHERE name = :n").param("n", step).query(Long.class)
                     .single()).as(step).isEqualTo(1);
         }

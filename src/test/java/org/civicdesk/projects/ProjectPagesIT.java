@@ -3,23 +3,30 @@ package org.civicdesk.projects;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayInputStream;
+import java.time.LocalDate;
 
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.civicdesk.meetings.Meetings;
 import org.civicdesk.support.Api;
 import org.civicdesk.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.jayway.jsonpath.JsonPath;
 
 import jakarta.servlet.http.Cookie;
 
@@ -33,6 +40,12 @@ class ProjectPagesIT {
 
     @Autowired
     Api api;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Meetings meetings;
 
     @Test
     void showsTheBoardTheProjectTheDealsAndTheHomePageLinksThem() throws Exception {
@@ -76,6 +89,65 @@ class ProjectPagesIT {
         api.get("/api/v1/public/projects/ZXZ-2-03", null).andExpect(jsonPath("$.approvalsObtained").value(1));
         api.mvc().perform(post("/projects/NO-SUCH/stage").cookie(signIn("supervisor")).with(csrf())
                 .param("stage", "DECLARED")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void anOverdueBlockerShowsOnTheSupervisionBoardAndAClearedOneDoesNot() throws Exception {
+        String supervisor = api.tokenFor("SUPERVISOR", null);
+        String overdue = "规划调整待审批 " + Api.unique();
+        String cleared = "用地报批材料待补 " + Api.unique();
+        String notYetDue = "环评批复待出具 " + Api.unique();
+        long overdueId = raise("ZXZ-2-02", overdue, supervisor);
+        long clearedId = raise("ZXZ-2-02", cleared, supervisor);
+        raise("ZXZ-2-02", notYetDue, supervisor);
+        // The two were raised a month ago with five working days each, so both are past due now.
+        for (long id : new long[] { overdueId, clearedId }) {
+            jdbc.sql("UPDATE project_blocker SET raised_on = :r, due_on = :d WHERE id = :id")
+                    .param("r", LocalDate.now().minusDays(35)).param("d", LocalDate.now().minusDays(28))
+                    .param("id", id).update();
+        }
+        api.post("/api/v1/projects/ZXZ-2-02/blockers/" + clearedId + "/clear", supervisor, "{}").andExpect(status().isOk());
+
+        Cookie session = signIn("supervisor");
+        api.mvc().perform(get("/matters/board").cookie(session)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"blocker-" + overdueId + "\"")))
+                .andExpect(content().string(containsString(overdue)))
+                .andExpect(content().string(containsString("冷链物流园区建设项目")))
+                .andExpect(content().string(containsString("href=\"/public/projects/ZXZ-2-02\"")))
+                .andExpect(content().string(containsString("株洲市财政局")))
+                .andExpect(content().string(containsString(LocalDate.now().minusDays(28).toString())))
+                .andExpect(content().string(not(containsString(cleared))))
+                .andExpect(content().string(not(containsString(notYetDue))));
+        api.get("/api/v1/supervision/board", supervisor).andExpect(status().isOk())
+                .andExpect(jsonPath("$.blockers").doesNotExist());
+    }
+
+    @Test
+    void aSupervisorLinksTheDispatchMeetingOnTheProjectPage() throws Exception {
+        long dispatch = meetings.meeting("bond-dispatch", 1).orElseThrow().id();
+        api.mvc().perform(post("/projects/ZXZ-1-03/meetings").cookie(signIn("handler-fin")).with(csrf())
+                .param("meeting", String.valueOf(dispatch))).andExpect(status().isForbidden());
+        Cookie session = signIn("supervisor");
+        api.mvc().perform(post("/projects/ZXZ-1-03/meetings").cookie(session).with(csrf()).param("meeting", "987654321"))
+                .andExpect(redirectedUrl("/public/projects/ZXZ-1-03")).andExpect(flash().attributeExists("refusal"))
+                .andExpect(flash().attributeCount(1));
+        api.mvc().perform(post("/projects/ZXZ-1-03/meetings").cookie(session).with(csrf())
+                .param("meeting", String.valueOf(dispatch))).andExpect(redirectedUrl("/public/projects/ZXZ-1-03"));
+        api.mvc().perform(get("/public/projects/ZXZ-1-03")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("href=\"/public/meetings/" + dispatch + "\"")));
+        api.mvc().perform(get("/meetings/" + dispatch).cookie(session)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("href=\"/public/projects/ZXZ-1-03\"")));
+        api.mvc().perform(post("/projects/ZXZ-1-03/meetings/" + dispatch + "/unlink").cookie(session).with(csrf()))
+                .andExpect(redirectedUrl("/public/projects/ZXZ-1-03"));
+        api.mvc().perform(get("/meetings/" + dispatch).cookie(session)).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("/public/projects/ZXZ-1-03"))));
+    }
+
+    private long raise(String project, String description, String token) throws Exception {
+        String body = api.post("/api/v1/projects/" + project + "/blockers", token, "{\"description\":\"" + description
+                + "\",\"org\":\"ZZ-FIN\",\"workingDays\":5}").andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+        return ((Number) JsonPath.read(body, "$.id")).longValue();
     }
 
     private Cookie signIn(String username) throws Exception {

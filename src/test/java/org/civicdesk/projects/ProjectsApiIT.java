@@ -2,15 +2,21 @@ package org.civicdesk.projects;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.LocalDate;
 
 import org.civicdesk.calendar.WorkingCalendar;
+import org.civicdesk.meetings.MeetingRef;
+import org.civicdesk.meetings.Meetings;
 import org.civicdesk.support.Api;
 import org.civicdesk.support.Api.Account;
 import org.civicdesk.support.AuditChain;
@@ -38,6 +44,9 @@ class ProjectsApiIT {
 
     @Autowired
     WorkingCalendar calendar;
+
+    @Autowired
+    Meetings meetings;
 
     String admin;
     Account supervisor;
@@ -217,6 +226,45 @@ class ProjectsApiIT {
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("INVALID_TRANSITION"));
         api.get("/api/v1/projects/" + code + "/blockers", supervisor.token()).andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].description").value("用地指标待调整"));
+    }
+
+    @Test
+    void supervisorsLinkTheMeetingsThatDiscussedAProjectAndTheMeetingShowsIt() throws Exception {
+        String code = project(batch("[{\"code\":\"A\",\"name\":\"立项\"}]"));
+        MeetingRef dispatch = meetings.meeting("bond-dispatch", 1).orElseThrow();
+        String link = "{\"meeting\":" + dispatch.id() + "}";
+        api.post("/api/v1/projects/" + code + "/meetings", api.account("HANDLER", owner).token(), link)
+                .andExpect(status().isForbidden());
+        api.post("/api/v1/projects/" + code + "/meetings", supervisor.token(), "{}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("meeting"));
+        api.post("/api/v1/projects/" + code + "/meetings", supervisor.token(), "{\"meeting\":987654321}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("meeting"));
+        api.post("/api/v1/projects/NO-" + Api.unique() + "/meetings", supervisor.token(), link)
+                .andExpect(status().isNotFound());
+        api.get("/api/v1/public/projects/" + code + "/meetings", null).andExpect(jsonPath("$.length()").value(0));
+
+        api.post("/api/v1/projects/" + code + "/meetings", supervisor.token(), link).andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].id").value(dispatch.id()))
+                .andExpect(jsonPath("$[0].title").value("本级地方政府专项债调度会"));
+        api.post("/api/v1/projects/" + code + "/meetings", admin, link).andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(1));
+        api.get("/api/v1/public/projects/" + code + "/meetings", null).andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].id", contains((int) dispatch.id())));
+        api.mvc().perform(get("/public/meetings/" + dispatch.id())).andExpect(status().isOk())
+                .andExpect(content().string(containsString("href=\"/public/projects/" + code + "\"")));
+
+        api.delete("/api/v1/projects/" + code + "/meetings/" + dispatch.id(), api.account("HANDLER", owner).token())
+                .andExpect(status().isForbidden());
+        api.delete("/api/v1/projects/" + code + "/meetings/" + dispatch.id(), supervisor.token())
+                .andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(0));
+        api.delete("/api/v1/projects/" + code + "/meetings/" + dispatch.id(), supervisor.token())
+                .andExpect(status().isNotFound());
+        api.mvc().perform(get("/public/meetings/" + dispatch.id())).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("/public/projects/" + code))));
+        AuditChain.awaitChained(jdbc);
+        assertThat(jdbc.sql("SELECT action FROM audit_entry WHERE entity_type = 'project' AND entity_id = :c")
+                .param("c", code).query(String.class).list()).containsExactlyInAnyOrder("project.created",
+                        "project.meetingLinked", "project.meetingUnlinked");
     }
 
     @Test

@@ -2,12 +2,18 @@ package org.civicdesk.projects;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
+
+import org.civicdesk.meetings.Meetings;
 import org.civicdesk.support.Api;
 import org.civicdesk.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -25,6 +31,9 @@ class ProjectsDemoIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Meetings meetings;
 
     @Test
     void theFairHasTenDealsWorth350MillionFiveOfThemTheCitys() throws Exception {
@@ -60,5 +69,17 @@ class ProjectsDemoIT {
                 .andExpect(jsonPath("$[*].name", everyItem(startsWith("示例"))));
         api.get("/api/v1/public/projects?batch=ZZ-ZXZ-2023-1", null)
                 .andExpect(jsonPath("$[*].stage", containsInAnyOrder("APPROVED", "APPROVED", "UNDER_REVIEW")));
+    }
+
+    @Test
+    void theDispatchMeetingDiscussedTheSecondBatch() throws Exception {
+        long dispatch = meetings.meeting("bond-dispatch", 1).orElseThrow().id();
+        for (String project : List.of("ZXZ-2-01", "ZXZ-2-02", "ZXZ-2-03", "ZXZ-2-04")) {
+            api.get("/api/v1/public/projects/" + project + "/meetings", null)
+                    .andExpect(jsonPath("$[*].title", hasItem("本级地方政府专项债调度会")));
+        }
+        api.mvc().perform(get("/public/meetings/" + dispatch)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("保障性租赁住房项目")))
+                .andExpect(content().string(containsString("href=\"/public/projects/ZXZ-2-04\"")));
     }
 }

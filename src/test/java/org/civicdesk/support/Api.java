@@ -100,6 +100,10 @@ public class Api {
         return mvc.perform(auth(MockMvcRequestBuilders.put(path), token).contentType(MediaType.APPLICATION_JSON).content(json));
     }
 
+    public ResultActions delete(String path, String token) throws Exception {
+        return mvc.perform(auth(MockMvcRequestBuilders.delete(path), token));
+    }
+
     public ResultActions get(String path, String token) throws Exception {
         return mvc.perform(auth(MockMvcRequestBuilders.get(path), token));
     }

@@ -74,6 +74,7 @@ class DemoCity implements ApplicationRunner {
         step("demo.notices", ADMIN, noticesDemo::load);
         step("demo.dealParties", ADMIN, projectsDemo::recordParties);
         step("demo.projects", SUPERVISOR, projectsDemo::load);
+        step("demo.projectMeetings", SUPERVISOR, projectsDemo::linkDispatchMeeting);
     }
 
     private void step(String marker, String username, Runnable load) {

@@ -5,9 +5,11 @@ import java.util.List;
 import org.civicdesk.directory.Directory;
 import org.civicdesk.directory.DirectoryCommands;
 import org.civicdesk.directory.OrgCommand;
+import org.civicdesk.meetings.Meetings;
 import org.civicdesk.projects.ApprovalCommand;
 import org.civicdesk.projects.BatchCommand;
 import org.civicdesk.projects.DealCommand;
+import org.civicdesk.projects.MeetingLinkCommand;
 import org.civicdesk.projects.ProjectCommand;
 import org.civicdesk.projects.Projects;
 import org.civicdesk.projects.StageCommand;
@@ -33,6 +35,7 @@ class ProjectsDemo {
     private static final Logger log = LoggerFactory.getLogger(ProjectsDemo.class);
 
     private static final String MEETING_DAY = "2023-02-28";
+    private static final String DISPATCH_SERIES = "bond-dispatch";
     private static final String FAIR_DAY = "2023-02-27";
     private static final String FAIR = "湖南省专利转化对接会";
 
@@ -102,11 +105,13 @@ class ProjectsDemo {
     private final Projects projects;
     private final DirectoryCommands directoryCommands;
     private final Directory directory;
+    private final Meetings meetings;
 
-    ProjectsDemo(Projects projects, DirectoryCommands directoryCommands, Directory directory) {
+    ProjectsDemo(Projects projects, DirectoryCommands directoryCommands, Directory directory, Meetings meetings) {
         this.projects = projects;
         this.directoryCommands = directoryCommands;
         this.directory = directory;
+        this.meetings = meetings;
     }
 
     /** The deals' organisations outside the city that the directory lacks; an administrator records them. */
@@ -123,6 +128,20 @@ class ProjectsDemo {
         ReplayableClock.at(PaperTime.on(MEETING_DAY), this::recordReserve);
         log.info("Loaded the demo city's special-bond reserve (2 batches, {} example projects) and the patent fair "
                 + "of 27 February 2023 (10 deals, 350 million yuan, 5 of them the city's).", PROJECTS.size());
+    }
+
+    /**
+     * The dispatch meeting heard how the second batch was coming on, so it is linked to that batch's
+     * projects; a city whose demo has no dispatch meeting gets no links.
+     */
+    void linkDispatchMeeting() {
+        meetings.meeting(DISPATCH_SERIES, 1).ifPresent(meeting -> ReplayableClock.at(PaperTime.on(MEETING_DAY), () -> {
+            for (Example e : PROJECTS) {
+                if (e.batch().equals(BATCH_2)) {
+                    projects.linkMeeting(e.code(), new MeetingLinkCommand(meeting.id()));
+                }
+            }
+        }));
     }
 
     private void recordDeals() {

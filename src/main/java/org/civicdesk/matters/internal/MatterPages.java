@@ -34,6 +34,7 @@ import org.civicdesk.matters.internal.Views.CaseView;
 import org.civicdesk.matters.internal.Views.MatterView;
 import org.civicdesk.matters.internal.Views.Page;
 import org.civicdesk.meetings.Meetings;
+import org.civicdesk.projects.OverdueBlockers;
 import org.civicdesk.meetings.SeriesRef;
 import org.civicdesk.shared.Actor;
 import org.civicdesk.shared.Problems;
@@ -71,14 +72,16 @@ class MatterPages {
     private final Directory directory;
     private final ObjectProvider<Meetings> meetings;
     private final Deadlines deadlines;
+    private final ObjectProvider<OverdueBlockers> blockers;
 
     MatterPages(MatterCommands service, MatterQueries queries, Directory directory, ObjectProvider<Meetings> meetings,
-            Deadlines deadlines) {
+            Deadlines deadlines, ObjectProvider<OverdueBlockers> blockers) {
         this.service = service;
         this.queries = queries;
         this.directory = directory;
         this.meetings = meetings;
         this.deadlines = deadlines;
+        this.blockers = blockers;
     }
 
     /** One page of a long list, with the addresses of its neighbours. */
@@ -225,6 +228,9 @@ class MatterPages {
         model.addAttribute("board", queries.board(PAGE_SIZE).value());
         model.addAttribute("orgNames", orgNames());
         model.addAttribute("seriesNames", seriesNames(queries.seriesWithMatters()));
+        // Project blockers are chased here like cases, though the projects module keeps them.
+        OverdueBlockers projectBlockers = blockers.getIfAvailable();
+        model.addAttribute("blockers", projectBlockers == null ? List.of() : projectBlockers.overdue());
         return "matters/board";
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.civicdesk.meetings.DiscussedProjects;
 import org.civicdesk.meetings.RaisedItems;
 import org.civicdesk.meetings.internal.MeetingForms.AgendaForm;
 import org.civicdesk.meetings.internal.MeetingForms.CheckInForm;
@@ -19,6 +20,7 @@ import org.civicdesk.meetings.internal.Views.ParticipantView;
 import org.civicdesk.shared.web.FormPage;
 import org.civicdesk.shared.web.Forms;
 import org.civicdesk.shared.web.ProblemResponses;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -44,13 +46,15 @@ class MeetingPages {
     private final ParticipationService participation;
     private final SeriesStatistics statistics;
     private final ProblemResponses problems;
+    private final ObjectProvider<DiscussedProjects> discussed;
 
     MeetingPages(MeetingService meetings, ParticipationService participation, SeriesStatistics statistics,
-            ProblemResponses problems) {
+            ProblemResponses problems, ObjectProvider<DiscussedProjects> discussed) {
         this.meetings = meetings;
         this.participation = participation;
         this.statistics = statistics;
         this.problems = problems;
+        this.discussed = discussed;
     }
 
     @ModelAttribute("seriesKinds")
@@ -108,6 +112,7 @@ class MeetingPages {
         model.addAttribute("participants", people);
         model.addAttribute("agenda", agenda);
         model.addAttribute("raised", raised);
+        model.addAttribute("discussed", PublicMeetingPages.discussed(discussed, id));
         model.addAttribute("roles", ParticipantRole.values());
         model.addAttribute("kinds", AttendeeKind.values());
         Forms.addIfAbsent(model, "inviteForm", InviteForm::new);

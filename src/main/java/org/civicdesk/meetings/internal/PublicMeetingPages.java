@@ -10,7 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.civicdesk.meetings.DiscussedProjects;
 import org.civicdesk.meetings.internal.Views.MeetingView;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,10 +25,13 @@ class PublicMeetingPages {
 
     private final PublicMeetings meetings;
     private final SeriesStatistics statistics;
+    private final ObjectProvider<DiscussedProjects> discussed;
 
-    PublicMeetingPages(PublicMeetings meetings, SeriesStatistics statistics) {
+    PublicMeetingPages(PublicMeetings meetings, SeriesStatistics statistics,
+            ObjectProvider<DiscussedProjects> discussed) {
         this.meetings = meetings;
         this.statistics = statistics;
+        this.discussed = discussed;
     }
 
     /** A day of the month view; days of the neighbouring months fill the first and last week. */
@@ -47,7 +52,14 @@ class PublicMeetingPages {
     String meeting(@PathVariable long id, Model model) {
         model.addAttribute("record", meetings.meeting(id));
         model.addAttribute("raised", statistics.forMeeting(id));
+        model.addAttribute("discussed", discussed(discussed, id));
         return "meetings/public-meeting";
+    }
+
+    /** The projects the meeting discussed, when the projects module is there to say. */
+    static List<DiscussedProjects.Project> discussed(ObjectProvider<DiscussedProjects> projects, long meetingId) {
+        DiscussedProjects source = projects.getIfAvailable();
+        return source == null ? List.of() : source.forMeeting(meetingId);
     }
 
     @GetMapping("/public/meetings/calendar")

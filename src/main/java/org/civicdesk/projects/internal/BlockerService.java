@@ -26,8 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Keeps what holds projects up (卡点): a supervisor raises a blocker with the department that must clear
  * it and a due date in working days on the official calendar; that department's handlers (or a
- * supervisor) clear it. A blocker past its due date shows as overdue on the project's page and the
- * dispatch-meeting report; it does not reach the matters' supervision board, which follows cases only.
+ * supervisor) clear it. A blocker past its due date shows as overdue on the project's page, the
+ * dispatch-meeting report and the supervision board (through {@link org.civicdesk.projects.OverdueBlockers}).
  */
 @Service
 @Transactional(readOnly = true)

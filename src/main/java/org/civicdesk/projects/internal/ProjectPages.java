@@ -16,6 +16,7 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.civicdesk.projects.ApprovalCommand;
 import org.civicdesk.projects.BlockerCommand;
+import org.civicdesk.projects.MeetingLinkCommand;
 import org.civicdesk.projects.StageCommand;
 import org.civicdesk.projects.internal.Views.ApprovalView;
 import org.civicdesk.projects.internal.Views.BatchView;
@@ -54,14 +55,16 @@ class ProjectPages {
     private final ProjectService projects;
     private final DealService deals;
     private final BlockerService blockers;
+    private final ProjectMeetings meetings;
     private final MessageSource messages;
     private final Clock clock;
 
-    ProjectPages(ProjectService projects, DealService deals, BlockerService blockers, MessageSource messages,
-            Clock clock) {
+    ProjectPages(ProjectService projects, DealService deals, BlockerService blockers, ProjectMeetings meetings,
+            MessageSource messages, Clock clock) {
         this.projects = projects;
         this.deals = deals;
         this.blockers = blockers;
+        this.meetings = meetings;
         this.messages = messages;
         this.clock = clock;
     }
@@ -97,7 +100,27 @@ class ProjectPages {
                 .toList());
         model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("blockers", Actor.current().isPresent() ? blockers.blockers(code) : List.of());
+        model.addAttribute("meetings", meetings.meetings(code));
         return "projects/project";
+    }
+
+    @PostMapping("/projects/{code}/meetings")
+    @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR')")
+    @FormPage("/public/projects/{code}")
+    String linkMeeting(@PathVariable String code, @RequestParam(required = false) Long meeting,
+            RedirectAttributes redirect) {
+        meetings.link(code, new MeetingLinkCommand(meeting));
+        redirect.addFlashAttribute("meetingsSaved", true);
+        return "redirect:/public/projects/" + code;
+    }
+
+    @PostMapping("/projects/{code}/meetings/{meeting}/unlink")
+    @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR')")
+    @FormPage("/public/projects/{code}")
+    String unlinkMeeting(@PathVariable String code, @PathVariable long meeting, RedirectAttributes redirect) {
+        meetings.unlink(code, meeting);
+        redirect.addFlashAttribute("meetingsSaved", true);
+        return "redirect:/public/projects/" + code;
     }
 
     @PostMapping("/projects/{code}/approvals/{approval}")

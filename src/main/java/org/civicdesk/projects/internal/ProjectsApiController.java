@@ -3,10 +3,12 @@ package org.civicdesk.projects.internal;
 import java.net.URI;
 import java.util.List;
 
+import org.civicdesk.meetings.MeetingRef;
 import org.civicdesk.projects.ApprovalCommand;
 import org.civicdesk.projects.BatchCommand;
 import org.civicdesk.projects.BlockerCommand;
 import org.civicdesk.projects.DealCommand;
+import org.civicdesk.projects.MeetingLinkCommand;
 import org.civicdesk.projects.ProjectCommand;
 import org.civicdesk.projects.StageCommand;
 import org.civicdesk.projects.internal.Views.BatchView;
@@ -18,6 +20,7 @@ import org.civicdesk.shared.web.ProblemResponses;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,13 +46,15 @@ class ProjectsApiController {
     private final ProjectService projects;
     private final DealService deals;
     private final BlockerService blockers;
+    private final ProjectMeetings meetings;
     private final ProblemResponses problems;
 
     ProjectsApiController(ProjectService projects, DealService deals, BlockerService blockers,
-            ProblemResponses problems) {
+            ProjectMeetings meetings, ProblemResponses problems) {
         this.projects = projects;
         this.deals = deals;
         this.blockers = blockers;
+        this.meetings = meetings;
         this.problems = problems;
     }
 
@@ -125,6 +130,26 @@ class ProjectsApiController {
     @Operation(summary = "Clear a blocker (ADMIN, SUPERVISOR, or a HANDLER of the department that must clear it)")
     BlockerService.BlockerView clear(@PathVariable String code, @PathVariable long id) {
         return blockers.clear(code, id);
+    }
+
+    @GetMapping("/public/projects/{code}/meetings")
+    @Operation(summary = "The meetings that discussed the project (a dispatch meeting, 调度会)")
+    List<MeetingRef> meetings(@PathVariable String code) {
+        projects.project(code);
+        return meetings.meetings(code);
+    }
+
+    @PostMapping("/projects/{code}/meetings")
+    @Operation(summary = "Link a meeting that discussed the project (ADMIN or SUPERVISOR); linking it again changes "
+            + "nothing; 400 on an unknown meeting")
+    List<MeetingRef> linkMeeting(@PathVariable String code, @RequestBody MeetingLinkCommand cmd) {
+        return meetings.link(code, cmd);
+    }
+
+    @DeleteMapping("/projects/{code}/meetings/{meeting}")
+    @Operation(summary = "Unlink a meeting from the project (ADMIN or SUPERVISOR)")
+    List<MeetingRef> unlinkMeeting(@PathVariable String code, @PathVariable long meeting) {
+        return meetings.unlink(code, meeting);
     }
 
     @PostMapping("/deals")

@@ -3,6 +3,7 @@ package org.civicdesk.projects.internal;
 import org.civicdesk.projects.ApprovalCommand;
 import org.civicdesk.projects.BatchCommand;
 import org.civicdesk.projects.DealCommand;
+import org.civicdesk.projects.MeetingLinkCommand;
 import org.civicdesk.projects.ProjectCommand;
 import org.civicdesk.projects.Projects;
 import org.civicdesk.projects.StageCommand;
@@ -14,10 +15,12 @@ class ProjectsFacade implements Projects {
 
     private final ProjectService projects;
     private final DealService deals;
+    private final ProjectMeetings meetings;
 
-    ProjectsFacade(ProjectService projects, DealService deals) {
+    ProjectsFacade(ProjectService projects, DealService deals, ProjectMeetings meetings) {
         this.projects = projects;
         this.deals = deals;
+        this.meetings = meetings;
     }
 
     @Override
@@ -38,6 +41,11 @@ class ProjectsFacade implements Projects {
     @Override
     public void moveStage(String project, StageCommand command) {
         projects.moveStage(project, command);
+    }
+
+    @Override
+    public void linkMeeting(String project, MeetingLinkCommand command) {
+        meetings.link(project, command);
     }
 
     @Override

@@ -30,9 +30,9 @@ class SearchApiController {
     }
 
     @GetMapping("/public/search")
-    @Operation(summary = "Search public notices, calls, meetings, answers, places, honours and charity campaigns; "
-            + "kind filters (NOTICE, CALL, MEETING, ANSWER, PLACE, HONOUR, CAMPAIGN); snippets are HTML-escaped with "
-            + "matches in <mark>")
+    @Operation(summary = "Search public notices, calls, meetings, answers, places, honours, charity campaigns, "
+            + "special-bond projects and technology-transfer deals; kind filters (NOTICE, CALL, MEETING, ANSWER, "
+            + "PLACE, HONOUR, CAMPAIGN, PROJECT, DEAL); snippets are HTML-escaped with matches in <mark>")
     Map<String, List<Hit>> search(@RequestParam(required = false) String q,
             @RequestParam(required = false) String kind) {
         return Map.of("hits", index.search(q, kind));
