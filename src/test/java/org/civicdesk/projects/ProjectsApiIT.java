@@ -268,6 +268,28 @@ class ProjectsApiIT {
     }
 
     @Test
+    void aDraftMeetingLinkedToAProjectIsShownToStaffOnly() throws Exception {
+        String code = project(batch("[{\"code\":\"A\",\"name\":\"立项\"}]"));
+        String slug = "s-" + Api.unique();
+        api.post("/api/v1/series", admin, "{\"slug\":\"" + slug + "\",\"name\":\"调度会\"}")
+                .andExpect(status().isCreated());
+        String body = api.post("/api/v1/meetings", admin, "{\"series\":\"" + slug + "\",\"number\":1,"
+                + "\"title\":\"尚未发布的调度会\",\"startsAt\":\"2023-03-28T09:00:00+08:00\",\"venue\":\"市政府\","
+                + "\"theme\":\"专项债\",\"themeCategory\":\"调度\",\"capacity\":20,\"selfRegistration\":false,\"status\":\"DRAFT\"}")
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long draft = ((Number) JsonPath.read(body, "$.id")).longValue();
+        api.post("/api/v1/projects/" + code + "/meetings", supervisor.token(), "{\"meeting\":" + draft + "}")
+                .andExpect(status().isOk()).andExpect(jsonPath("$[0].id").value(draft));
+
+        api.get("/api/v1/public/projects/" + code + "/meetings", null).andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(0));
+        api.get("/api/v1/public/projects/" + code + "/meetings", supervisor.token())
+                .andExpect(jsonPath("$[0].title").value("尚未发布的调度会"));
+        api.mvc().perform(get("/public/projects/" + code)).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("尚未发布的调度会"))));
+    }
+
+    @Test
     void recordsDealsAndCountsTheirFiguresByEventFormAndTheCitysShare() throws Exception {
         String event = "专利转化对接会 " + Api.unique();
         String university = org("UNIVERSITY", false);

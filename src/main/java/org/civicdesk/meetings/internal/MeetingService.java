@@ -99,7 +99,8 @@ class MeetingService implements Meetings {
     }
 
     static MeetingRef ref(MeetingView m) {
-        return new MeetingRef(m.id(), m.series(), m.number(), m.title(), m.startsAt());
+        return new MeetingRef(m.id(), m.series(), m.number(), m.title(), m.startsAt(),
+                m.status() != MeetingStatus.DRAFT);
     }
 
     @Override

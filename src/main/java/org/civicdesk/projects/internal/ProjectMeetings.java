@@ -37,8 +37,16 @@ class ProjectMeetings implements DiscussedProjects {
         this.clock = clock;
     }
 
-    /** The meetings that discussed the project, earliest first. */
-    List<MeetingRef> meetings(String project) {
+    /**
+     * The meetings that discussed the project, earliest first, as the reader may see them: a draft
+     * meeting is shown to those who manage projects only.
+     */
+    List<MeetingRef> meetingsFor(String project, Optional<Actor> reader) {
+        boolean staff = reader.map(ProjectService::mayManage).orElse(false);
+        return meetings(project).stream().filter(m -> staff || m.published()).toList();
+    }
+
+    private List<MeetingRef> meetings(String project) {
         return jdbc.sql("""
                 SELECT l.meeting_id FROM project_meeting l JOIN project p ON p.id = l.project_id
                 WHERE p.code = :p ORDER BY l.meeting_id""").param("p", project).query(Long.class).list().stream()

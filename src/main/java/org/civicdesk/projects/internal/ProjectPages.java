@@ -100,7 +100,7 @@ class ProjectPages {
                 .toList());
         model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("blockers", Actor.current().isPresent() ? blockers.blockers(code) : List.of());
-        model.addAttribute("meetings", meetings.meetings(code));
+        model.addAttribute("meetings", meetings.meetingsFor(code, Actor.current()));
         return "projects/project";
     }
 

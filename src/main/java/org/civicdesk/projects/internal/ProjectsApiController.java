@@ -16,6 +16,7 @@ import org.civicdesk.projects.internal.Views.DealStats;
 import org.civicdesk.projects.internal.Views.DealView;
 import org.civicdesk.projects.internal.Views.ProjectSummary;
 import org.civicdesk.projects.internal.Views.ProjectView;
+import org.civicdesk.shared.Actor;
 import org.civicdesk.shared.web.ProblemResponses;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -136,7 +137,7 @@ class ProjectsApiController {
     @Operation(summary = "The meetings that discussed the project (a dispatch meeting, 调度会)")
     List<MeetingRef> meetings(@PathVariable String code) {
         projects.project(code);
-        return meetings.meetings(code);
+        return meetings.meetingsFor(code, Actor.current());
     }
 
     @PostMapping("/projects/{code}/meetings")
