@@ -339,16 +339,19 @@ class MatterCommands implements Matters {
      */
     void acceptCosigning(MatterId id) {
         act(id, (m, actor) -> {
-            if (!actor.has(Role.RAISER) || !invitations.remove(id, actor.username())) {
+            if (!actor.has(Role.RAISER)
+                    || !invitations.answer(id, actor.username(), CosignInvitations.State.ACCEPTED, rules.now())) {
                 throw Problems.notFound("invitation", id);
             }
             m.cosign(actor.username());
         });
     }
 
-    /** The invitee declines: the invitation goes and the matter stays unreadable to the invitee. */
+    /** The invitee declines: the raiser sees so, and the matter stays unreadable to the invitee. */
     void declineCosigning(MatterId id) {
-        if (!invitations.remove(id, Actor.require().username())) {
+        Actor actor = Actor.require();
+        if (!actor.has(Role.RAISER)
+                || !invitations.answer(id, actor.username(), CosignInvitations.State.DECLINED, rules.now())) {
             throw Problems.notFound("invitation", id);
         }
     }
@@ -357,6 +360,21 @@ class MatterCommands implements Matters {
     List<CosignInvitations.Invitation> cosignInvitations() {
         Actor actor = Actor.require();
         return actor.has(Role.RAISER) ? invitations.of(actor.username()) : List.of();
+    }
+
+    /** How many open invitations to co-sign the caller has; only a RAISER account has any. */
+    long openCosignInvitations() {
+        Actor actor = Actor.require();
+        return actor.has(Role.RAISER) ? invitations.openCount(actor.username()) : 0;
+    }
+
+    /**
+     * The invitations sent for a matter and their answers, for its raiser only: they name whoever
+     * the raiser named, and nobody else needs to know who was asked.
+     */
+    List<CosignInvitations.Sent> sentCosignInvitations(Views.MatterView matter) {
+        return Actor.require().username().equals(matter.raiser()) ? invitations.sentFor(new MatterId(matter.id()))
+                : List.of();
     }
 
     @Override

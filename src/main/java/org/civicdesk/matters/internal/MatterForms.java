@@ -3,7 +3,9 @@ package org.civicdesk.matters.internal;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.civicdesk.matters.Matters;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -13,6 +15,8 @@ import org.springframework.format.annotation.DateTimeFormat;
  * so the service checks a form exactly as it checks a JSON request.
  */
 final class MatterForms {
+
+    private static final Pattern COSIGNER_SEPARATORS = Pattern.compile("[\\s\\u3000,，、]+");
 
     private MatterForms() {
     }
@@ -28,10 +32,17 @@ final class MatterForms {
         private String raiser;
         private boolean confidential;
         private Long meetingId;
+        private String cosigners;
 
         Matters.Raise command() {
             return new Matters.Raise(type, title, content, null, meetingId, raiser, category, district, channel, null,
-                    confidential, null);
+                    confidential, cosignerNames(cosigners));
+        }
+
+        /** The names typed in one box, split at commas (either width), 顿号 and spaces. */
+        static List<String> cosignerNames(String text) {
+            return text == null ? List.of()
+                    : Arrays.stream(COSIGNER_SEPARATORS.split(text.strip())).filter(n -> !n.isEmpty()).toList();
         }
 
         /** A fresh form; one entered from a meeting's page raises an entrepreneur's problem at that meeting. */
@@ -111,6 +122,15 @@ final class MatterForms {
 
         public boolean isConfidential() {
             return confidential;
+        }
+
+        /** Usernames of those invited to co-sign, as typed. */
+        public String getCosigners() {
+            return cosigners;
+        }
+
+        public void setCosigners(String cosigners) {
+            this.cosigners = cosigners;
         }
 
         public void setConfidential(boolean confidential) {

@@ -117,7 +117,36 @@ class MatterPages {
                 PAGE_SIZE);
         model.addAttribute("matters", matters.items());
         model.addAttribute("pager", pager(matters, page));
+        model.addAttribute("openInvitations", service.openCosignInvitations());
         return "matters/mine";
+    }
+
+    /** 附议邀请: the matters others raised and asked the reader to co-sign. */
+    @GetMapping("/matters/cosign-invitations")
+    @PreAuthorize("hasRole('RAISER')")
+    String cosignInvitations(Model model) {
+        List<CosignInvitations.Invitation> invitations = service.cosignInvitations();
+        Map<String, String> raisers = new LinkedHashMap<>();
+        invitations.forEach(i -> raisers.computeIfAbsent(i.raiser(), this::displayName));
+        model.addAttribute("invitations", invitations);
+        model.addAttribute("raiserNames", raisers);
+        return "matters/invitations";
+    }
+
+    @PostMapping("/matters/{id}/cosign")
+    @PreAuthorize("hasRole('RAISER')")
+    @FormPage("/matters/cosign-invitations")
+    String acceptCosigning(@PathVariable long id, RedirectAttributes redirect) {
+        service.acceptCosigning(new MatterId(id));
+        return done(redirect, "matters.done.cosigned", "/matters/" + id);
+    }
+
+    @PostMapping("/matters/{id}/cosign/decline")
+    @PreAuthorize("hasRole('RAISER')")
+    @FormPage("/matters/cosign-invitations")
+    String declineCosigning(@PathVariable long id, RedirectAttributes redirect) {
+        service.declineCosigning(new MatterId(id));
+        return done(redirect, "matters.done.cosignDeclined", "/matters/cosign-invitations");
     }
 
     @GetMapping("/matters/new")
@@ -244,6 +273,7 @@ class MatterPages {
         model.addAttribute("names", names(m));
         model.addAttribute("seriesName", seriesName(m.series()));
         model.addAttribute("ratings", Rating.values());
+        model.addAttribute("invitations", service.sentCosignInvitations(m));
         if (staff) {
             model.addAttribute("orgGroups", orgGroups());
             Forms.addIfAbsent(model, "assignForm", AssignForm::new);
