@@ -8,6 +8,8 @@ import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.Locale;
+
 import org.civicdesk.support.Api;
 import org.civicdesk.support.Api.Account;
 import org.civicdesk.support.IntegrationTest;
@@ -37,7 +39,8 @@ class CosignersIT {
         Account invitee = api.account("RAISER", null);
         Account decliner = api.account("RAISER", null);
         Account handler = api.account("HANDLER", "ZZ-DRC");
-        long id = raise(raiser, "\"" + invitee.username() + "\",\"" + decliner.username() + "\",\""
+        // Usernames are unique whatever their case, so an invitation to the name in capitals reaches it.
+        long id = raise(raiser, "\"" + invitee.username().toUpperCase(Locale.ROOT) + "\",\"" + decliner.username() + "\",\""
                 + handler.username() + "\",\"admin\"");
 
         api.get("/api/v1/matters/" + id, raiser.token()).andExpect(jsonPath("$.cosigners", empty()));

@@ -3,6 +3,7 @@ package org.civicdesk.matters.internal;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 
 import org.civicdesk.matters.MatterId;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -11,7 +12,9 @@ import org.springframework.stereotype.Component;
 /**
  * 附议邀请 — the invitations to co-sign a matter, kept beside the matter with the invitee's answer.
  * An invitation is kept for whatever name the raiser gives, so that raising a matter answers the
- * same whether or not such an account exists; only a RAISER account ever sees or answers one.
+ * same whether or not such an account exists; only a RAISER account ever sees or answers one. Names
+ * are kept in lower case, since usernames are unique whatever their case: an invitation to "Zhang"
+ * reaches the account "zhang".
  */
 @Component
 class CosignInvitations {
@@ -36,7 +39,7 @@ class CosignInvitations {
     }
 
     void invite(MatterId matter, Collection<String> usernames, String by, OffsetDateTime at) {
-        for (String username : usernames) {
+        for (String username : usernames.stream().map(CosignInvitations::key).distinct().toList()) {
             jdbc.sql("""
                     INSERT INTO matter_cosign_invitation (matter_id, username, invited_by, invited_at)
                     VALUES (:m, :u, :by, :at)""").param("m", matter.value()).param("u", username)
@@ -52,7 +55,7 @@ class CosignInvitations {
         return jdbc.sql("""
                 UPDATE matter_cosign_invitation SET state = :s, answered_at = :at
                 WHERE matter_id = :m AND username = :u AND state = 'INVITED'""")
-                .param("s", answer.name()).param("at", at).param("m", matter.value()).param("u", username)
+                .param("s", answer.name()).param("at", at).param("m", matter.value()).param("u", key(username))
                 .update() > 0;
     }
 
@@ -62,7 +65,7 @@ class CosignInvitations {
                 SELECT i.matter_id, m.title, m.raiser, i.invited_at FROM matter_cosign_invitation i
                 JOIN matter m ON m.id = i.matter_id WHERE i.username = :u AND i.state = 'INVITED'
                 ORDER BY i.invited_at DESC, i.matter_id DESC""")
-                .param("u", username)
+                .param("u", key(username))
                 .query((rs, n) -> new Invitation(rs.getLong("matter_id"), rs.getString("title"),
                         rs.getString("raiser"), rs.getObject("invited_at", OffsetDateTime.class)))
                 .list();
@@ -70,7 +73,7 @@ class CosignInvitations {
 
     long openCount(String username) {
         return jdbc.sql("SELECT COUNT(*) FROM matter_cosign_invitation WHERE username = :u AND state = 'INVITED'")
-                .param("u", username).query(Long.class).single();
+                .param("u", key(username)).query(Long.class).single();
     }
 
     /** The invitations sent for a matter, in the order of their names. */
@@ -83,5 +86,9 @@ class CosignInvitations {
                         rs.getObject("invited_at", OffsetDateTime.class),
                         rs.getObject("answered_at", OffsetDateTime.class)))
                 .list();
+    }
+
+    private static String key(String username) {
+        return username.trim().toLowerCase(Locale.ROOT);
     }
 }
