@@ -31,13 +31,18 @@ class InsurancePages {
 
     private final LivelihoodInsurance insurance;
     private final IdempotentRequests requests;
+    private final CityDate city;
 
-    InsurancePages(LivelihoodInsurance insurance, IdempotentRequests requests) {
+    InsurancePages(LivelihoodInsurance insurance, IdempotentRequests requests, CityDate city) {
         this.insurance = insurance;
         this.requests = requests;
+        this.city = city;
     }
 
-    /** The latest policy's page. */
+    /**
+     * The page of the latest policy that has begun: a policy already set up for a coming year has no
+     * claims yet, so officers land on the one they are working on.
+     */
     @GetMapping
     String latest(Model model) {
         List<Integer> years = insurance.years();
@@ -45,7 +50,9 @@ class InsurancePages {
             model.addAttribute("years", years);
             return "charity/claims";
         }
-        return "redirect:/charity/insurance/" + years.get(0);
+        int thisYear = city.today().getYear();
+        return "redirect:/charity/insurance/"
+                + years.stream().filter(y -> y <= thisYear).findFirst().orElse(years.get(0));
     }
 
     @GetMapping("/{year}")

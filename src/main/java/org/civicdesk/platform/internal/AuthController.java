@@ -65,7 +65,9 @@ class AuthController {
         try {
             result = authentication.authenticate(attempt);
         } catch (ThrottledAuthenticationProvider.SignInHeld e) {
-            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds())));
+            // Rounded up: a client that waits the whole seconds it is told must find the hold over.
+            long seconds = e.retryAfter().plusNanos(999_999_999).toSeconds();
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, seconds)));
             throw new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_ATTEMPTS", "problem.locked", List.of());
         } catch (AuthenticationException e) {
             throw new ProblemException(HttpStatus.UNAUTHORIZED, "BAD_CREDENTIALS", "problem.badCredentials", List.of());
