@@ -3,6 +3,7 @@ package org.civicdesk.platform.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -64,7 +65,7 @@ class LoginThrottle {
     Admission admit(String username, String source) {
         String u = key(username);
         String s = source(source);
-        OffsetDateTime now = OffsetDateTime.now(clock);
+        OffsetDateTime now = now();
         Admission admission;
         if (!count(u, s, settings.loginMaxFailures(), settings.loginMaxHold(), now)) {
             admission = refused(u, s, settings.loginMaxHold(), now);
@@ -87,7 +88,7 @@ class LoginThrottle {
     void failed(String username, String source) {
         String u = key(username);
         String s = source(source);
-        OffsetDateTime now = OffsetDateTime.now(clock);
+        OffsetDateTime now = now();
         int held = jdbc.sql("""
                 UPDATE login_throttle SET attempts = 0, holds = holds + 1, held_until = :now
                 WHERE username = :u AND source = :s AND attempts >= :max AND (held_until IS NULL OR held_until <= :now)""")
@@ -177,6 +178,14 @@ class LoginThrottle {
     }
 
     /** Usernames differ only in case at most, so attempts at either spelling are counted together. */
+    /**
+     * The time in the microseconds both databases store: a window start read back then equals the one
+     * written, so a hold's remaining time is exact (PostgreSQL rounds finer fractions, H2 cuts them).
+     */
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+
     private static String key(String username) {
         String u = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
         return u.length() > 100 ? u.substring(0, 100) : u;
