@@ -1,0 +1,34 @@
+package org.civicdesk.notifications.internal;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+
+import org.civicdesk.notifications.Channel;
+import org.civicdesk.notifications.Outbox;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Component;
+
+@Component
+class JdbcOutbox implements Outbox {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    JdbcOutbox(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    public long enqueue(Channel channel, String address, String subject, String body) {
+        var key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO outbox_message (channel, address, subject, body, created_at)
+                VALUES (:channel, :address, :subject, :body, :at)""")
+                .param("channel", channel.name()).param("address", address).param("subject", subject)
+                .param("body", body).param("at", clock.instant().atOffset(ZoneOffset.UTC))
+                .update(key, "id");
+        return key.getKey().longValue();
+    }
+}
