@@ -2,6 +2,11 @@ package org.civicdesk.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+
 import org.civicdesk.support.Api;
 import org.civicdesk.support.RealBrowserTest;
 import org.junit.jupiter.api.Test;
@@ -47,8 +52,10 @@ class MeetingBrowserIT extends RealBrowserTest {
         new Select(browser.find(By.id("series"))).selectByValue(slug);
         browser.find(By.id("number")).sendKeys("1");
         browser.find(By.id("title")).sendKeys("第1次浏览器测试早餐会");
-        setValue("startsAt", "2030-03-02T07:30");
-        setValue("endsAt", "2030-03-02T09:00");
+        // Within the hours before the start when the door takes check-ins (two by default).
+        LocalDateTime startsAt = LocalDateTime.now(ZoneId.of("Asia/Shanghai")).plusMinutes(30).truncatedTo(ChronoUnit.MINUTES);
+        setValue("startsAt", startsAt.toString());
+        setValue("endsAt", startsAt.plusMinutes(90).toString());
         browser.find(By.id("venue")).sendKeys("天台开元大酒店");
         browser.find(By.id("host")).sendKeys("市委书记");
         browser.find(By.id("theme")).sendKeys("助力企业上市");
@@ -96,6 +103,8 @@ class MeetingBrowserIT extends RealBrowserTest {
         browser.find(By.id("code")).sendKeys(code.toLowerCase(), Keys.ENTER);
         assertThat(browser.find(By.cssSelector(".alert-success")).getText()).contains("签到成功");
         assertThat(browser.find(By.cssSelector(".list-group")).getText()).contains("企业家(示例)");
+        assertThat(browser.find(By.id("turnout-expected")).getText()).isEqualTo("1");
+        assertThat(browser.find(By.id("turnout-arrived")).getText()).isEqualTo("1");
         browser.checkAccessibility();
         browser.screenshot("meetings-04-checked-in");
         browser.find(By.id("code")).sendKeys(code, Keys.ENTER);
@@ -140,7 +149,7 @@ class MeetingBrowserIT extends RealBrowserTest {
         browser.checkAccessibility();
         browser.screenshot("meetings-06-public");
 
-        browser.open("/public/meetings/calendar?month=2030-03&series=" + slug);
+        browser.open("/public/meetings/calendar?month=" + YearMonth.from(startsAt) + "&series=" + slug);
         assertThat(browser.find(By.cssSelector(".calendar-month")).getText()).contains("第1次浏览器测试早餐会");
         browser.checkAccessibility();
         browser.open("/public/series/" + slug);

@@ -14,6 +14,8 @@ import org.civicdesk.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.jayway.jsonpath.JsonPath;
+
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Property;
@@ -66,6 +68,43 @@ class CalendarFeedIT {
         assertThat(Instant.from(event.<Temporal>getDateTimeEnd().orElseThrow().getDate()))
                 .isEqualTo(Instant.parse("2023-02-28T09:00:00Z"));
         api.get("/api/v1/public/series/no-such-series/calendar.ics", null).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void eachMeetingHasACalendarFileOfItsOwn() throws Exception {
+        String admin = api.adminToken();
+        String slug = "ics1-" + Api.unique();
+        api.post("/api/v1/series", admin, "{\"slug\":\"" + slug + "\",\"name\":\"单次会议日历\"}")
+                .andExpect(status().isCreated());
+        long id = ((Number) JsonPath.read(api.post("/api/v1/meetings", admin, "{\"series\":\"" + slug
+                + "\",\"number\":1,\"title\":\"第1次座谈会\",\"startsAt\":\"2030-03-02T07:30:00+08:00\","
+                + "\"endsAt\":\"2030-03-02T09:00:00+08:00\",\"venue\":\"市民中心\",\"theme\":\"企业上市\","
+                + "\"selfRegistration\":true}").andExpect(status().isCreated()).andReturn().getResponse()
+                .getContentAsString(), "$.id")).longValue();
+        String body = api.get("/api/v1/public/meetings/" + id + "/calendar.ics", null).andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", org.hamcrest.Matchers.startsWith("text/calendar")))
+                .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.containsString(".ics")))
+                .andReturn().getResponse().getContentAsString();
+        Calendar calendar = new CalendarBuilder().build(new StringReader(body));
+        assertValid(calendar);
+        List<VEvent> events = calendar.getComponents("VEVENT");
+        assertThat(events).hasSize(1);
+        VEvent event = events.get(0);
+        assertThat(event.getSummary().orElseThrow().getValue()).isEqualTo("第1次座谈会");
+        assertThat(event.getLocation().orElseThrow().getValue()).isEqualTo("市民中心");
+        assertThat(Instant.from(event.<Temporal>getDateTimeStart().orElseThrow().getDate()))
+                .isEqualTo(Instant.parse("2030-03-01T23:30:00Z"));
+        // The same UID as in the series' feed: a program that has both keeps one event.
+        Calendar feed = new CalendarBuilder().build(new StringReader(api.get("/api/v1/public/series/" + slug
+                + "/calendar.ics", null).andReturn().getResponse().getContentAsString()));
+        assertThat(event.getUid()).isEqualTo(feed.<VEvent>getComponents("VEVENT").get(0).getUid());
+
+        String draft = "{\"series\":\"" + slug + "\",\"number\":2,\"title\":\"草稿\",\"startsAt\":\"2030-03-09T07:30:00+08:00\","
+                + "\"venue\":\"市民中心\",\"status\":\"DRAFT\",\"selfRegistration\":false}";
+        long draftId = ((Number) JsonPath.read(api.post("/api/v1/meetings", admin, draft).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString(), "$.id")).longValue();
+        api.get("/api/v1/public/meetings/" + draftId + "/calendar.ics", null).andExpect(status().isNotFound());
+        api.get("/api/v1/public/meetings/999999999/calendar.ics", null).andExpect(status().isNotFound());
     }
 
     /**

@@ -2,6 +2,7 @@ package org.civicdesk.meetings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -10,11 +11,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+
 import org.civicdesk.support.Api;
 import org.civicdesk.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.ResultActions;
 
 import com.jayway.jsonpath.JsonPath;
 
@@ -95,6 +100,69 @@ class MeetingPagesIT {
                 .andExpect(status().isNotFound());
         assertThat(jdbc.sql("SELECT attendee_kind FROM participant WHERE meeting_id = :m AND username = :u")
                 .param("m", id).param("u", owner).query(String.class).single()).isEqualTo("EXPERT");
+    }
+
+    @Test
+    void showsTheCodeOnlyOnceConfirmedAndTheOrganiserExpectedVersusArrived() throws Exception {
+        String admin = api.adminToken();
+        String slug = "ok-" + Api.unique();
+        api.post("/api/v1/series", admin, "{\"slug\":\"" + slug + "\",\"name\":\"需审核\",\"approvalRequired\":true}");
+        long id = ((Number) JsonPath.read(api.post("/api/v1/meetings", admin,
+                MeetingsApiIT.meetingJson(slug, 1, null, true)).andReturn().getResponse().getContentAsString(), "$.id"))
+                .longValue();
+        String waiting = "w-" + Api.unique();
+        String walkIn = "w-" + Api.unique();
+        for (String u : new String[] { waiting, walkIn }) {
+            api.post("/api/v1/accounts", admin, "{\"username\":\"" + u + "\",\"password\":\"secret-pass-1\","
+                    + "\"displayName\":\"" + u + "\",\"roles\":[\"RAISER\"]}");
+        }
+        Cookie session = signIn(waiting, "secret-pass-1");
+        api.mvc().perform(post("/my/meetings/" + id + "/register").cookie(session).with(csrf()))
+                .andExpect(redirectedUrl("/my/meetings"));
+        api.mvc().perform(get("/my/meetings").cookie(session)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("awaiting-confirmation")))
+                .andExpect(content().string(not(containsString("registration-code"))))
+                .andExpect(content().string(not(containsString("/my/meetings/" + id + "/qr.svg"))));
+        api.mvc().perform(get("/my/meetings/" + id + "/qr.svg").cookie(session)).andExpect(status().isConflict());
+
+        Cookie organiser = signIn("admin", Api.ADMIN_PASSWORD);
+        assertTurnout(api.mvc().perform(get("/meetings/" + id).cookie(organiser)), 0, 0);
+        api.post("/api/v1/meetings/" + id + "/registrations/" + waiting + "/approve", admin, "");
+        api.mvc().perform(get("/my/meetings").cookie(session))
+                .andExpect(content().string(containsString("registration-code")))
+                .andExpect(content().string(containsString("/my/meetings/" + id + "/qr.svg")));
+        assertTurnout(api.mvc().perform(get("/meetings/" + id).cookie(organiser)), 1, 0);
+        api.post("/api/v1/meetings/" + id + "/attendance", admin, "{\"username\":\"" + walkIn + "\"}");
+        assertTurnout(api.mvc().perform(get("/meetings/" + id + "/check-in").cookie(organiser)), 1, 1);
+        api.post("/api/v1/meetings/" + id + "/attendance", admin, "{\"username\":\"" + waiting + "\"}");
+        assertTurnout(api.mvc().perform(get("/meetings/" + id).cookie(organiser)), 1, 2);
+    }
+
+    @Test
+    void listsMeetingsToComeFirst() throws Exception {
+        String admin = api.adminToken();
+        String slug = "up-" + Api.unique();
+        api.post("/api/v1/series", admin, "{\"slug\":\"" + slug + "\",\"name\":\"先列将开的会\"}");
+        OffsetDateTime now = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS);
+        String[][] meetings = { { "上月的会", now.minusMonths(1).toString() }, { "下月的会", now.plusMonths(1).toString() },
+            { "去年的会", now.minusYears(1).toString() }, { "明天的会", now.plusDays(1).toString() } };
+        for (int i = 0; i < meetings.length; i++) {
+            api.post("/api/v1/meetings", admin, "{\"series\":\"" + slug + "\",\"number\":" + (i + 1) + ",\"title\":\""
+                    + meetings[i][0] + "\",\"startsAt\":\"" + meetings[i][1] + "\",\"venue\":\"会议室\","
+                    + "\"selfRegistration\":false}").andExpect(status().isCreated());
+        }
+        String page = api.mvc().perform(get("/public/meetings").param("series", slug)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).containsSubsequence("明天的会", "下月的会", "上月的会", "去年的会");
+        String organisers = api.mvc().perform(get("/meetings").cookie(signIn("admin", Api.ADMIN_PASSWORD)))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(organisers).containsSubsequence("明天的会", "下月的会", "上月的会", "去年的会");
+    }
+
+    private static void assertTurnout(ResultActions page, int expected, int arrived) throws Exception {
+        page.andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"turnout-expected\">" + expected + "<")))
+                .andExpect(content().string(containsString("id=\"turnout-arrived\">" + arrived + "<")));
     }
 
     /** Signs in through the form; the session lives in the database and travels in its cookie. */

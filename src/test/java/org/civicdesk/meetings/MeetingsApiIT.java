@@ -8,6 +8,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -274,6 +276,54 @@ class MeetingsApiIT {
     }
 
     @Test
+    void takesCheckInsOnlyFromTheConfiguredTimeBeforeTheStart() throws Exception {
+        String slug = series();
+        // The door opens two hours before the start (civicdesk.meetings.check-in-opens-before's default).
+        long later = meetingAt(slug, 1, OffsetDateTime.now().plusHours(3));
+        long soon = meetingAt(slug, 2, OffsetDateTime.now().plusHours(1));
+        Account guest = account("RAISER");
+        String code = JsonPath.read(api.post("/api/v1/meetings/" + later + "/registrations", guest.token(), "")
+                .andExpect(jsonPath("$.registration").value("CONFIRMED")).andReturn().getResponse()
+                .getContentAsString(), "$.code");
+        long participants = count("participant");
+        api.post("/api/v1/meetings/" + later + "/attendance", admin, "{\"code\":\"" + code + "\"}")
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("CHECK_IN_NOT_OPEN"))
+                .andExpect(header().string("Content-Type", org.hamcrest.Matchers.startsWith("application/problem+json")));
+        api.post("/api/v1/meetings/" + later + "/attendance", admin, "{\"username\":\"" + guest.username() + "\"}")
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("CHECK_IN_NOT_OPEN"));
+        Account walkIn = account("RAISER");
+        api.post("/api/v1/meetings/" + later + "/attendance", admin, "{\"username\":\"" + walkIn.username() + "\"}")
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("CHECK_IN_NOT_OPEN"));
+        assertThat(count("participant")).isEqualTo(participants);
+        api.get("/api/v1/meetings/" + later, admin).andExpect(jsonPath("$.attendances").value(0));
+        api.post("/api/v1/meetings/" + soon + "/attendance", admin, "{\"username\":\"" + guest.username() + "\"}")
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.attendedAt").isString());
+    }
+
+    @Test
+    void aCodeAdmitsItsHolderOnlyOnceTheRegistrationIsConfirmed() throws Exception {
+        String slug = "s-" + Api.unique();
+        api.post("/api/v1/series", admin, "{\"slug\":\"" + slug + "\",\"name\":\"需审核\",\"approvalRequired\":true}")
+                .andExpect(status().isCreated());
+        long id = meeting(slug, 1, null, true);
+        Account pending = account("RAISER");
+        String code = JsonPath.read(api.post("/api/v1/meetings/" + id + "/registrations", pending.token(), "")
+                .andExpect(jsonPath("$.registration").value("PENDING")).andReturn().getResponse()
+                .getContentAsString(), "$.code");
+        api.get("/api/v1/meetings/" + id + "/registrations/mine/qr.svg", pending.token())
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("REGISTRATION_NOT_CONFIRMED"));
+        api.post("/api/v1/meetings/" + id + "/attendance", admin, "{\"code\":\"" + code + "\"}")
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("REGISTRATION_NOT_CONFIRMED"));
+        api.get("/api/v1/meetings/" + id, admin).andExpect(jsonPath("$.attendances").value(0));
+        api.post("/api/v1/meetings/" + id + "/registrations/" + pending.username() + "/approve", admin, "")
+                .andExpect(status().isOk());
+        api.get("/api/v1/meetings/" + id + "/registrations/mine/qr.svg", pending.token())
+                .andExpect(status().isOk()).andExpect(header().string("Content-Type", "image/svg+xml"));
+        api.post("/api/v1/meetings/" + id + "/attendance", admin, "{\"code\":\"" + code + "\"}")
+                .andExpect(status().isCreated());
+    }
+
+    @Test
     void checksPeopleInByUsernameOrCodeOnce() throws Exception {
         long id = meeting(series(), 1, null, true);
         Account guest = account("RAISER");
@@ -491,6 +541,13 @@ class MeetingsApiIT {
 
     private long meeting(String slug, int number, Integer capacity, boolean selfRegistration) throws Exception {
         String body = api.post("/api/v1/meetings", admin, meetingJson(slug, number, capacity, selfRegistration))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return ((Number) JsonPath.read(body, "$.id")).longValue();
+    }
+
+    private long meetingAt(String slug, int number, OffsetDateTime startsAt) throws Exception {
+        String body = api.post("/api/v1/meetings", admin, meetingJson(slug, number, null, true)
+                .replace("2023-02-27T09:00:00+08:00", startsAt.truncatedTo(ChronoUnit.SECONDS).toString()))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         return ((Number) JsonPath.read(body, "$.id")).longValue();
     }

@@ -26,7 +26,7 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 
 /**
  * 日历订阅 — a series' published and closed meetings as an RFC 5545 calendar that calendar programs subscribe
- * to. Times are written in UTC, so no program needs the city's time-zone definition; a meeting
+ * to, or one meeting's as a file to open once. Times are written in UTC, so no program needs the city's time-zone definition; a meeting
  * without an end time is given two hours.
  */
 @Component
@@ -39,11 +39,20 @@ class CalendarFeed {
     }
 
     String write(SeriesView series, List<MeetingView> meetings, String host) {
+        return write(series.name(), series.slug(), meetings, host);
+    }
+
+    /** One meeting's calendar file, to add it to a calendar program once; its UID is the feed's, so the two agree. */
+    String write(MeetingView meeting, String host) {
+        return write(meeting.title(), "meeting " + meeting.id(), List.of(meeting), host);
+    }
+
+    private String write(String name, String what, List<MeetingView> meetings, String host) {
         Calendar calendar = new Calendar();
         calendar.add(new ProdId("-//Civic Desk//Meetings//ZH"));
         calendar.add(ImmutableVersion.VERSION_2_0);
         calendar.add(ImmutableCalScale.GREGORIAN);
-        calendar.add(new XProperty("X-WR-CALNAME", series.name()));
+        calendar.add(new XProperty("X-WR-CALNAME", name));
         Instant stamp = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         for (MeetingView m : meetings) {
             Instant start = m.startsAt().toInstant();
@@ -64,7 +73,7 @@ class CalendarFeed {
         try {
             new CalendarOutputter(false).output(calendar, out);
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot write the calendar of " + series.slug(), e);
+            throw new IllegalStateException("Cannot write the calendar of " + what, e);
         }
         return out.toString();
     }

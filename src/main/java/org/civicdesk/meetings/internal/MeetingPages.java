@@ -65,7 +65,7 @@ class MeetingPages {
     @GetMapping
     String index(Model model) {
         model.addAttribute("series", meetings.allSeries());
-        model.addAttribute("meetings", meetings.meetings(null, null, null, true));
+        model.addAttribute("meetings", meetings.upcomingFirst(meetings.meetings(null, null, null, true)));
         model.addAttribute("reminders", meetings.awaitingReport());
         Forms.addIfAbsent(model, "form", SeriesForm::new);
         return "meetings/index";
@@ -110,6 +110,7 @@ class MeetingPages {
         RaisedItems.Counts raised = statistics.forMeeting(id);
         model.addAttribute("meeting", meeting);
         model.addAttribute("participants", people);
+        addTurnout(model, people);
         model.addAttribute("agenda", agenda);
         model.addAttribute("raised", raised);
         model.addAttribute("discussed", PublicMeetingPages.discussed(discussed, id));
@@ -154,7 +155,9 @@ class MeetingPages {
     @GetMapping("/{id}/check-in")
     String checkInPage(@PathVariable long id, Model model) {
         model.addAttribute("meeting", meetings.meetingView(id));
-        model.addAttribute("arrived", participation.participants(id).stream()
+        List<ParticipantView> people = participation.participants(id);
+        addTurnout(model, people);
+        model.addAttribute("arrived", people.stream()
                 .filter(p -> p.attendedAt() != null)
                 .sorted((a, b) -> b.attendedAt().compareTo(a.attendedAt())).toList());
         Forms.addIfAbsent(model, "checkInForm", CheckInForm::new);
@@ -199,6 +202,11 @@ class MeetingPages {
     String minutes(@PathVariable long id, @ModelAttribute("minutesForm") MinutesForm form,
             RedirectAttributes redirect) {
         return done(redirect, "/meetings/" + id + "/agenda", meetings.setMinutes(id, form.getMinutes()));
+    }
+
+    private void addTurnout(Model model, List<ParticipantView> people) {
+        model.addAttribute("turnout", participation.turnout(people));
+        model.addAttribute("opensMinutes", participation.checkInOpensBefore().toMinutes());
     }
 
     /** Says what was done, by the meeting's title or the person's name, on the page it goes back to. */

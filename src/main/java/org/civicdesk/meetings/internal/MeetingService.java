@@ -8,10 +8,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import org.civicdesk.audit.AuditTrail;
@@ -245,6 +247,20 @@ class MeetingService implements Meetings {
         }
         sql.append(" ORDER BY m.starts_at, m.id");
         return jdbc.sql(sql.toString()).params(params).query(this::meetingRow).list();
+    }
+
+    /**
+     * The same meetings as lists show them: those not yet over first, soonest first, so that what is
+     * coming is on top; then those over, latest first. A meeting without an end is over once it started.
+     */
+    List<MeetingView> upcomingFirst(List<MeetingView> meetings) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Predicate<MeetingView> toCome = m -> !(m.endsAt() != null ? m.endsAt() : m.startsAt()).isBefore(now);
+        Comparator<MeetingView> byStart = Comparator.comparing(MeetingView::startsAt, OffsetDateTime.timeLineOrder())
+                .thenComparingLong(MeetingView::id);
+        List<MeetingView> sorted = new ArrayList<>(meetings.stream().filter(toCome).sorted(byStart).toList());
+        sorted.addAll(meetings.stream().filter(toCome.negate()).sorted(byStart.reversed()).toList());
+        return sorted;
     }
 
     /** 提醒 — published meetings that are over but not yet closed with their report. */

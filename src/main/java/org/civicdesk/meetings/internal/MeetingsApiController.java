@@ -220,7 +220,7 @@ class MeetingsApiController {
     @GetMapping(path = "/meetings/{id}/registrations/mine/qr.svg", produces = "image/svg+xml")
     @Operation(summary = "The caller's registration code as a QR code")
     ResponseEntity<String> myQr(@PathVariable long id) {
-        ParticipantView me = participation.mine(id);
+        ParticipantView me = participation.admittingCode(id);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("image/svg+xml"))
                 .body(qr.svg(me.code(), me.code()));
     }

@@ -1,6 +1,7 @@
 package org.civicdesk.meetings.internal;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -40,7 +41,7 @@ class MyMeetingPages {
 
     @GetMapping
     String mine(Model model) {
-        List<MyMeeting> mine = participation.myMeetings();
+        List<MyMeeting> mine = upcomingFirst(participation.myMeetings());
         Set<Long> taken = mine.stream().map(m -> m.meeting().id()).collect(Collectors.toSet());
         List<MeetingView> open = meetings.meetings(null, null, null, false).stream()
                 .filter(MeetingView::registrationOpen).filter(m -> !taken.contains(m.id())).toList();
@@ -48,6 +49,13 @@ class MyMeetingPages {
         model.addAttribute("open", open);
         model.addAttribute("kinds", AttendeeKind.values());
         return "meetings/mine";
+    }
+
+    /** The caller's meetings in the order of {@link MeetingService#upcomingFirst}. */
+    private List<MyMeeting> upcomingFirst(List<MyMeeting> mine) {
+        Map<Long, MyMeeting> byMeeting = mine.stream().collect(Collectors.toMap(m -> m.meeting().id(), m -> m));
+        return meetings.upcomingFirst(mine.stream().map(MyMeeting::meeting).toList()).stream()
+                .map(m -> byMeeting.get(m.id())).toList();
     }
 
     @PostMapping("/{id}/accept")
@@ -79,7 +87,7 @@ class MyMeetingPages {
     /** The caller's own code as a QR code, to show at the door; nobody else's. */
     @GetMapping(path = "/{id}/qr.svg")
     ResponseEntity<String> qr(@PathVariable long id) {
-        ParticipantView me = participation.mine(id);
+        ParticipantView me = participation.admittingCode(id);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("image/svg+xml"))
                 .body(qr.svg(me.code(), me.code()));
     }

@@ -4,7 +4,10 @@ import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -54,16 +57,18 @@ class ParticipationService {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final MeetingsSettings settings;
     private final SecureRandom random = new SecureRandom();
 
     ParticipationService(JdbcClient jdbc, MeetingService meetings, Directory directory, AuditTrail audit,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, MeetingsSettings settings) {
         this.jdbc = jdbc;
         this.meetings = meetings;
         this.directory = directory;
         this.audit = audit;
         this.events = events;
         this.clock = clock;
+        this.settings = settings;
     }
 
     /** The outcome of a request that may create a record or find it made already. */
@@ -93,6 +98,46 @@ class ParticipationService {
         meetings.meetingView(meetingId);
         return byUsername(meetingId, Actor.require().username())
                 .orElseThrow(() -> Problems.notFound("registration", meetingId));
+    }
+
+    /**
+     * The caller's own code, to show at the door: only once its place is confirmed, since a code
+     * awaiting approval, on the waiting list or declined admits nobody.
+     */
+    ParticipantView admittingCode(long meetingId) {
+        ParticipantView me = mine(meetingId);
+        refuseIfNotConfirmed(me);
+        return me;
+    }
+
+    /**
+     * 应到与实到 — who is expected at the meeting and who has arrived, for its organisers.
+     *
+     * @param expected confirmed places: accepted invitations and confirmed registrations (an invitation
+     *        not yet answered, a registration awaiting approval or on the waiting list is not expected yet)
+     * @param arrived everyone checked in, whether expected or let in at the door
+     * @param expectedArrived those of the expected who have arrived
+     */
+    record Turnout(long expected, long arrived, long expectedArrived) {
+
+        public long missing() {
+            return expected - expectedArrived;
+        }
+
+        public long walkIns() {
+            return arrived - expectedArrived;
+        }
+    }
+
+    Turnout turnout(List<ParticipantView> participants) {
+        long expected = participants.stream().filter(ParticipantView::confirmed).count();
+        long arrived = participants.stream().filter(p -> p.attendedAt() != null).count();
+        long expectedArrived = participants.stream().filter(p -> p.confirmed() && p.attendedAt() != null).count();
+        return new Turnout(expected, arrived, expectedArrived);
+    }
+
+    Duration checkInOpensBefore() {
+        return settings.checkInOpensBefore();
     }
 
     /** A registration the caller made, with its code, as a repeat of the request answers with it. */
@@ -411,12 +456,16 @@ class ParticipationService {
             before = jdbc.sql("SELECT * FROM participant WHERE meeting_id = :m AND code = :c").param("m", meetingId)
                     .param("c", code).query(this::withoutCode).optional()
                     .orElseThrow(() -> Problems.notFoundIn("code", "registration code", code));
+            if (before.attendedAt() == null) {
+                refuseIfNotConfirmed(before);
+            }
         } else {
             AccountSummary account = account(cmd.username().trim());
             before = byUsername(meetingId, account.username()).orElse(null);
             if (before == null) {
                 MeetingService.refuseIfClosed(meeting);
                 refuseIfDraft(meeting);
+                refuseIfTooEarly(meeting);
                 long id = insert(meetingId, account.username(), null, account.displayName(),
                         affiliation(account.orgCode()), ParticipantRole.ATTENDS, AttendeeKind.OTHER, null, null, null,
                         null);
@@ -429,6 +478,7 @@ class ParticipationService {
         }
         MeetingService.refuseIfClosed(meeting);
         refuseIfDraft(meeting);
+        refuseIfTooEarly(meeting);
         jdbc.sql("UPDATE participant SET attended_at = :now, updated_at = :now WHERE id = :id").param("now", now())
                 .param("id", before.id()).update();
         ParticipantView after = byId(before.id());
@@ -440,6 +490,22 @@ class ParticipationService {
     private static void refuseIfDraft(MeetingView meeting) {
         if (meeting.status() == MeetingStatus.DRAFT) {
             throw Problems.conflict("MEETING_NOT_PUBLISHED", "problem.meetingNotPublished", meeting.title());
+        }
+    }
+
+    /** The door opens {@link MeetingsSettings#checkInOpensBefore()} before the start, not earlier. */
+    private void refuseIfTooEarly(MeetingView meeting) {
+        OffsetDateTime opens = meeting.startsAt().minus(settings.checkInOpensBefore());
+        if (now().isBefore(opens)) {
+            LocalDateTime local = opens.atZoneSameInstant(meetings.zone()).toLocalDateTime().truncatedTo(ChronoUnit.MINUTES);
+            throw Problems.conflict("CHECK_IN_NOT_OPEN", "problem.checkInNotOpen", meeting.title(),
+                    local.toLocalDate() + " " + local.toLocalTime());
+        }
+    }
+
+    private static void refuseIfNotConfirmed(ParticipantView participant) {
+        if (!participant.confirmed()) {
+            throw Problems.conflict("REGISTRATION_NOT_CONFIRMED", "problem.registrationNotConfirmed");
         }
     }
 

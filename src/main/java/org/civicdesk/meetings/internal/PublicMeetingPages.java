@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,9 +41,7 @@ class PublicMeetingPages {
     String list(@RequestParam(required = false) String series, Model model) {
         model.addAttribute("allSeries", meetings.series());
         model.addAttribute("series", series);
-        List<MeetingView> latestFirst = new ArrayList<>(meetings.meetings(series, null));
-        Collections.reverse(latestFirst);
-        model.addAttribute("meetings", latestFirst);
+        model.addAttribute("meetings", meetings.upcomingFirst(series));
         return "meetings/public-list";
     }
 

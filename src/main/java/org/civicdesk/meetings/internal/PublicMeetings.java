@@ -48,6 +48,16 @@ class PublicMeetings {
         return meetings.meetings(series, from, to, false).stream().map(MeetingView::forPublic).toList();
     }
 
+    /** A published or closed meeting alone, without its agenda and attendees. */
+    MeetingView meetingOnly(long id) {
+        return meetings.publicMeeting(id).forPublic();
+    }
+
+    /** Published and closed meetings, those to come first (soonest first), then the past ones, latest first. */
+    List<MeetingView> upcomingFirst(String series) {
+        return meetings.upcomingFirst(meetings(series, null));
+    }
+
     PublicMeeting meeting(long id) {
         return new PublicMeeting(meetings.publicMeeting(id).forPublic(),
                 meetings.agenda(id).stream().map(AgendaItemView::forPublic).toList(),

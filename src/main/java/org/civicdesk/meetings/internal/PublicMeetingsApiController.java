@@ -71,4 +71,12 @@ class PublicMeetingsApiController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + slug + ".ics\"")
                 .body(calendar.write(meetings.seriesView(slug), meetings.meetings(slug, null), city.host()));
     }
+
+    @GetMapping("/meetings/{id}/calendar.ics")
+    @Operation(summary = "One published or closed meeting as an RFC 5545 calendar file")
+    ResponseEntity<String> meetingCalendar(@PathVariable long id) {
+        return ResponseEntity.ok().contentType(CALENDAR)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"meeting-" + id + ".ics\"")
+                .body(calendar.write(meetings.meetingOnly(id), city.host()));
+    }
 }

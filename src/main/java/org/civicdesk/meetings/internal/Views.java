@@ -68,6 +68,11 @@ final class Views {
                     null);
         }
 
+        /** An accepted invitation or a confirmed registration: its code admits its holder at the door. */
+        public boolean confirmed() {
+            return invitation == InvitationStatus.ACCEPTED || registration == RegistrationStatus.CONFIRMED;
+        }
+
         public boolean holdsSeat() {
             return invitation == InvitationStatus.SENT || invitation == InvitationStatus.ACCEPTED
                     || registration == RegistrationStatus.PENDING || registration == RegistrationStatus.CONFIRMED;
