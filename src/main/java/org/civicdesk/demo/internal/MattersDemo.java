@@ -108,12 +108,23 @@ class MattersDemo {
                 }
                 boolean stillOpen = session >= 14 && i == 0;
                 matter(new Matters.Raise(MatterType.PROBLEM.name(), title, content, null, meeting.id(), null, null,
-                        null, "MEETING", null, null, null), raiser, raisedOn, null, example,
-                        stillOpen ? Outcome.SIGNED : Outcome.CLOSED, 0);
+                        null, "MEETING", null, null, null), raiser, raisedOn, stillOpen ? recentlyAssigned(session) : null,
+                        example, stillOpen ? Outcome.SIGNED : Outcome.CLOSED, 0);
                 count++;
             }
         }
         return count;
+    }
+
+    /**
+     * The paper counts three problems "正在办理" (in progress) and gives no date for their handling. They
+     * are in progress today, wherever the demo runs: raised on the day of their meeting, as the paper
+     * has it, and assigned a few weeks before today, so that their due dates lie ahead instead of years
+     * behind. Two working days apart for each later meeting, so that they are not all due at once.
+     */
+    private LocalDate recentlyAssigned(int session) {
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.ofHours(8)));
+        return calendar.addWorkingDays(today.minusDays(21), 2 * (session - 14));
     }
 
     private int deputiesSuggestions() {
