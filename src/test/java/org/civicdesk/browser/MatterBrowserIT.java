@@ -5,7 +5,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import org.civicdesk.support.Api;
 import org.civicdesk.support.Browser;
-import org.civicdesk.support.TestDatabase;
+import org.civicdesk.support.RunningServerTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,11 +14,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The whole handling of a matter in a real browser, each step by the person whose step it is: a
@@ -27,10 +23,7 @@ import org.springframework.test.context.ActiveProfiles;
  * lead handles it again and answers, the deputy is satisfied and the matter is closed. Every page on
  * the way passes the accessibility check.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureMockMvc
-@Import(Api.class)
-@ActiveProfiles(resolver = TestDatabase.class)
+@RunningServerTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MatterBrowserIT {
 

@@ -12,16 +12,12 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 
 /**
  * A place's name is text wherever the map shows it: a name that is markup shows as typed in the
  * marker's tooltip and popup, and no element is made from it (no image loads, no handler runs; a
  * script's alert would fail every later step of the browser).
  */
-@AutoConfigureMockMvc
-@Import(Api.class)
 class PlaceNameMarkupBrowserIT extends RealBrowserTest {
 
     @Autowired

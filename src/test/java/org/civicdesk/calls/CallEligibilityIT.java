@@ -8,18 +8,15 @@ import java.time.OffsetDateTime;
 import org.civicdesk.support.Api;
 import org.civicdesk.support.IntegrationTest;
 import org.civicdesk.support.MutableClock;
-import org.civicdesk.support.MutableClockConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 
 /**
  * Age on the day of applying, in the city's time zone, exactly at the boundary: "65岁以下" admits
  * a man until the day before his 65th birthday.
  */
 @IntegrationTest
-@Import(MutableClockConfiguration.class)
 class CallEligibilityIT {
 
     @Autowired

@@ -9,18 +9,15 @@ import java.time.Clock;
 import org.civicdesk.support.Api;
 import org.civicdesk.support.IntegrationTest;
 import org.civicdesk.support.MutableClock;
-import org.civicdesk.support.MutableClockConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 
 import com.jayway.jsonpath.JsonPath;
 
 /** Due dates on the official calendar of 2023, across the Spring Festival and National Day make-up days. */
 @IntegrationTest
-@Import(MutableClockConfiguration.class)
 class DeadlineIT {
 
     @Autowired

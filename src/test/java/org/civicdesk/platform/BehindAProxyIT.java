@@ -12,14 +12,10 @@ import java.net.http.HttpResponse;
 import java.util.List;
 
 import org.civicdesk.support.Api;
-import org.civicdesk.support.TestDatabase;
+import org.civicdesk.support.RunningServerTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.component.VEvent;
@@ -29,10 +25,7 @@ import net.fortuna.ical4j.model.component.VEvent;
  * request that reached the proxy over HTTPS is treated as secure, and the client's address is the one
  * the proxy names. What names the site in a calendar comes from the settings, never from a request.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureMockMvc
-@Import(Api.class)
-@ActiveProfiles(resolver = TestDatabase.class)
+@RunningServerTest
 class BehindAProxyIT {
 
     @LocalServerPort

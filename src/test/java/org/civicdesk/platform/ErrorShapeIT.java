@@ -8,13 +8,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import org.civicdesk.support.Api;
-import org.civicdesk.support.TestDatabase;
+import org.civicdesk.support.RunningServerTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 import com.jayway.jsonpath.JsonPath;
 
@@ -22,8 +19,7 @@ import com.jayway.jsonpath.JsonPath;
  * Every error of the API has the contract's shape, also those that no controller answers: checked over
  * real HTTP, because MockMvc skips Tomcat, which refuses some addresses itself.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles(resolver = TestDatabase.class)
+@RunningServerTest
 class ErrorShapeIT {
 
     private static final HttpClient http = HttpClient.newHttpClient();

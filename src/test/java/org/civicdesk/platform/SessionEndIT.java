@@ -14,10 +14,8 @@ import java.time.ZoneOffset;
 import org.civicdesk.support.Api;
 import org.civicdesk.support.IntegrationTest;
 import org.civicdesk.support.MutableClock;
-import org.civicdesk.support.MutableClockConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import jakarta.servlet.http.Cookie;
@@ -28,7 +26,6 @@ import jakarta.servlet.http.Cookie;
  * every node ends it alike.
  */
 @IntegrationTest
-@Import(MutableClockConfiguration.class)
 class SessionEndIT {
 
     @Autowired

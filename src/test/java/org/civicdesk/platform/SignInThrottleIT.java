@@ -20,12 +20,10 @@ import org.civicdesk.support.Api;
 import org.civicdesk.support.Concurrently;
 import org.civicdesk.support.IntegrationTest;
 import org.civicdesk.support.MutableClock;
-import org.civicdesk.support.MutableClockConfiguration;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -40,7 +38,6 @@ import jakarta.servlet.http.Cookie;
  * account that lifts with each window.
  */
 @IntegrationTest
-@Import(MutableClockConfiguration.class)
 class SignInThrottleIT {
 
     private static final String STRANGER = "203.0.113.9";

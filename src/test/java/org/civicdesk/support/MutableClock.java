@@ -3,28 +3,38 @@ package org.civicdesk.support;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 import org.civicdesk.shared.ReplayableClock;
 
 /**
- * A clock that a test sets to the day it needs, e.g. the eve of the 2023 Spring Festival. It still
- * lets the demo city replay its past, as the application's clock does.
+ * The application's clock in every test context: the wall clock, until a test sets it to the day it
+ * needs, e.g. the eve of the 2023 Spring Festival, where it stays until the test ends
+ * ({@link MutableClockReset} puts it back to the wall clock after each test method, so that no test
+ * class leaves its day to the next in the shared context). It still lets the demo city replay its
+ * past, as the application's clock does.
  */
 public class MutableClock extends ReplayableClock {
 
-    private volatile Instant now = Instant.now();
+    /** The instant a test set, or {@code null} for the wall clock. */
+    private volatile Instant fixed;
 
     public MutableClock() {
-        super(Clock.system(ZoneOffset.UTC));
+        // The zone of the application's own clock (SharedConfiguration).
+        super(Clock.systemDefaultZone());
     }
 
     public void set(String isoDateTimeWithOffset) {
-        now = OffsetDateTime.parse(isoDateTimeWithOffset).toInstant();
+        fixed = OffsetDateTime.parse(isoDateTimeWithOffset).toInstant();
+    }
+
+    /** Back to the wall clock. */
+    public void reset() {
+        fixed = null;
     }
 
     @Override
     protected Instant wallInstant() {
-        return now;
+        Instant set = fixed;
+        return set != null ? set : super.wallInstant();
     }
 }

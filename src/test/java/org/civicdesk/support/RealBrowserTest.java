@@ -3,16 +3,13 @@ package org.civicdesk.support;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The whole application on a real port with one Chromium for all the tests of a class. Browser
  * tests extend it and are named *BrowserIT; they run on H2 only (see the build).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles(resolver = TestDatabase.class)
+@RunningServerTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class RealBrowserTest {
 

@@ -11,17 +11,14 @@ import java.time.OffsetDateTime;
 import org.civicdesk.support.Api;
 import org.civicdesk.support.IntegrationTest;
 import org.civicdesk.support.MutableClock;
-import org.civicdesk.support.MutableClockConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.jayway.jsonpath.JsonPath;
 
 @IntegrationTest
-@Import(MutableClockConfiguration.class)
 class DeadlineWatchIT {
 
     @Autowired
