@@ -82,7 +82,7 @@ class CallsBrowserIT extends RealBrowserTest {
         browser.open("/login");
         browser.find(By.id("username")).sendKeys("admin");
         browser.find(By.id("password")).sendKeys(Api.ADMIN_PASSWORD, Keys.ENTER);
-        browser.waitFor(d -> browser.path().equals("/"));
+        browser.waitFor(d -> browser.path().equals("/desk"));
         browser.open("/public/calls/zz-qunxing-choir-2023");
         new Select(browser.find(By.id("group"))).selectByValue("men");
         browser.find(By.id("name")).sendKeys("胡建国");

@@ -21,9 +21,9 @@ class CharityBrowserIT extends RealBrowserTest {
         browser.open("/login");
         browser.find(By.id("username")).sendKeys("charity");
         browser.find(By.id("password")).sendKeys("civicdesk-demo", Keys.ENTER);
-        browser.waitFor(d -> browser.path().equals("/"));
+        browser.waitFor(d -> browser.path().equals("/desk"));
 
-        browser.click(By.linkText("慈善台账"));
+        browser.click(By.cssSelector("main a[href$='/charity/campaigns']"));
         assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("募捐活动");
         browser.checkAccessibility();
         String code = "B-" + Api.unique();
@@ -72,8 +72,7 @@ class CharityBrowserIT extends RealBrowserTest {
         browser.checkAccessibility();
         browser.screenshot("charity-03-public-campaign");
 
-        browser.click(By.cssSelector("form[action$='/logout'] button"));
-        browser.waitFor(d -> browser.path().equals("/"));
+        browser.signOut();
         browser.open("/public/charity/campaigns/" + code);
         assertThat(browser.find(By.tagName("main")).getText()).doesNotContain("株洲爱心人士").contains("1592.60");
         browser.open("/public/charity");

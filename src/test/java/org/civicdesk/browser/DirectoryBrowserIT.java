@@ -27,7 +27,7 @@ class DirectoryBrowserIT extends RealBrowserTest {
         browser.checkAccessibility();
         browser.find(By.id("username")).sendKeys("admin");
         browser.find(By.id("password")).sendKeys(Api.ADMIN_PASSWORD, Keys.ENTER);
-        browser.waitFor(d -> browser.path().equals("/"));
+        browser.waitFor(d -> browser.path().equals("/desk"));
 
         browser.open("/directory/orgs");
         browser.checkAccessibility();
@@ -64,7 +64,7 @@ class DirectoryBrowserIT extends RealBrowserTest {
         if (!browser.driver().findElements(By.id("username")).isEmpty()) {
             browser.find(By.id("username")).sendKeys("admin");
             browser.find(By.id("password")).sendKeys(Api.ADMIN_PASSWORD, Keys.ENTER);
-            browser.waitFor(d -> browser.path().equals("/"));
+            browser.waitFor(d -> browser.path().equals("/desk"));
         }
         for (String page : new String[] { "/directory/people", "/directory/people/new", "/directory/accounts",
                 "/directory/accounts/supervisor/edit", "/directory/import", "/admin/audit" }) {

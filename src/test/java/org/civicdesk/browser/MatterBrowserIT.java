@@ -217,7 +217,7 @@ class MatterBrowserIT {
         browser.open("/login");
         browser.find(By.id("username")).sendKeys(username);
         browser.find(By.id("password")).sendKeys(PASSWORD, Keys.ENTER);
-        browser.waitFor(d -> browser.path().equals("/"));
+        browser.waitFor(d -> browser.path().equals("/desk"));
     }
 
     private void openFromInbox(String title) {

@@ -102,7 +102,7 @@ class AidPagesIT {
 
     private Cookie signIn(String username) throws Exception {
         Cookie cookie = api.mvc().perform(formLogin().user(username).password("civicdesk-demo"))
-                .andExpect(redirectedUrl("/")).andReturn().getResponse().getCookie("SESSION");
+                .andExpect(redirectedUrl("/desk")).andReturn().getResponse().getCookie("SESSION");
         assertThat(cookie).isNotNull();
         return cookie;
     }

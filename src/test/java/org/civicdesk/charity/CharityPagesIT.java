@@ -90,7 +90,7 @@ class CharityPagesIT {
 
     private Cookie signIn(String username, String password) throws Exception {
         Cookie cookie = api.mvc().perform(formLogin().user(username).password(password))
-                .andExpect(redirectedUrl("/")).andReturn().getResponse().getCookie("SESSION");
+                .andExpect(redirectedUrl("/desk")).andReturn().getResponse().getCookie("SESSION");
         assertThat(cookie).isNotNull();
         return cookie;
     }

@@ -168,7 +168,7 @@ class MeetingPagesIT {
     /** Signs in through the form; the session lives in the database and travels in its cookie. */
     private Cookie signIn(String username, String password) throws Exception {
         Cookie cookie = api.mvc().perform(formLogin().user(username).password(password))
-                .andExpect(redirectedUrl("/")).andReturn().getResponse().getCookie("SESSION");
+                .andExpect(redirectedUrl("/desk")).andReturn().getResponse().getCookie("SESSION");
         assertThat(cookie).isNotNull();
         return cookie;
     }

@@ -53,7 +53,7 @@ class NoticePagesIT {
         long notices = jdbc.sql("SELECT COUNT(*) FROM notice").query(Long.class).single();
         api.mvc().perform(get("/notices")).andExpect(status().is3xxRedirection());
         Cookie admin = api.mvc().perform(formLogin().user("admin").password(Api.ADMIN_PASSWORD))
-                .andExpect(redirectedUrl("/")).andReturn().getResponse().getCookie("SESSION");
+                .andExpect(redirectedUrl("/desk")).andReturn().getResponse().getCookie("SESSION");
         api.mvc().perform(post("/notices").cookie(admin).with(csrf()).param("kind", "HEALTH_ALERT"))
                 .andExpect(redirectedUrl("/notices"));
         api.mvc().perform(get("/notices").cookie(admin)).andExpect(status().isOk())

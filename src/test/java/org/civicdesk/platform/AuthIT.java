@@ -63,7 +63,7 @@ class AuthIT {
 
     @Test
     void signsPeopleInWithAFormProtectedByCsrf() throws Exception {
-        api.mvc().perform(formLogin().user("admin").password(Api.ADMIN_PASSWORD)).andExpect(redirectedUrl("/"));
+        api.mvc().perform(formLogin().user("admin").password(Api.ADMIN_PASSWORD)).andExpect(redirectedUrl("/desk"));
         api.mvc().perform(post("/login").param("username", "admin").param("password", Api.ADMIN_PASSWORD))
                 .andExpect(status().isForbidden());
         api.mvc().perform(get("/directory/orgs")).andExpect(status().is3xxRedirection());

@@ -72,7 +72,7 @@ class SessionEndIT {
 
     private Cookie signIn(String username) throws Exception {
         Cookie cookie = api.mvc().perform(formLogin().user(username).password("secret-pass-1"))
-                .andExpect(redirectedUrl("/")).andReturn().getResponse().getCookie("SESSION");
+                .andExpect(redirectedUrl("/desk")).andReturn().getResponse().getCookie("SESSION");
         assertThat(cookie).isNotNull();
         return cookie;
     }

@@ -145,7 +145,7 @@ class SignInThrottleIT {
                 .andExpect(redirectedUrl("/login?locked"));
 
         Cookie owner = api.mvc().perform(formSignIn(username, "secret-pass-1", OWNER))
-                .andExpect(redirectedUrl("/")).andReturn().getResponse().getCookie("SESSION");
+                .andExpect(redirectedUrl("/desk")).andReturn().getResponse().getCookie("SESSION");
         api.mvc().perform(get("/").cookie(owner)).andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("自您上次登录以来，有 7 次登录本账号的尝试失败")));
         api.mvc().perform(get("/").cookie(owner))
@@ -159,7 +159,7 @@ class SignInThrottleIT {
                 .with(csrf()))
                 .andExpect(redirectedUrl("/directory/accounts/" + username + "/edit"));
         api.mvc().perform(formSignIn(username, "secret-pass-1", STRANGER))
-                .andExpect(redirectedUrl("/"));
+                .andExpect(redirectedUrl("/desk"));
     }
 
     private void guess(String username, int times) throws Exception {

@@ -151,7 +151,7 @@ class ProjectPagesIT {
     }
 
     private Cookie signIn(String username) throws Exception {
-        return api.mvc().perform(formLogin().user(username).password("civicdesk-demo")).andExpect(redirectedUrl("/"))
+        return api.mvc().perform(formLogin().user(username).password("civicdesk-demo")).andExpect(redirectedUrl("/desk"))
                 .andReturn().getResponse().getCookie("SESSION");
     }
 }

@@ -15,6 +15,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -54,7 +55,7 @@ public final class Browser implements AutoCloseable {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-quic", "--window-size=1280,900", "--lang=zh-CN");
+                "--disable-quic", "--window-size=1366,900", "--lang=zh-CN");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);
@@ -72,7 +73,30 @@ public final class Browser implements AutoCloseable {
 
     public Browser open(String path) {
         driver.get(baseUrl + path);
+        checkWidth();
         return this;
+    }
+
+    /**
+     * Lays pages out as a window {@code width} CSS pixels wide and {@code height} high would, as a phone
+     * (touch, its viewport meta honoured) when {@code mobile}; the page is laid out again at once.
+     */
+    public void viewport(int width, int height, boolean mobile) {
+        ((ChromeDriver) driver).executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width,
+                "height", height, "deviceScaleFactor", 1, "mobile", mobile));
+    }
+
+    /**
+     * Fails when the page is wider than the window, so that it scrolls sideways: every page a browser test
+     * opens, checks or clicks its way to is held to it, at whatever width the test set.
+     */
+    public void checkWidth() {
+        Object widths = ((JavascriptExecutor) driver).executeScript(
+                "return [document.documentElement.scrollWidth, window.innerWidth];");
+        @SuppressWarnings("unchecked")
+        List<Number> w = (List<Number>) widths;
+        assertThat(w.get(0).longValue()).as("width of %s (scrollWidth) against the window's %s px",
+                driver.getCurrentUrl(), w.get(1)).isLessThanOrEqualTo(w.get(1).longValue());
     }
 
     public WebDriver driver() {
@@ -86,7 +110,9 @@ public final class Browser implements AutoCloseable {
      */
     public void click(By by) {
         WebElement element = find(by);
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        js.executeScript("window.civicdeskSamePage = true; "
+                + "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
         boolean submits = "submit".equals(element.getDomProperty("type"));
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(element)).click();
         if (submits) {
@@ -96,23 +122,35 @@ public final class Browser implements AutoCloseable {
                 // An in-place (htmx) submission: there is no new page to wait for.
             }
         }
+        if (!Boolean.TRUE.equals(js.executeScript("return window.civicdeskSamePage === true;"))) {
+            waitFor(d -> "complete".equals(js.executeScript("return document.readyState;")));
+            checkWidth();
+        }
     }
 
-    /** Signs in through the login form and waits for the home page it leads to. */
+    /** Signs in through the login form and waits for the workbench it leads to. */
     public void signIn(String username, String password) {
         open("/login");
         find(By.id("username")).sendKeys(username);
         find(By.id("password")).sendKeys(password, Keys.ENTER);
-        waitFor(d -> path().equals("/"));
+        waitFor(d -> path().equals("/desk"));
+        checkWidth();
     }
 
+    /** Signs out from the account menu in the header. */
     public void signOut() {
+        click(By.id("user-menu"));
         click(By.cssSelector("form[action$='/logout'] button"));
         waitFor(d -> path().equals("/"));
     }
 
+    /**
+     * The first element that {@code by} finds and a person can see: a link of a closed menu in the header
+     * may carry the same text as the one on the page.
+     */
     public WebElement find(By by) {
-        return new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(by));
+        return new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElements(by).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
     }
 
     public void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
@@ -148,6 +186,7 @@ public final class Browser implements AutoCloseable {
         List<Map<String, Object>> severe = violations.stream()
                 .filter(v -> "serious".equals(v.get("impact")) || "critical".equals(v.get("impact"))).toList();
         checkedPages.add(path());
+        checkWidth();
         assertThat(severe).as("serious or critical accessibility violations on " + driver.getCurrentUrl()).isEmpty();
     }
 

@@ -117,6 +117,8 @@ class SecurityConfiguration {
             SessionLifetimeFilter lifetime) throws Exception {
         SimpleUrlAuthenticationFailureHandler failure = new SimpleUrlAuthenticationFailureHandler("/login?error");
         SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler();
+        // Everyone starts at their workbench, unless sign-in interrupted the way to another page.
+        success.setDefaultTargetUrl("/desk");
         http.authenticationManager(manager)
                 .addFilterBefore(bearer, AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth

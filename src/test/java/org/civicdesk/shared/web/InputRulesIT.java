@@ -102,7 +102,7 @@ class InputRulesIT {
     @Test
     void aFormHoldsTextToTheSameRule() throws Exception {
         Cookie admin = api.mvc().perform(formLogin().user("admin").password(Api.ADMIN_PASSWORD))
-                .andExpect(redirectedUrl("/")).andReturn().getResponse().getCookie("SESSION");
+                .andExpect(redirectedUrl("/desk")).andReturn().getResponse().getCookie("SESSION");
         String title = "控制字符 " + Api.unique();
         api.mvc().perform(post("/notices").cookie(admin).with(csrf()).param("title", title + "\u0000")
                 .param("body", "正文").param("issuerOrg", "ZZ-CDC").param("kind", "ANNOUNCEMENT"))

@@ -42,7 +42,7 @@ class PageExceptionHandlerIT {
 
     @BeforeEach
     void signIn() throws Exception {
-        admin = api.mvc().perform(formLogin().user("admin").password(Api.ADMIN_PASSWORD)).andExpect(redirectedUrl("/"))
+        admin = api.mvc().perform(formLogin().user("admin").password(Api.ADMIN_PASSWORD)).andExpect(redirectedUrl("/desk"))
                 .andReturn().getResponse().getCookie("SESSION");
     }
 
