@@ -141,7 +141,7 @@ check_receipts() {
   local start pending waited
   start=$(date +%s%3N)
   while :; do
-    pending=$(psql_db -At -c "SELECT count(*) FROM charity_donation WHERE receipt_no IS NULL")
+    pending=$(psql_db -At -c "SELECT count(*) FROM charity_donation d WHERE NOT EXISTS (SELECT 1 FROM charity_receipt r WHERE r.donation_id = d.id)")
     [ "$pending" = 0 ] && break
     [ $(( $(date +%s%3N) - start )) -lt $(( receipt_wait * 1000 )) ] || fail "$pending donations still have no receipt number after $receipt_wait s"
     sleep 0.5
@@ -155,9 +155,9 @@ check_receipts() {
     found="$found year $year: $n receipts numbered 1..$n;"
   done < <(psql_db -At -F ' ' -c "SELECT y, count(*), count(DISTINCT num), COALESCE(min(num), 0), COALESCE(max(num), 0),
         count(*) FILTER (WHERE receipt_no !~ ('^' || y || '-[0-9]{6,}\$'))
-      FROM (SELECT extract(year FROM received_on)::int AS y, receipt_no,
-              CASE WHEN receipt_no ~ '^[0-9]{4}-[0-9]+\$' THEN split_part(receipt_no, '-', 2)::bigint END AS num
-            FROM charity_donation) d
+      FROM (SELECT extract(year FROM d.received_on)::int AS y, r.receipt_no,
+              CASE WHEN r.receipt_no ~ '^[0-9]{4}-[0-9]+\$' THEN split_part(r.receipt_no, '-', 2)::bigint END AS num
+            FROM charity_donation d JOIN charity_receipt r ON r.donation_id = d.id) d
       GROUP BY y ORDER BY y")
   echo "after waiting ${waited} s for the issuer,${found%;}"
 }

@@ -55,6 +55,11 @@ public final class Problems {
         return new ProblemException(HttpStatus.FORBIDDEN, FORBIDDEN, "problem.forbidden", List.of());
     }
 
+    /** A request body that is missing or is not JSON at all. */
+    public static ProblemException malformed() {
+        return new ProblemException(HttpStatus.BAD_REQUEST, "MALFORMED_JSON", "problem.malformed", List.of());
+    }
+
     public static ProblemException unauthenticated() {
         return new ProblemException(HttpStatus.UNAUTHORIZED, UNAUTHENTICATED, "problem.unauthenticated", List.of());
     }

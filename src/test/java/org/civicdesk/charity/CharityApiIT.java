@@ -3,6 +3,7 @@ package org.civicdesk.charity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -69,6 +70,10 @@ class CharityApiIT {
         api.get("/v3/api-docs", null)
                 .andExpect(jsonPath("$.paths['/api/v1/campaigns'].post").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/donations'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/donations'].post.parameters[?(@.name == 'Idempotency-Key')].in")
+                        .value("header"))
+                .andExpect(jsonPath("$.paths['/api/v1/donations'].post.requestBody.content['application/json'].schema['$ref']")
+                        .value("#/components/schemas/DonationCommand"))
                 .andExpect(jsonPath("$.paths['/api/v1/public/campaigns/{code}'].get").exists());
     }
 
@@ -146,6 +151,43 @@ class CharityApiIT {
                 .andExpect(status().isForbidden());
         assertThat(donations()).isEqualTo(before);
         api.get("/api/v1/public/campaigns/" + code, null).andExpect(jsonPath("$.raised").value("0.00"));
+    }
+
+    /**
+     * The ledger's endpoints are guarded by the API's URL rule rather than method security, and refuse
+     * just as the rest of the API does: 401 without a token, 403 for another role, each a problem
+     * detail with its code.
+     */
+    @Test
+    void theLedgerRefusesOtherRolesAndAnonymousCallersWithProblemDetails() throws Exception {
+        String code = campaign("{\"name\":\"权限测试\"}");
+        long id = JsonPath.<Number>read(donate(Api.unique(), "{\"campaign\":\"" + code + "\",\"amount\":\"5\"}")
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.id").longValue();
+        String raiser = api.tokenFor("RAISER", null);
+        for (String path : new String[] { "/api/v1/donations", "/api/v1/donations/" + id,
+                "/api/v1/donations?campaign=" + code }) {
+            api.get(path, null).andExpect(status().isUnauthorized())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.code").value("UNAUTHENTICATED"));
+            api.get(path, raiser).andExpect(status().isForbidden())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.code").value("FORBIDDEN"));
+            api.get(path, officer).andExpect(status().isOk());
+        }
+        api.post("/api/v1/donations", null, "{\"campaign\":\"" + code + "\",\"amount\":\"5\"}")
+                .andExpect(status().isUnauthorized()).andExpect(jsonPath("$.code").value("UNAUTHENTICATED"));
+        donateAs(raiser, Api.unique(), "{\"campaign\":\"" + code + "\",\"amount\":\"5\"}")
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("FORBIDDEN"));
+    }
+
+    /** A donation without a body is refused as before, when the body was bound by {@code @RequestBody}. */
+    @Test
+    void refusesADonationWithoutABody() throws Exception {
+        long before = donations();
+        api.mvc().perform(post("/api/v1/donations").header(HttpHeaders.AUTHORIZATION, "Bearer " + officer)
+                .header("Idempotency-Key", Api.unique()).contentType(MediaType.APPLICATION_JSON))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("MALFORMED_JSON"));
+        assertThat(donations()).isEqualTo(before);
     }
 
     @Test

@@ -59,7 +59,8 @@ class GivingDayBurstIT {
         }
         assertThat(ids).hasSize(200);
         Receipts.awaitIssued(jdbc);
-        assertThat(jdbc.sql("SELECT COUNT(DISTINCT receipt_no) FROM charity_donation WHERE campaign_id = "
+        assertThat(jdbc.sql("SELECT COUNT(DISTINCT r.receipt_no) FROM charity_donation d JOIN charity_receipt r ON r.donation_id = d.id "
+                + "WHERE d.campaign_id = "
                 + "(SELECT id FROM charity_campaign WHERE code = :code)").param("code", code).query(Long.class).single())
                 .isEqualTo(200L);
         api.get("/api/v1/public/campaigns/" + code, null)

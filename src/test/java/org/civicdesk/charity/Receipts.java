@@ -15,13 +15,21 @@ public final class Receipts {
 
     public static void awaitIssued(JdbcClient jdbc) {
         Eventually.await("every donation numbered", () -> jdbc.sql(
-                "SELECT COUNT(*) FROM charity_donation WHERE receipt_no IS NULL").query(Long.class).single() == 0);
+                "SELECT COUNT(*) FROM charity_donation d WHERE NOT EXISTS (SELECT 1 FROM charity_receipt r WHERE r.donation_id = d.id)").query(Long.class).single() == 0);
     }
 
     /** Within each year, the receipt numbers issued are exactly 1..n, each once, once every donation has its number. */
     public static void assertGapFree(JdbcClient jdbc) {
         awaitIssued(jdbc);
-        List<String> numbers = jdbc.sql("SELECT receipt_no FROM charity_donation").query(String.class).list();
+        List<String> numbers = jdbc.sql("""
+                SELECT r.receipt_no FROM charity_receipt r JOIN charity_donation d ON d.id = r.donation_id""")
+                .query(String.class).list();
+        assertThat(jdbc.sql("""
+                SELECT COUNT(*) FROM charity_receipt r JOIN charity_donation d ON d.id = r.donation_id
+                WHERE r.receipt_no NOT LIKE CAST(EXTRACT(YEAR FROM d.received_on) AS INT) || '-%'""")
+                .query(Long.class).single()).as("receipts numbered in another year than the donation's").isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM charity_receipt_pending").query(Long.class).single())
+                .as("donations still queued for a receipt").isZero();
         numbers.stream().map(n -> n.substring(0, 4)).distinct().forEach(year -> {
             List<Long> seq = numbers.stream().filter(n -> n.startsWith(year)).map(n -> Long.parseLong(n.substring(5)))
                     .sorted().toList();

@@ -5,24 +5,18 @@ import java.util.List;
 import java.util.function.Function;
 
 import org.civicdesk.charity.CampaignCommand;
-import org.civicdesk.charity.DonationCommand;
 import org.civicdesk.charity.PolicyCommand;
 import org.civicdesk.charity.ProgrammeCommand;
-import org.civicdesk.charity.internal.DonationLedger.Recorded;
 import org.civicdesk.charity.internal.Views.CampaignView;
-import org.civicdesk.charity.internal.Views.DonationView;
 import org.civicdesk.charity.internal.Views.InsuranceView;
 import org.civicdesk.charity.internal.Views.ProgrammeView;
-import org.civicdesk.shared.IdempotentRequests;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -32,7 +26,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  * The charity desk's API, for charity officers (CHARITY_OFFICER). A payment channel that reports
  * confirmed payments, such as an online fundraising platform on 99 Giving Day, is given an account
  * with the same role in an organisation of its own; the ledger then names that account as the
- * handler of every donation it reports, as a receipt must.
+ * handler of every donation it reports, as a receipt must. The donation ledger's endpoints are
+ * {@link DonationApiController}'s.
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -41,13 +36,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class CharityApiController {
 
     private final Campaigns campaigns;
-    private final DonationLedger ledger;
     private final AidProgrammes aid;
     private final LivelihoodInsurance insurance;
 
-    CharityApiController(Campaigns campaigns, DonationLedger ledger, AidProgrammes aid, LivelihoodInsurance insurance) {
+    CharityApiController(Campaigns campaigns, AidProgrammes aid, LivelihoodInsurance insurance) {
         this.campaigns = campaigns;
-        this.ledger = ledger;
         this.aid = aid;
         this.insurance = insurance;
     }
@@ -66,38 +59,6 @@ class CharityApiController {
     @GetMapping("/campaigns/{code}")
     CampaignView campaign(@PathVariable String code) {
         return campaigns.view(code);
-    }
-
-    /**
-     * A repeat of a key answers exactly as the first request did — 201 with the same donation — and
-     * marks itself with {@code Idempotent-Replayed: true}, so a client that lost the first answer
-     * needs no special case.
-     */
-    @PostMapping("/donations")
-    @Operation(summary = "Record a donation; the Idempotency-Key header makes a retry count once",
-            description = "A key belongs to the account that sends it. The same key with the same body returns "
-                    + "the donation recorded first (201, header Idempotent-Replayed: true); with another body it is "
-                    + "409 IDEMPOTENCY_KEY_REUSED; another account's same key is another donation. Amounts are "
-                    + "decimal strings or numbers with at most two places. The answer comes before the receipt number: "
-                    + "receiptNo is null and receipt PENDING until the receipt issuer numbers the donation, normally "
-                    + "within a second; GET /api/v1/donations/{id} then shows it.")
-    ResponseEntity<DonationView> recordDonation(
-            @RequestHeader(name = IdempotentRequests.KEY_HEADER, required = false) String key,
-            @RequestBody DonationCommand cmd) {
-        Recorded recorded = ledger.record(cmd, key);
-        return ResponseEntity.created(URI.create("/api/v1/donations/" + recorded.donation().id()))
-                .header(IdempotentRequests.REPLAYED_HEADER, Boolean.toString(recorded.replayed())).body(recorded.donation());
-    }
-
-    @GetMapping("/donations")
-    @Operation(summary = "The donation ledger, latest first, of one campaign if asked")
-    List<DonationView> donations(@RequestParam(required = false) String campaign) {
-        return ledger.ledger(campaign, 500);
-    }
-
-    @GetMapping("/donations/{id}")
-    DonationView donation(@PathVariable long id) {
-        return ledger.donation(id);
     }
 
     @PostMapping("/aid/programmes")

@@ -36,8 +36,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * key is unique among the donations its account reported (another account's same key is another
  * payment), a repeat with the same body gets the donation recorded first, and a repeat with another
  * body is refused. Recording a donation takes no lock that another donation could hold: it is one
- * insert, answered with a receipt still pending, and {@link ReceiptIssuer} numbers it moments after
- * it commits. A counter taken by every request would cap the whole city's intake at one row's lock.
+ * insert into the ledger and one into the issuer's queue, answered with a receipt still pending, and
+ * {@link ReceiptIssuer} numbers it moments after it commits; the ledger's row is never written again.
+ * A counter taken by every request would cap the whole city's intake at one row's lock.
  * The donation enters the audit trail with its receipt, in the issuer's entry for its batch, not in
  * an entry of its own: the ledger row is the record of the report until then.
  */
@@ -47,9 +48,10 @@ class DonationLedger {
     static final String CAMPAIGN_ENDED = "CAMPAIGN_ENDED";
 
     private static final String SELECT = """
-            SELECT d.id, d.receipt_no, c.code, c.name, d.amount, d.donor_name, d.anonymous, d.received_on,
+            SELECT d.id, r.receipt_no, c.code, c.name, d.amount, d.donor_name, d.anonymous, d.received_on,
                    d.handled_by, d.handler_name, d.example, d.late_reason, d.request_hash
-            FROM charity_donation d JOIN charity_campaign c ON c.id = d.campaign_id""";
+            FROM charity_donation d JOIN charity_campaign c ON c.id = d.campaign_id
+                LEFT JOIN charity_receipt r ON r.donation_id = d.id""";
 
     /** A donation and whether it had been recorded before under the same key. */
     record Recorded(DonationView donation, boolean replayed) {
@@ -123,6 +125,7 @@ class DonationLedger {
                         .param("key", key).param("hash", hash).param("example", example)
                         .param("lateReason", lateReason).param("now", OffsetDateTime.now(clock)).update(keys, "id");
                 long id = keys.getKey().longValue();
+                jdbc.sql("INSERT INTO charity_receipt_pending (donation_id) VALUES (:id)").param("id", id).update();
                 DonationView created = new DonationView(id, null, campaign.code(), campaign.name(),
                         Money.format(amount), Money.capitals(amount), donorName, anonymous, receivedOn,
                         handler.username(), handler.displayName(), example, lateReason);

@@ -19,7 +19,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Gives receipt numbers (捐赠票据号) to committed donations, unique and without gaps within a year,
- * so that every receipt can be accounted for one by one. Every node runs it several times a second;
+ * so that every receipt can be accounted for one by one. A donation's report queues it in
+ * {@code charity_receipt_pending}; its receipt is a row of {@code charity_receipt}, inserted once, so
+ * the ledger's row is never written again. Every node runs it several times a second;
  * a run takes the year's counter row with {@code SKIP LOCKED}, so one node numbers at a time and the
  * others pass on at once. Only the issuer ever locks the counter, never a donation: the intake never
  * waits on it. Numbers follow the order in which the issuer finds donations committed (their ids),
@@ -67,7 +69,9 @@ class ReceiptIssuer {
     }
 
     private Integer oldestWaitingYear() {
-        return jdbc.sql("SELECT received_on FROM charity_donation WHERE receipt_no IS NULL ORDER BY id LIMIT 1")
+        return jdbc.sql("""
+                SELECT d.received_on FROM charity_receipt_pending p JOIN charity_donation d ON d.id = p.donation_id
+                ORDER BY p.donation_id LIMIT 1""")
                 .query(LocalDate.class).optional().map(LocalDate::getYear).orElse(null);
     }
 
@@ -81,8 +85,9 @@ class ReceiptIssuer {
         // Read after taking the counter: what an issuer before us numbered has committed by now.
         List<Map<String, Object>> waiting = jdbc.sql("""
                 SELECT d.id, c.code, d.amount, d.handled_by, d.received_on, d.created_at, d.example
-                FROM charity_donation d JOIN charity_campaign c ON c.id = d.campaign_id
-                WHERE d.receipt_no IS NULL AND d.received_on >= :from AND d.received_on < :to ORDER BY d.id LIMIT :batch""")
+                FROM charity_receipt_pending p JOIN charity_donation d ON d.id = p.donation_id
+                    JOIN charity_campaign c ON c.id = d.campaign_id
+                WHERE d.received_on >= :from AND d.received_on < :to ORDER BY p.donation_id LIMIT :batch""")
                 .param("from", LocalDate.of(year, 1, 1)).param("to", LocalDate.of(year + 1, 1, 1))
                 .param("batch", BATCH).query((rs, n) -> {
                     Map<String, Object> donation = new LinkedHashMap<>();
@@ -99,15 +104,18 @@ class ReceiptIssuer {
             return false;
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        List<Object[]> updates = new ArrayList<>(waiting.size());
+        List<Object[]> receipts = new ArrayList<>(waiting.size());
+        List<Object[]> numbered = new ArrayList<>(waiting.size());
         long no = last;
         for (Map<String, Object> donation : waiting) {
             no++;
             String receiptNo = receiptNo(year, no);
             donation.put("receiptNo", receiptNo);
-            updates.add(new Object[] { receiptNo, now, donation.get("donation") });
+            receipts.add(new Object[] { donation.get("donation"), receiptNo, now });
+            numbered.add(new Object[] { donation.get("donation") });
         }
-        batches.batchUpdate("UPDATE charity_donation SET receipt_no = ?, receipt_issued_at = ? WHERE id = ?", updates);
+        batches.batchUpdate("INSERT INTO charity_receipt (donation_id, receipt_no, issued_at) VALUES (?, ?, ?)", receipts);
+        batches.batchUpdate("DELETE FROM charity_receipt_pending WHERE donation_id = ?", numbered);
         jdbc.sql("UPDATE charity_receipt_counter SET last_no = :n WHERE receipt_year = :y").param("n", no)
                 .param("y", year).update();
         audit.record("receipts.issued", "receipts", receiptNo(year, last + 1) + ".." + receiptNo(year, no), null,

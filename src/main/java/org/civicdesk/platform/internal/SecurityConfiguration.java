@@ -2,6 +2,8 @@ package org.civicdesk.platform.internal;
 
 import org.civicdesk.directory.Directory;
 import org.civicdesk.shared.Problems;
+import org.civicdesk.shared.RoleRestrictedApi;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -90,19 +92,27 @@ class SecurityConfiguration {
         return new BearerTokenFilter(tokens, problems);
     }
 
-    /** The API: stateless, bearer tokens only, every refusal a problem detail. */
+    /**
+     * The API: stateless, bearer tokens only, every refusal a problem detail. Most endpoints check
+     * roles by method security; the paths a module declares as {@link RoleRestrictedApi} are checked
+     * here, by URL.
+     */
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, BearerTokenFilter bearer, ProblemWriter problems) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, BearerTokenFilter bearer, ProblemWriter problems,
+            ObjectProvider<RoleRestrictedApi> restricted) throws Exception {
         http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .addFilterBefore(bearer, AnonymousAuthenticationFilter.class)
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/api/v1/public/**").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(auth -> {
+                    auth.requestMatchers("/api/v1/public/**").permitAll()
+                            .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll();
+                    restricted.orderedStream().forEach(api -> auth.requestMatchers(api.patterns().toArray(String[]::new))
+                            .hasRole(api.role().name()));
+                    auth.anyRequest().authenticated();
+                })
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> problems.write(req, res, Problems.unauthenticated()))
                         .accessDeniedHandler((req, res, ex) -> problems.write(req, res, Problems.forbidden())))

@@ -93,8 +93,7 @@ public class ApiExceptionHandler {
                     : problems.message("validation.type");
             return validation(List.of(ProblemResponses.fieldError(field, message)));
         }
-        return problems.respond(problems.problem(HttpStatus.BAD_REQUEST, "MALFORMED_JSON",
-                problems.message("problem.malformed"), List.of()));
+        return problems.respond(problems.toProblem(Problems.malformed()));
     }
 
     @ExceptionHandler(MissingRequestHeaderException.class)

@@ -9,10 +9,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -30,6 +34,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.jayway.jsonpath.JsonPath;
 
 /**
  * Receipt numbers are given after the donations commit, by whichever issuer takes the year's counter:
@@ -47,6 +56,9 @@ class ReceiptIssuerIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Test
     void issuersRacingEachOtherDuringABurstNumberEveryDonationOnceWithoutGaps() throws Exception {
@@ -110,10 +122,88 @@ class ReceiptIssuerIT {
         }
     }
 
+    /**
+     * Numbers follow the order in which donations commit, not their ids: a donation whose transaction
+     * is still open when a later one commits gets the next number only once it commits, and none is
+     * skipped or left behind. The donation's ledger row is never written again: its receipt is a row
+     * of its own.
+     */
+    @Test
+    void aDonationCommittedLateIsNumberedAfterThoseCommittedBeforeItAndItsRowIsNotRewritten() throws Exception {
+        String officer = api.tokenFor("CHARITY_OFFICER", null);
+        String code = campaign(officer);
+        long campaignId = jdbc.sql("SELECT id FROM charity_campaign WHERE code = :c").param("c", code)
+                .query(Long.class).single();
+        CountDownLatch inserted = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        ExecutorService late = Executors.newSingleThreadExecutor();
+        Future<Long> lateId = late.submit(() -> tx.execute(status -> {
+            GeneratedKeyHolder keys = new GeneratedKeyHolder();
+            jdbc.sql("""
+                    INSERT INTO charity_donation (campaign_id, amount, donor_name, anonymous, received_on, handled_by,
+                        handler_name, idempotency_key, request_hash, example, created_at)
+                    VALUES (:c, 7.00, NULL, TRUE, CURRENT_DATE, 'late-channel', 'Late channel', :k, 'h', FALSE,
+                        CURRENT_TIMESTAMP)""").param("c", campaignId).param("k", Api.unique()).update(keys, "id");
+            long id = keys.getKey().longValue();
+            jdbc.sql("INSERT INTO charity_receipt_pending (donation_id) VALUES (:id)").param("id", id).update();
+            inserted.countDown();
+            try {
+                assertThat(commit.await(60, TimeUnit.SECONDS)).isTrue();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return id;
+        }));
+        try {
+            assertThat(inserted.await(60, TimeUnit.SECONDS)).isTrue();
+            long early = JsonPath.<Number>read(api.mvc().perform(post("/api/v1/donations")
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + officer).header("Idempotency-Key", Api.unique())
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"campaign\":\"" + code + "\",\"amount\":\"3\"}"))
+                    .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.id").longValue();
+            Map<String, Object> before = row(early);
+            Receipts.awaitIssued(jdbc);
+            String earlyReceipt = receipt(early);
+            assertThat(earlyReceipt).as("the donation that committed first").isNotNull();
+            assertThat(row(early)).as("the ledger row after numbering").isEqualTo(before);
+            commit.countDown();
+            long lateDonation = lateId.get(60, TimeUnit.SECONDS);
+            assertThat(lateDonation).as("the late donation's id comes first").isLessThan(early);
+            Receipts.awaitIssued(jdbc);
+            assertThat(number(receipt(lateDonation))).as("the late donation's number")
+                    .isEqualTo(number(earlyReceipt) + 1);
+        } finally {
+            commit.countDown();
+            late.shutdown();
+        }
+        Receipts.assertGapFree(jdbc);
+    }
+
+    private String receipt(long donation) {
+        return jdbc.sql("SELECT receipt_no FROM charity_receipt WHERE donation_id = :id").param("id", donation)
+                .query(String.class).optional().orElse(null);
+    }
+
+    private static long number(String receipt) {
+        return Long.parseLong(receipt.substring(receipt.indexOf('-') + 1));
+    }
+
+    /** The ledger row, and on PostgreSQL the transaction that wrote its current version. */
+    private Map<String, Object> row(long donation) {
+        Map<String, Object> row = new HashMap<>(jdbc.sql("SELECT * FROM charity_donation WHERE id = :id")
+                .param("id", donation).query().singleRow());
+        if ("postgres".equals(TestDatabase.current())) {
+            row.put("xmin", jdbc.sql("SELECT xmin::text FROM charity_donation WHERE id = :id").param("id", donation)
+                    .query(String.class).single());
+        }
+        return row;
+    }
+
     private void assertEveryDonationNumberedOnceWithoutGaps(String code, int donations) {
         Receipts.assertGapFree(jdbc);
         assertThat(jdbc.sql("""
-                SELECT COUNT(DISTINCT d.receipt_no) FROM charity_donation d JOIN charity_campaign c ON c.id = d.campaign_id
+                SELECT COUNT(DISTINCT r.receipt_no) FROM charity_donation d JOIN charity_campaign c ON c.id = d.campaign_id
+                    JOIN charity_receipt r ON r.donation_id = d.id
                 WHERE c.code = :code""").param("code", code).query(Long.class).single()).isEqualTo(donations);
     }
 
