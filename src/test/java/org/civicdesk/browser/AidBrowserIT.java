@@ -116,8 +116,8 @@ class AidBrowserIT extends RealBrowserTest {
         browser.screenshot("aid-03-claim-paid");
 
         browser.open("/charity/insurance/" + year + "?status=PAID");
-        assertThat(browser.find(By.cssSelector("table.table-striped tbody")).getText()).contains(claimant, "3200.00");
-        assertThat(browser.find(By.id("disclosure-claims")).getText()).isEqualTo("3,200.00");
+        assertThat(browser.find(By.cssSelector("table.table-striped tbody")).getText()).contains(claimant, "3,200.00");
+        assertThat(browser.find(By.id("disclosure-claims")).getText()).isEqualTo("3,200.00元");
         assertThat(browser.find(By.id("insurance-loss-ratio")).getText()).isEqualTo("32%");
         browser.checkAccessibility();
         browser.signOut();

@@ -62,7 +62,7 @@ class CharityBrowserIT extends RealBrowserTest {
         browser.screenshot("charity-02-receipt");
 
         browser.open("/charity/donations?campaign=" + code);
-        assertThat(browser.find(By.cssSelector("table tbody")).getText()).contains("株洲爱心人士", "1592.60");
+        assertThat(browser.find(By.cssSelector("table tbody")).getText()).contains("株洲爱心人士", "1,592.60");
         browser.checkAccessibility();
 
         browser.open("/public/charity/campaigns/" + code);
@@ -75,18 +75,19 @@ class CharityBrowserIT extends RealBrowserTest {
         browser.click(By.cssSelector("form[action$='/logout'] button"));
         browser.waitFor(d -> browser.path().equals("/"));
         browser.open("/public/charity/campaigns/" + code);
-        assertThat(browser.find(By.tagName("main")).getText()).doesNotContain("株洲爱心人士").contains("1592.60");
+        assertThat(browser.find(By.tagName("main")).getText()).doesNotContain("株洲爱心人士").contains("1,592.60");
         browser.open("/public/charity");
-        assertThat(browser.find(By.tagName("main")).getText()).contains("2022年“99公益日”网络众筹", "15926000.00");
+        assertThat(browser.find(By.tagName("main")).getText()).contains("2022年“99公益日”网络众筹", "1592.6万元");
         browser.checkAccessibility();
         browser.open("/public/charity/disclosure?year=2022");
         assertThat(browser.find(By.id("disclosure-raised")).getText()).isEqualTo("2674.49万元");
-        assertThat(browser.find(By.id("disclosure-aid")).getText()).isEqualTo("28738100.00");
-        assertThat(browser.find(By.id("disclosure-claims")).getText()).isEqualTo("1459300.00");
+        assertThat(browser.find(By.id("disclosure-aid")).getText()).isEqualTo("2873.81万元");
+        assertThat(browser.find(By.id("disclosure-claims")).getText()).isEqualTo("145.93万元");
         browser.checkAccessibility();
         browser.screenshot("charity-04-disclosure");
         browser.open("/public/charity/disclosure?year=2022&lang=en");
         assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Charity disclosure 2022");
+        assertThat(browser.find(By.id("disclosure-raised")).getText()).isEqualTo("26.74 million yuan");
         browser.checkAccessibility();
         browser.open("/public/charity?lang=zh_CN");
         assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("慈善募捐");

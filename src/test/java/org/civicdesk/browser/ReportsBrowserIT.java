@@ -30,6 +30,7 @@ class ReportsBrowserIT extends RealBrowserTest {
         browser.open("/matters/board");
         assertThat(browser.find(By.id("board-figures")).getText()).contains("办件数");
         browser.click(By.id("board-report"));
+        browser.screenshot("reports-00-opened");
         assertThat(browser.find(By.id("report-heading")).getText()).isEqualTo("办理情况统计（按承办单位）");
         browser.waitFor(d -> "true".equals(browser.find(By.id("chart-volume")).getDomAttribute("data-drawn")));
         assertThat(browser.find(By.id("table-volume")).getText()).contains("株洲市财政局");
@@ -37,8 +38,11 @@ class ReportsBrowserIT extends RealBrowserTest {
         browser.screenshot("reports-01-by-department");
 
         new Select(browser.find(By.id("report-groupBy"))).selectByValue("TYPE");
-        browser.find(By.id("report-from")).sendKeys("2022-01-01");
+        // A date field takes typed digits in the browser's own order; setting its value is what a picker does.
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].value = '2022-01-01'",
+                browser.find(By.id("report-from")));
         browser.click(By.id("report-show"));
+        browser.screenshot("reports-01b-by-type");
         assertThat(browser.find(By.id("report-heading")).getText()).isEqualTo("办理情况统计（按事项类型）");
         assertThat(browser.find(By.id("report-period")).getText()).startsWith("统计期间：2022-01-01 – …");
         browser.waitFor(d -> "true".equals(browser.find(By.id("chart-rates")).getDomAttribute("data-drawn")));
