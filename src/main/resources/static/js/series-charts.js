@@ -1,9 +1,15 @@
-// Draws the charts of a series' analytics page with ECharts, from the tables printed beside them:
-// the tables are what screen readers and printers get, and the charts never disagree with them.
-// A chart element names its table (data-table), the columns to plot (data-columns, 0 = labels)
-// and its type (data-chart: pie or bar).
+// Draws the charts of the figures pages (a series' analytics, the handling report) with ECharts, from the
+// tables printed beside them: the tables are what screen readers and printers get, and the charts never
+// disagree with them. A chart element names its table (data-table), the columns to plot (data-columns,
+// 0 = labels) and its type (data-chart: pie or bar). A cell's data-value, where it has one, is its number
+// as written for people with separators and units removed.
 (function () {
   'use strict';
+
+  function value(cell) {
+    var raw = cell.dataset.value !== undefined ? cell.dataset.value : cell.textContent.trim();
+    return Number(raw) || 0;
+  }
 
   function read(table, columns) {
     var headers = Array.prototype.map.call(table.tHead.rows[0].cells, function (c) { return c.textContent.trim(); });
@@ -13,7 +19,7 @@
       series: columns.map(function (col) {
         return {
           name: headers[col],
-          values: rows.map(function (r) { return Number(r.cells[col].textContent.trim()) || 0; })
+          values: rows.map(function (r) { return value(r.cells[col]); })
         };
       })
     };

@@ -68,7 +68,12 @@ public final class Workbooks {
     }
 
     public static void header(Sheet sheet, String... headers) {
-        Row row = sheet.createRow(0);
+        header(sheet, 0, headers);
+    }
+
+    /** A header on the given row, below a title and whatever a report says above its table. */
+    public static void header(Sheet sheet, int rowNum, String... headers) {
+        Row row = sheet.createRow(rowNum);
         for (int i = 0; i < headers.length; i++) {
             row.createCell(i).setCellValue(headers[i]);
             sheet.setColumnWidth(i, 20 * 256);

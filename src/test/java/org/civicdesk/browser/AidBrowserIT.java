@@ -56,7 +56,7 @@ class AidBrowserIT extends RealBrowserTest {
         browser.find(By.id("approve-amount")).sendKeys("7500");
         browser.click(By.cssSelector("form[action$='/approve'] button[type=submit]"));
         assertThat(browser.find(By.id("application-status")).getText()).isEqualTo("已批准，待支付");
-        assertThat(browser.find(By.id("amount-approved")).getText()).isEqualTo("7500.00");
+        assertThat(browser.find(By.id("amount-approved")).getText()).isEqualTo("7,500.00");
         browser.checkAccessibility();
         browser.click(By.id("pay"));
         assertThat(browser.find(By.id("application-status")).getText()).isEqualTo("已支付");
@@ -108,7 +108,7 @@ class AidBrowserIT extends RealBrowserTest {
 
         browser.click(By.cssSelector("form[action$='/approve'] button[type=submit]"));
         assertThat(browser.find(By.id("claim-status")).getText()).isEqualTo("已批准，待支付");
-        assertThat(browser.find(By.id("claim-amount")).getText()).isEqualTo("3200.00");
+        assertThat(browser.find(By.id("claim-amount")).getText()).isEqualTo("3,200.00");
         browser.click(By.id("pay"));
         assertThat(browser.find(By.id("claim-status")).getText()).isEqualTo("已支付");
         assertThat(browser.driver().findElements(By.id("pay"))).isEmpty();
@@ -116,8 +116,8 @@ class AidBrowserIT extends RealBrowserTest {
         browser.screenshot("aid-03-claim-paid");
 
         browser.open("/charity/insurance/" + year + "?status=PAID");
-        assertThat(browser.find(By.cssSelector("table.table-striped tbody")).getText()).contains(claimant, "3200.00");
-        assertThat(browser.find(By.id("disclosure-claims")).getText()).isEqualTo("3200.00");
+        assertThat(browser.find(By.cssSelector("table.table-striped tbody")).getText()).contains(claimant, "3,200.00");
+        assertThat(browser.find(By.id("disclosure-claims")).getText()).isEqualTo("3,200.00元");
         assertThat(browser.find(By.id("insurance-loss-ratio")).getText()).isEqualTo("32%");
         browser.checkAccessibility();
         browser.signOut();

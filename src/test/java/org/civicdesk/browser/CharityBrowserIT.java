@@ -47,7 +47,7 @@ class CharityBrowserIT extends RealBrowserTest {
         browser.find(By.id("donorName")).sendKeys("株洲爱心人士");
         browser.click(By.cssSelector("form[action$='/charity/donations'] button[type=submit]"));
         assertThat(browser.find(By.id("receipt-capitals")).getText()).isEqualTo("壹仟伍佰玖拾贰元陆角整");
-        assertThat(browser.find(By.id("receipt-amount")).getText()).isEqualTo("¥1592.60");
+        assertThat(browser.find(By.id("receipt-amount")).getText()).isEqualTo("¥1,592.60");
         assertThat(browser.find(By.id("receipt-donor")).getText()).isEqualTo("株洲爱心人士");
         // The number is given moments after the donation is recorded; the page fetches it by itself.
         browser.waitFor(d -> {
@@ -62,11 +62,11 @@ class CharityBrowserIT extends RealBrowserTest {
         browser.screenshot("charity-02-receipt");
 
         browser.open("/charity/donations?campaign=" + code);
-        assertThat(browser.find(By.cssSelector("table tbody")).getText()).contains("株洲爱心人士", "1592.60");
+        assertThat(browser.find(By.cssSelector("table tbody")).getText()).contains("株洲爱心人士", "1,592.60");
         browser.checkAccessibility();
 
         browser.open("/public/charity/campaigns/" + code);
-        assertThat(browser.find(By.id("campaign-raised")).getText()).isEqualTo("1592.60");
+        assertThat(browser.find(By.id("campaign-raised")).getText()).isEqualTo("1,592.60元");
         assertThat(browser.find(By.id("campaign-donations")).getText()).isEqualTo("1");
         assertThat(browser.find(By.id("campaign-donors")).getText()).isEqualTo("1");
         browser.checkAccessibility();
@@ -74,18 +74,19 @@ class CharityBrowserIT extends RealBrowserTest {
 
         browser.signOut();
         browser.open("/public/charity/campaigns/" + code);
-        assertThat(browser.find(By.tagName("main")).getText()).doesNotContain("株洲爱心人士").contains("1592.60");
+        assertThat(browser.find(By.tagName("main")).getText()).doesNotContain("株洲爱心人士").contains("1,592.60");
         browser.open("/public/charity");
-        assertThat(browser.find(By.tagName("main")).getText()).contains("2022年“99公益日”网络众筹", "15926000.00");
+        assertThat(browser.find(By.tagName("main")).getText()).contains("2022年“99公益日”网络众筹", "1592.6万元");
         browser.checkAccessibility();
         browser.open("/public/charity/disclosure?year=2022");
-        assertThat(browser.find(By.id("disclosure-raised")).getText()).isEqualTo("26744900.00");
-        assertThat(browser.find(By.id("disclosure-aid")).getText()).isEqualTo("28738100.00");
-        assertThat(browser.find(By.id("disclosure-claims")).getText()).isEqualTo("1459300.00");
+        assertThat(browser.find(By.id("disclosure-raised")).getText()).isEqualTo("2674.49万元");
+        assertThat(browser.find(By.id("disclosure-aid")).getText()).isEqualTo("2873.81万元");
+        assertThat(browser.find(By.id("disclosure-claims")).getText()).isEqualTo("145.93万元");
         browser.checkAccessibility();
         browser.screenshot("charity-04-disclosure");
         browser.open("/public/charity/disclosure?year=2022&lang=en");
         assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Charity disclosure 2022");
+        assertThat(browser.find(By.id("disclosure-raised")).getText()).isEqualTo("26.74 million yuan");
         browser.checkAccessibility();
         browser.open("/public/charity?lang=zh_CN");
         assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("慈善募捐");

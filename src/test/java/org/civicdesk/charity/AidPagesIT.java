@@ -82,7 +82,7 @@ class AidPagesIT {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM aid_payment WHERE application_id = :id").param("id", id)
                 .query(Long.class).single()).isEqualTo(1);
         api.mvc().perform(get("/aid/applications/" + id).cookie(resident)).andExpect(status().isOk())
-                .andExpect(content().string(containsString("5000.00")))
+                .andExpect(content().string(containsString("5,000.00")))
                 .andExpect(content().string(containsString("救助金已支付。")));
         api.mvc().perform(get("/aid/applications/" + id).cookie(signIn("supervisor"))).andExpect(status().isForbidden());
     }

@@ -35,10 +35,10 @@ class CharityPagesIT {
         api.mvc().perform(get("/public/charity")).andExpect(status().isOk())
                 .andExpect(content().string(containsString("2022年“99公益日”网络众筹")));
         api.mvc().perform(get("/public/charity/campaigns/99GD-2022")).andExpect(status().isOk())
-                .andExpect(content().string(containsString("15926000.00")))
+                .andExpect(content().string(containsString("1592.6万元")))
                 .andExpect(content().string(not(containsString("第1批"))));
         api.mvc().perform(get("/public/charity/disclosure?year=2022")).andExpect(status().isOk())
-                .andExpect(content().string(containsString("26744900.00")))
+                .andExpect(content().string(containsString("2674.49万元")))
                 .andExpect(content().string(containsString("1,600,000")));
         api.mvc().perform(get("/public/charity/campaigns/NO-SUCH")).andExpect(status().isNotFound());
     }

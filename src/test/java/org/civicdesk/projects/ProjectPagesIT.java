@@ -62,7 +62,7 @@ class ProjectPagesIT {
         api.mvc().perform(get("/public/projects/NO-SUCH")).andExpect(status().isNotFound());
         api.mvc().perform(get("/public/deals?event=湖南省专利转化对接会")).andExpect(status().isOk())
                 .andExpect(content().string(containsString("湖南工业大学专利技术转让")))
-                .andExpect(content().string(containsString("350,000,000.00")));
+                .andExpect(content().string(containsString("3.5亿元")));
         await().untilAsserted(() -> api.get("/api/v1/public/search?q=专利", null)
                 .andExpect(jsonPath("$.hits[*].title", org.hamcrest.Matchers.hasItem("湖南工业大学专利技术转让"))));
     }

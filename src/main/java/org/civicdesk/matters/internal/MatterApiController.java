@@ -19,6 +19,7 @@ import org.civicdesk.matters.internal.Views.PublishedAnswer;
 import org.civicdesk.matters.internal.Views.Stats;
 import org.civicdesk.shared.Actor;
 import org.civicdesk.shared.Problems;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -288,7 +289,8 @@ class MatterApiController {
     ResponseEntity<byte[]> reportExcel(@RequestParam(required = false) String groupBy,
             @RequestParam(required = false) String series, @RequestParam(required = false) String type,
             @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to) {
-        byte[] body = reports.excel(reports.report(groupBy, series, type, from, to));
+        byte[] body = reports.excel(reports.report(groupBy, series, type, from, to),
+                LocaleContextHolder.getLocale());
         return ResponseEntity.ok().contentType(XLSX)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"matters-report.xlsx\"").body(body);
     }

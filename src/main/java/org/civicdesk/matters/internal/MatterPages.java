@@ -73,9 +73,11 @@ class MatterPages {
     private final ObjectProvider<Meetings> meetings;
     private final Deadlines deadlines;
     private final ObjectProvider<OverdueBlockers> blockers;
+    private final MatterReports reports;
 
     MatterPages(MatterCommands service, MatterQueries queries, Directory directory, ObjectProvider<Meetings> meetings,
-            Deadlines deadlines, ObjectProvider<OverdueBlockers> blockers) {
+            Deadlines deadlines, ObjectProvider<OverdueBlockers> blockers, MatterReports reports) {
+        this.reports = reports;
         this.service = service;
         this.queries = queries;
         this.directory = directory;
@@ -255,6 +257,7 @@ class MatterPages {
     @PreAuthorize("hasAnyRole('SUPERVISOR','ADMIN')")
     String board(Model model) {
         model.addAttribute("board", queries.board(PAGE_SIZE).value());
+        model.addAttribute("figures", reports.report(null, null, null, null, null).total());
         model.addAttribute("orgNames", orgNames());
         model.addAttribute("seriesNames", seriesNames(queries.seriesWithMatters()));
         // Project blockers are chased here like cases, though the projects module keeps them.

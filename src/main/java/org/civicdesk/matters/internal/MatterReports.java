@@ -6,11 +6,15 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -20,6 +24,7 @@ import org.civicdesk.directory.OrgSummary;
 import org.civicdesk.shared.Actor;
 import org.civicdesk.shared.Checks;
 import org.civicdesk.shared.Problems;
+import org.civicdesk.shared.Role;
 import org.civicdesk.shared.Workbooks;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -45,18 +50,20 @@ class MatterReports {
             BigDecimal reworkRate) {
     }
 
-    record Report(GroupBy groupBy, String series, String type, LocalDate from, LocalDate to, List<Line> lines,
-            Line total) {
+    record Report(GroupBy groupBy, String series, String type, String org, LocalDate from, LocalDate to,
+            LocalDate asOf, List<Line> lines, Line total) {
     }
 
     private final JdbcClient jdbc;
     private final WorkingCalendar calendar;
     private final Deadlines deadlines;
     private final Directory directory;
+    private final ReportText text;
     private final int signWithin;
 
     MatterReports(JdbcClient jdbc, WorkingCalendar calendar, Deadlines deadlines, Directory directory,
-            MattersSettings settings) {
+            ReportText text, MattersSettings settings) {
+        this.text = text;
         this.jdbc = jdbc;
         this.calendar = calendar;
         this.deadlines = deadlines;
@@ -65,8 +72,16 @@ class MatterReports {
     }
 
     Report report(String groupBy, String series, String type, LocalDate from, LocalDate to) {
+        return report(groupBy, series, type, null, from, to);
+    }
+
+    /**
+     * The report, of one department's cases when {@code org} is given. Supervisors and admins see any
+     * department; a department's handler sees only its own, so it must name it.
+     */
+    Report report(String groupBy, String series, String type, String org, LocalDate from, LocalDate to) {
         Actor actor = Actor.require();
-        if (!Matter.isStaff(actor)) {
+        if (!mayRead(actor, org)) {
             throw Problems.forbidden();
         }
         Checks checks = new Checks();
@@ -83,6 +98,10 @@ class MatterReports {
         if (type != null && !type.isBlank()) {
             where.append(" AND m.type = :type");
             params.put("type", type);
+        }
+        if (org != null && !org.isBlank()) {
+            where.append(" AND c.org_code = :org");
+            params.put("org", org);
         }
         if (from != null) {
             where.append(" AND c.assigned_on >= :from");
@@ -120,30 +139,64 @@ class MatterReports {
                 });
         List<Line> lines = groups.entrySet().stream().map(e -> e.getValue().line(e.getKey(), label(by, e.getKey())))
                 .toList();
-        return new Report(by, series, type, from, to, lines, total.line("", "合计 Total"));
+        return new Report(by, series, type, org == null || org.isBlank() ? null : org, from, to, today, lines,
+                total.line("", "合计 Total"));
     }
 
-    byte[] excel(Report report) {
+    /** The departments that have been assigned cases, by code. */
+    List<String> departments() {
+        return jdbc.sql("SELECT DISTINCT org_code FROM handling_case ORDER BY org_code").query(String.class).list();
+    }
+
+    /**
+     * 排行: the departments' lines best first — by on-time rate, then satisfaction rate, then the number of
+     * cases; a department with no answer yet has no rate and comes last.
+     */
+    static List<Line> league(Report report) {
+        Comparator<BigDecimal> highFirst = Comparator.nullsLast(Comparator.reverseOrder());
+        return report.lines().stream()
+                .sorted(Comparator.comparing(Line::onTimeRate, highFirst)
+                        .thenComparing(Line::satisfactionRate, highFirst)
+                        .thenComparing(Comparator.comparingLong(Line::cases).reversed())
+                        .thenComparing(Line::label))
+                .toList();
+    }
+
+    static boolean mayRead(Actor actor, String org) {
+        return Matter.isStaff(actor)
+                || actor.has(Role.HANDLER) && actor.orgCode() != null && actor.orgCode().equals(org);
+    }
+
+    /**
+     * The report as a workbook in one language, its reader's: a title row, a row naming the period and the
+     * filters, then the header and a line per group, the total last.
+     */
+    byte[] excel(Report report, Locale locale) {
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
-            Sheet sheet = workbook.createSheet("办理情况 Report");
-            Workbooks.header(sheet, "分组 Group", "名称 Name", "事项 Items", "办件 Cases", "按时签收 Signed on time",
-                    "已答复 Answered", "按时答复 On time", "已办结 Closed", "办理中 In progress", "逾期 Overdue",
-                    "答复前沟通 Contacted", "已评价 Rated", "满意 Satisfied", "不满意 Unsatisfied",
-                    "重新办理 Re-handled", "A", "B", "C", "按时率% On-time", "沟通率% Contact", "满意率% Satisfaction",
-                    "发回重办率% Rework");
-            int r = 1;
+            Sheet sheet = workbook.createSheet(text.sheetName(locale));
+            Row title = sheet.createRow(0);
+            title.createCell(0).setCellValue(text.title(report, locale));
+            CellStyle bold = workbook.createCellStyle();
+            Font font = workbook.createFont();
+            font.setBold(true);
+            font.setFontHeightInPoints((short) 14);
+            bold.setFont(font);
+            title.getCell(0).setCellStyle(bold);
+            sheet.createRow(1).createCell(0).setCellValue(text.period(report, locale));
+            Workbooks.header(sheet, 2, text.columns(locale));
+            int r = 3;
             for (Line line : report.lines()) {
-                write(sheet.createRow(r++), line);
+                write(sheet.createRow(r++), line, text.label(report.groupBy(), line, locale));
             }
-            write(sheet.createRow(r), report.total());
+            write(sheet.createRow(r), report.total(), text.total(locale));
             return Workbooks.bytes(workbook);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static void write(Row row, Line l) {
-        Object[] values = { l.key(), l.label(), l.items(), l.cases(), l.signedOnTime(), l.answered(),
+    private static void write(Row row, Line l, String label) {
+        Object[] values = { l.key(), label, l.items(), l.cases(), l.signedOnTime(), l.answered(),
                 l.answeredOnTime(), l.closed(), l.inProgress(), l.overdue(), l.contactedBeforeAnswer(), l.rated(),
                 l.satisfied(), l.unsatisfied(), l.rehandled(), l.categoryA(), l.categoryB(), l.categoryC(),
                 l.onTimeRate(), l.contactRate(), l.satisfactionRate(), l.reworkRate() };
