@@ -25,9 +25,11 @@ import jakarta.servlet.http.HttpServletRequest;
 class ResidentPages {
 
     private final ResidentAccess access;
+    private final Verification.Settings codes;
 
-    ResidentPages(ResidentAccess access) {
+    ResidentPages(ResidentAccess access, Verification.Settings codes) {
         this.access = access;
+        this.codes = codes;
     }
 
     @GetMapping("/public/sign-up")
@@ -88,6 +90,7 @@ class ResidentPages {
                 .orElseThrow(() -> Problems.notFound("verification", ticket)));
         model.addAttribute("ticket", ticket);
         model.addAttribute("reset", purpose == Purpose.PASSWORD_RESET);
+        model.addAttribute("minutes", codes.lifetime().toMinutes());
         Forms.addIfAbsent(model, "form", CodeForm::new);
         ((CodeForm) model.getAttribute("form")).setPassword(null);
         return "residents/code";

@@ -1,6 +1,7 @@
 package org.civicdesk.platform.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.civicdesk.support.SentCodes.codeSentTo;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
@@ -11,10 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.civicdesk.platform.internal.ResidentAccess.SignUp;
 import org.civicdesk.shared.FieldViolation;
@@ -39,7 +37,6 @@ import jakarta.servlet.http.Cookie;
 @IntegrationTest
 class ResidentAccessIT {
 
-    private static final Pattern CODE = Pattern.compile("\\b([0-9]{6})\\b");
 
     @Autowired
     ResidentAccess access;
@@ -63,7 +60,7 @@ class ResidentAccessIT {
 
         assertThat(jdbc.sql("SELECT channel FROM outbox_message WHERE address = :a").param("a", phone)
                 .query(String.class).list()).containsExactly("SMS");
-        String code = codeSentTo(phone);
+        String code = codeSentTo(jdbc, phone);
         assertThat(jdbc.sql("SELECT code_hash FROM verification_code WHERE address = :a").param("a", phone)
                 .query(String.class).single()).doesNotContain(code);
 
@@ -85,7 +82,7 @@ class ResidentAccessIT {
         String stored = email.toLowerCase();
         assertThat(jdbc.sql("SELECT channel FROM outbox_message WHERE address = :a").param("a", stored)
                 .query(String.class).list()).containsExactly("EMAIL");
-        assertThat(access.finishSignUp(ticket, codeSentTo(stored)).username()).isEqualTo(stored);
+        assertThat(access.finishSignUp(ticket, codeSentTo(jdbc, stored)).username()).isEqualTo(stored);
 
         assertThat(refusal(() -> access.startSignUp(new SignUp(email.toUpperCase(), "又一个", "long-enough-1", true),
                 client()))).extracting(ProblemException::code).isEqualTo("DUPLICATE");
@@ -108,7 +105,7 @@ class ResidentAccessIT {
     void aNumberThatHasAnAccountCannotOpenAnother() {
         String phone = phone();
         access.finishSignUp(access.startSignUp(new SignUp(phone, "赵", "long-enough-1", true), client()),
-                codeSentTo(phone));
+                codeSentTo(jdbc, phone));
         ProblemException refused = refusal(() -> access.startSignUp(
                 new SignUp("0086" + phone, "赵二", "long-enough-2", true), client()));
         assertThat(refused.code()).isEqualTo("DUPLICATE");
@@ -119,9 +116,9 @@ class ResidentAccessIT {
     void twoSignUpsWaitingForOneNumberOpenOneAccount() {
         String phone = phone();
         String first = access.startSignUp(new SignUp(phone, "甲", "long-enough-1", true), client());
-        String firstCode = codeSentTo(phone);
+        String firstCode = codeSentTo(jdbc, phone);
         String second = access.startSignUp(new SignUp(phone, "乙", "long-enough-1", true), client());
-        access.finishSignUp(second, codeSentTo(phone));
+        access.finishSignUp(second, codeSentTo(jdbc, phone));
         assertThat(refusal(() -> access.finishSignUp(first, firstCode)).code()).isEqualTo("DUPLICATE");
     }
 
@@ -129,7 +126,7 @@ class ResidentAccessIT {
     void aWrongCodeCountsAnAttemptAndFiveWrongOnesKillTheCode() {
         String phone = phone();
         String ticket = access.startSignUp(new SignUp(phone, "钱", "long-enough-1", true), client());
-        String code = codeSentTo(phone);
+        String code = codeSentTo(jdbc, phone);
         String wrong = code.equals("000000") ? "111111" : "000000";
         for (int left = 4; left >= 1; left--) {
             ProblemException refused = refusal(() -> access.finishSignUp(ticket, wrong));
@@ -150,13 +147,13 @@ class ResidentAccessIT {
     void anExpiredCodeAndAUsedCodeAreRefused() {
         String phone = phone();
         String ticket = access.startSignUp(new SignUp(phone, "孙", "long-enough-1", true), client());
-        String code = codeSentTo(phone);
+        String code = codeSentTo(jdbc, phone);
         jdbc.sql("UPDATE verification_code SET expires_at = created_at WHERE ticket = :t").param("t", ticket).update();
         assertThat(refusal(() -> access.finishSignUp(ticket, code)).code()).isEqualTo(Verification.CODE_EXPIRED);
         assertThat(accountWithPhone(phone)).isZero();
 
         String again = access.startSignUp(new SignUp(phone, "孙", "long-enough-1", true), client());
-        String newCode = codeSentTo(phone);
+        String newCode = codeSentTo(jdbc, phone);
         access.finishSignUp(again, newCode);
         assertThat(refusal(() -> access.finishSignUp(again, newCode)).code()).isEqualTo(Verification.CODE_USED);
     }
@@ -185,7 +182,7 @@ class ResidentAccessIT {
     void aPasswordResetEndsEverySessionAndTheNewPasswordSignsIn() throws Exception {
         String phone = phone();
         access.finishSignUp(access.startSignUp(new SignUp(phone, "吴", "long-enough-1", true), client()),
-                codeSentTo(phone));
+                codeSentTo(jdbc, phone));
         Cookie session = api.mvc().perform(formLogin().user(phone).password("long-enough-1"))
                 .andExpect(redirectedUrl("/")).andReturn().getResponse().getCookie("SESSION");
         api.mvc().perform(get("/matters/mine").cookie(session)).andExpect(status().isOk());
@@ -194,9 +191,9 @@ class ResidentAccessIT {
         MvcResult started = api.mvc().perform(post("/public/password-reset").with(csrf()).with(from(client))
                 .param("contact", phone)).andExpect(redirectedUrlPattern("/public/password-reset/*")).andReturn();
         String codePage = started.getResponse().getRedirectedUrl();
-        api.mvc().perform(post(codePage).with(csrf()).with(from(client)).param("code", codeSentTo(phone))
+        api.mvc().perform(post(codePage).with(csrf()).with(from(client)).param("code", codeSentTo(jdbc, phone))
                 .param("password", "short")).andExpect(redirectedUrl(codePage));
-        api.mvc().perform(post(codePage).with(csrf()).with(from(client)).param("code", codeSentTo(phone))
+        api.mvc().perform(post(codePage).with(csrf()).with(from(client)).param("code", codeSentTo(jdbc, phone))
                 .param("password", "another-one-2")).andExpect(redirectedUrl("/login?reset"));
 
         api.mvc().perform(get("/matters/mine").cookie(session)).andExpect(redirectedUrl("/login"));
@@ -219,15 +216,6 @@ class ResidentAccessIT {
         return jdbc.sql("SELECT COUNT(*) FROM account WHERE phone = :p").param("p", phone).query(Long.class).single();
     }
 
-    /** The code in the latest message to the number or address, as the resident reads it. */
-    private String codeSentTo(String address) {
-        List<String> bodies = jdbc.sql("SELECT body FROM outbox_message WHERE address = :a ORDER BY id DESC")
-                .param("a", address).query(String.class).list();
-        assertThat(bodies).isNotEmpty();
-        Matcher m = CODE.matcher(bodies.get(0));
-        assertThat(m.find()).isTrue();
-        return m.group(1);
-    }
 
     private static ProblemException refusal(Runnable action) {
         Throwable thrown = catchThrowable(action::run);
