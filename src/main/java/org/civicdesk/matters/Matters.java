@@ -12,10 +12,15 @@ import java.util.List;
  */
 public interface Matters {
 
-    /** 提出 — raised by a RAISER for itself, or by staff for the named raiser. */
+    /**
+     * 提出 — raised by a RAISER for itself, or by staff for the named raiser.
+     *
+     * @param privacyNotice the version of the personal-information notice ({@link org.civicdesk.shared.PrivacyNotice})
+     *        the raiser was shown where they raised it, if any; kept with the matter
+     */
     record Raise(String type, String title, String content, String series, Long meetingId, String raiser,
             String category, String district, String channel, Boolean urgent, Boolean confidential,
-            List<String> cosigners) {
+            List<String> cosigners, String privacyNotice) {
     }
 
     /** 交办 — a lead with co-handlers, or several departments answering separately. */

@@ -108,8 +108,9 @@ class MattersDemo {
                 }
                 boolean stillOpen = session >= 14 && i == 0;
                 matter(new Matters.Raise(MatterType.PROBLEM.name(), title, content, null, meeting.id(), null, null,
-                        null, "MEETING", null, null, null), raiser, raisedOn, stillOpen ? recentlyAssigned(session) : null,
-                        example, stillOpen ? Outcome.SIGNED : Outcome.CLOSED, 0);
+                        null, "MEETING", null, null, null, null), raiser, raisedOn,
+                        stillOpen ? recentlyAssigned(session) : null, example,
+                        stillOpen ? Outcome.SIGNED : Outcome.CLOSED, 0);
                 count++;
             }
         }
@@ -143,7 +144,7 @@ class MattersDemo {
             String topic = SUGGESTION_TOPICS.get(random.nextInt(SUGGESTION_TOPICS.size()));
             matter(new Matters.Raise(MatterType.SUGGESTION.name(), "关于加强" + topic + "的建议（示例）",
                     "市十六届人大二次会议期间代表提出的建议。示例数据：报道只给出了239件和577件办案件两个总数。", null, session.id(),
-                    null, null, null, "SESSION", null, null, null), "raiser", raisedOn, assignedOn, true,
+                    null, null, null, "SESSION", null, null, null, null), "raiser", raisedOn, assignedOn, true,
                     Outcome.CLOSED, co);
         }
         return 239;
@@ -159,7 +160,7 @@ class MattersDemo {
             matter(new Matters.Raise((i % 2 == 0 ? MatterType.APPEAL : MatterType.SUGGESTION).name(),
                     List.of("小区路灯不亮", "关于优化公交站点设置的建议", "噪音扰民", "关于增设社区托育点的建议", "道路积水",
                             "关于加强校园周边交通安全的建议", "物业收费不规范", "关于完善农贸市场管理的建议").get(i) + "（示例）",
-                    "示例事项，供演示各角色的工作界面。", null, null, null, null, null, "WEB", null, null, null), "raiser",
+                    "示例事项，供演示各角色的工作界面。", null, null, null, null, null, "WEB", null, null, null, null), "raiser",
                     raised, null, true, outcomes[i], i % 3 == 0 ? 1 : 0);
         }
         return outcomes.length;

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -23,6 +24,7 @@ import org.civicdesk.directory.AccountCommand;
 import org.civicdesk.directory.AccountChanged;
 import org.civicdesk.directory.AccountCredentials;
 import org.civicdesk.directory.AccountSummary;
+import org.civicdesk.directory.Contact;
 import org.civicdesk.directory.Directory;
 import org.civicdesk.directory.OrgCommand;
 import org.civicdesk.directory.OrgKind;
@@ -30,6 +32,7 @@ import org.civicdesk.directory.OrgSummary;
 import org.civicdesk.directory.PersonCommand;
 import org.civicdesk.directory.PersonSummary;
 import org.civicdesk.directory.PostCommand;
+import org.civicdesk.directory.ResidentAccounts;
 import org.civicdesk.shared.Actor;
 import org.civicdesk.shared.Checks;
 import org.civicdesk.shared.LastChange;
@@ -49,7 +52,7 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 /** Keeps organisations, people and accounts; every change is checked whole and audited. */
 @Service
 @Transactional(readOnly = true)
-class DirectoryService implements Directory {
+class DirectoryService implements Directory, ResidentAccounts {
 
     static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-]{0,63}");
     static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-@]{2,63}");
@@ -414,6 +417,51 @@ class DirectoryService implements Directory {
         audit.record(newPassword ? "account.updatedWithPassword" : "account.updated", "account", username, before,
                 after);
         return after;
+    }
+
+    // --- residents' own accounts
+
+    @Override
+    public Optional<String> usernameByContact(Contact contact) {
+        return jdbc.sql("SELECT username FROM account WHERE " + (contact.phone() ? "phone" : "email") + " = :c")
+                .param("c", contact.value()).query(String.class).optional();
+    }
+
+    @Override
+    @Transactional
+    public AccountSummary open(Contact contact, String displayName, String passwordHash, String privacyNoticeVersion,
+            Instant consentedAt) {
+        if (usernameByContact(contact).isPresent() || credentials(contact.value()).isPresent()) {
+            throw ResidentAccounts.taken();
+        }
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO account (username, password_hash, display_name, enabled, created_at, phone, email,
+                                     privacy_notice_version, privacy_consented_at)
+                VALUES (:username, :hash, :displayName, TRUE, :now, :phone, :email, :notice, :consented)""")
+                .param("username", contact.value()).param("hash", passwordHash)
+                .param("displayName", displayName.strip()).param("now", OffsetDateTime.now(clock))
+                .param("phone", contact.phone() ? contact.value() : null)
+                .param("email", contact.phone() ? null : contact.value()).param("notice", privacyNoticeVersion)
+                .param("consented", consentedAt.atOffset(ZoneOffset.UTC)).update(keys, "id");
+        jdbc.sql("INSERT INTO account_role (account_id, role) VALUES (:id, :role)")
+                .param("id", keys.getKey().longValue()).param("role", Role.RAISER.name()).update();
+        AccountSummary opened = findAccount(contact.value()).orElseThrow();
+        audit.record("account.signedUp", "account", opened.username(), null,
+                Map.of("roles", opened.roles(), "privacyNotice", privacyNoticeVersion));
+        return opened;
+    }
+
+    @Override
+    @Transactional
+    public void resetPassword(String username, String newPassword) {
+        AccountCredentials account = credentials(username).orElseThrow(() -> Problems.notFound("account", username));
+        new Checks().required("password", newPassword).minLength("password", newPassword, 8)
+                .maxLength("password", newPassword, 128).throwIfAny();
+        jdbc.sql("UPDATE account SET password_hash = :hash WHERE id = :id")
+                .param("hash", passwords.encode(newPassword)).param("id", account.id()).update();
+        events.publishEvent(new AccountChanged(account.id(), account.username(), false, true, false, clock.instant()));
+        audit.record("account.passwordReset", "account", account.username(), null, null);
     }
 
     /** The roles named, each one a known role: an empty entry is refused, not dropped. */

@@ -94,6 +94,7 @@ class MatterCommands implements Matters {
         checks.required("title", cmd.title()).maxLength("title", cmd.title(), 200);
         checks.required("content", cmd.content()).maxLength("content", cmd.content(), 20000);
         checks.maxLength("category", cmd.category(), 50).maxLength("district", cmd.district(), 100);
+        checks.maxLength("privacyNotice", cmd.privacyNotice(), 20);
         Channel channel = checks.oneOf("channel", cmd.channel(), Channel.class);
         String raiser = named;
         if (raiser == null) {
@@ -150,6 +151,11 @@ class MatterCommands implements Matters {
             Matter m = Matter.raise(actor, facts, Set.of());
             save(m, actor);
             invitations.invite(m.id(), invited, actor.username(), facts.raisedAt());
+            // Staff entering a matter for somebody were not the one who read the notice.
+            if (blank(cmd.privacyNotice()) != null && facts.enteredBy() == null) {
+                jdbc.sql("UPDATE matter SET privacy_notice_version = :v WHERE id = :id")
+                        .param("v", cmd.privacyNotice().strip()).param("id", m.id().value()).update();
+            }
             return m.id();
         });
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import org.civicdesk.matters.Matters;
+import org.civicdesk.shared.PrivacyNotice;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
@@ -36,7 +37,7 @@ final class MatterForms {
 
         Matters.Raise command() {
             return new Matters.Raise(type, title, content, null, meetingId, raiser, category, district, channel, null,
-                    confidential, cosignerNames(cosigners));
+                    confidential, cosignerNames(cosigners), PrivacyNotice.VERSION);
         }
 
         /** The names typed in one box, split at commas (either width), 顿号 and spaces. */

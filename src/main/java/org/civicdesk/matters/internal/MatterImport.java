@@ -57,7 +57,7 @@ class MatterImport {
                 }
                 try {
                     MatterId id = service.raise(new Matters.Raise(c[0], c[1], c[2], c[4], meetingId, c[3], c[6], c[7],
-                            null, null, null, list(c[8])));
+                            null, null, null, list(c[8]), null));
                     if (c[9] != null) {
                         service.assign(id, new Matters.Assign(c[9], list(c[10]), null, null));
                     }

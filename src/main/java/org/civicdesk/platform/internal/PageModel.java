@@ -1,5 +1,6 @@
 package org.civicdesk.platform.internal;
 
+import org.civicdesk.shared.PrivacyNotice;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -12,5 +13,11 @@ class PageModel {
     @ModelAttribute("currentPath")
     String currentPath(HttpServletRequest request) {
         return request.getRequestURI();
+    }
+
+    /** The version of the personal-information notice the forms show ({@code fragments/privacy.html}). */
+    @ModelAttribute("privacyNoticeVersion")
+    String privacyNoticeVersion() {
+        return PrivacyNotice.VERSION;
     }
 }

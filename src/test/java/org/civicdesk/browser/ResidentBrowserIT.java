@@ -1,0 +1,170 @@
+package org.civicdesk.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.civicdesk.support.SentCodes.codeSentTo;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.civicdesk.support.Api;
+import org.civicdesk.support.Browser;
+import org.civicdesk.support.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+import com.jayway.jsonpath.JsonPath;
+
+/**
+ * A resident's way in, in a real browser: they open an account from the sign-in page with the code
+ * their phone receives, raise an appeal (群众诉求) and follow it in "my matters" until a department
+ * answers, then rate the answer. Every page on the way passes the accessibility check and is no wider
+ * than the window, on a laptop (1366 px) and on a phone (390 px).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
+@Import(Api.class)
+@ActiveProfiles(resolver = TestDatabase.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ResidentBrowserIT {
+
+    private static final String PASSWORD = "resident-pass-1";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Api api;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Browser browser;
+    String tag;
+    String org;
+    String phone;
+
+    @BeforeAll
+    void start() throws Exception {
+        tag = Api.unique();
+        org = "R-ORG-" + tag;
+        phone = "137" + "%08d".formatted(ThreadLocalRandom.current().nextInt(100_000_000));
+        api.post("/api/v1/orgs", api.adminToken(), "{\"code\":\"" + org + "\",\"name\":\"住房和城乡建设局" + tag
+                + "\",\"kind\":\"GOVERNMENT\"}").andExpect(status().isCreated());
+        browser = new Browser("http://localhost:" + port);
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void aResidentSignsUpRaisesAnAppealAndFollowsItToItsAnswer() throws Exception {
+        String title = "小区电梯长期停运 " + tag;
+
+        browser.open("/login");
+        browser.click(By.linkText("群众注册"));
+        assertThat(browser.path()).isEqualTo("/public/sign-up");
+        assertThat(browser.find(By.tagName("main")).getText()).contains("个人信息处理告知");
+        checkPage();
+        browser.click(By.cssSelector("main button[type=submit]"));
+        assertThat(browser.find(By.cssSelector(".error-summary")).getText()).contains("手机号或电子邮箱")
+                .contains("请阅读个人信息处理告知并勾选同意");
+        checkPage();
+        browser.screenshot("residents-01-sign-up-errors");
+        browser.find(By.id("contact")).sendKeys(phone);
+        browser.find(By.id("displayName")).sendKeys("王女士");
+        browser.find(By.id("password")).sendKeys(PASSWORD);
+        browser.click(By.id("consent"));
+        browser.click(By.cssSelector("main button[type=submit]"));
+        assertThat(browser.path()).startsWith("/public/sign-up/");
+        assertThat(browser.find(By.tagName("main")).getText()).contains(phone.substring(0, 3) + "****");
+        checkPage();
+        browser.screenshot("residents-02-code");
+        browser.find(By.id("code")).sendKeys(codeSentTo(jdbc, phone), Keys.ENTER);
+        browser.waitFor(d -> browser.path().equals("/login"));
+        assertThat(browser.find(By.cssSelector(".alert-success")).getText()).contains("账户已开通");
+        checkPage();
+
+        browser.find(By.id("username")).sendKeys(phone);
+        browser.find(By.id("password")).sendKeys(PASSWORD, Keys.ENTER);
+        browser.waitFor(d -> browser.path().equals("/"));
+        browser.open("/matters/mine");
+        checkPage();
+        browser.click(By.linkText("提出事项"));
+        assertThat(browser.find(By.tagName("main")).getText()).contains("个人信息处理告知");
+        checkPage();
+        new Select(browser.find(By.id("type"))).selectByValue("APPEAL");
+        browser.find(By.id("title")).sendKeys(title);
+        browser.find(By.id("content")).sendKeys("我住的小区 3 栋电梯停运两个月，老人上下楼困难。");
+        browser.find(By.id("district")).sendKeys("芦淞区");
+        browser.click(By.cssSelector("main button[type=submit]"));
+        assertThat(browser.find(By.cssSelector(".alert-success")).getText()).contains("事项已提交");
+        assertThat(browser.find(By.tagName("main")).getText()).contains("已登记");
+        String matterPath = browser.path();
+        long matterId = Long.parseLong(matterPath.substring(matterPath.lastIndexOf('/') + 1));
+        assertThat(jdbc.sql("SELECT privacy_notice_version FROM matter WHERE id = :id").param("id", matterId)
+                .query(String.class).single()).isNotBlank();
+        checkPage();
+        browser.screenshot("residents-03-raised");
+
+        answeredByTheDepartment(matterId);
+
+        browser.open("/matters/mine");
+        assertThat(browser.find(By.cssSelector("main table")).getText()).contains(title).contains("已答复");
+        checkPage();
+        browser.click(By.linkText(title));
+        assertThat(browser.find(By.tagName("main")).getText()).contains("电梯已由维保单位修复");
+        checkPage();
+        browser.screenshot("residents-04-answered");
+        browser.click(By.cssSelector("input[name=rating][value=SATISFIED]"));
+        browser.click(By.cssSelector("#rate-heading ~ form button[type=submit]"));
+        assertThat(browser.find(By.cssSelector("main p .badge")).getText()).isEqualTo("已办结");
+        checkPage();
+    }
+
+    /** The supervisor assigns the appeal and the department signs for it and answers, through the API. */
+    private void answeredByTheDepartment(long matterId) throws Exception {
+        String supervisor = api.tokenFor("SUPERVISOR", null);
+        String handler = api.tokenFor("HANDLER", org);
+        String assigned = api.post("/api/v1/matters/" + matterId + "/assignments", supervisor,
+                "{\"lead\":\"" + org + "\"}").andExpect(status().isCreated()).andReturn().getResponse()
+                .getContentAsString();
+        Number caseId = JsonPath.read(assigned, "$.cases[0].id");
+        api.post("/api/v1/cases/" + caseId + "/sign", handler, "{}").andExpect(status().isOk());
+        api.post("/api/v1/cases/" + caseId + "/answer", handler,
+                "{\"category\":\"A\",\"text\":\"电梯已由维保单位修复，并已安排每月检查。\"}").andExpect(status().isOk());
+    }
+
+    /** The page passes axe and is no wider than the window, at a laptop's width and at a phone's. */
+    private void checkPage() {
+        for (int width : List.of(1366, 390)) {
+            browser.driver().manage().window().setSize(new Dimension(width, width == 390 ? 844 : 900));
+            JavascriptExecutor js = (JavascriptExecutor) browser.driver();
+            Number documentWidth = (Number) js.executeScript("return document.documentElement.scrollWidth");
+            Number windowWidth = (Number) js.executeScript("return window.innerWidth");
+            assertThat(documentWidth.intValue()).as("width of " + browser.path() + " at " + width + " px")
+                    .isLessThanOrEqualTo(windowWidth.intValue());
+            browser.checkAccessibility();
+        }
+        browser.driver().manage().window().setSize(new Dimension(1366, 900));
+    }
+
+}
