@@ -51,7 +51,7 @@ class AuditPageIT {
                 .andExpect(content().string(containsString("系统管理员 Administrator")))
                 .andExpect(content().string(containsString(local)))
                 .andExpect(content().string(containsString("共 " + orgEntries + " 条")))
-                .andExpect(content().string(not(containsString("account.created"))));
+                .andExpect(content().string(not(containsString("新建账号"))));
 
         long all = jdbc.sql("SELECT COUNT(*) FROM audit_entry").query(Long.class).single();
         assertThat(all).isGreaterThan(50);
