@@ -37,5 +37,21 @@ public interface AuditTrail {
 
     List<AuditEntry> latest(int limit);
 
+    /** A page of the entries that {@code filter} lets through, latest first. */
+    List<AuditEntry> latest(Filter filter, long offset, int limit);
+
+    /** How many entries {@code filter} lets through. */
+    long count(Filter filter);
+
+    /**
+     * Which entries a reader looks for; a blank part lets every entry through.
+     *
+     * @param actor the username of who acted
+     * @param entityType the kind of thing acted on, e.g. {@code org}
+     * @param action what was done, or the start of it up to a dot: {@code matter} finds {@code matter.accepted}
+     */
+    record Filter(String actor, String entityType, String action) {
+    }
+
     List<AuditEntry> forEntity(String entityType, String entityId);
 }

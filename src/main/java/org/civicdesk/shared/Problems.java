@@ -2,6 +2,8 @@ package org.civicdesk.shared;
 
 import java.util.List;
 
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.http.HttpStatus;
 
 /** The refusals every module raises, with the codes of the API contract. */
@@ -28,7 +30,7 @@ public final class Problems {
 
     /** 404: the thing named by the path does not exist (or is not visible to the caller). */
     public static ProblemException notFound(String what, Object id) {
-        return new ProblemException(HttpStatus.NOT_FOUND, NOT_FOUND, "problem.notFound", List.of(), what, id);
+        return new ProblemException(HttpStatus.NOT_FOUND, NOT_FOUND, "problem.notFound", List.of(), thing(what), id);
     }
 
     /**
@@ -37,7 +39,7 @@ public final class Problems {
      */
     public static ProblemException notFoundIn(String field, String what, Object id) {
         return new ProblemException(HttpStatus.NOT_FOUND, NOT_FOUND, "problem.notFound",
-                List.of(new FieldViolation(field, "problem.notFound", what, id)), what, id);
+                List.of(new FieldViolation(field, "problem.notFound", thing(what), id)), thing(what), id);
     }
 
     /** 409: the request conflicts with the current state of the thing it acts on. */
@@ -48,7 +50,8 @@ public final class Problems {
     /** 409: a code or name that must be unique is taken already. */
     public static ProblemException duplicate(String field, Object value) {
         return new ProblemException(HttpStatus.CONFLICT, "DUPLICATE",
-                "problem.duplicate", List.of(new FieldViolation(field, "problem.duplicate", field, value)), field, value);
+                "problem.duplicate", List.of(new FieldViolation(field, "problem.duplicate", fieldName(field), value)),
+                fieldName(field), value);
     }
 
     public static ProblemException forbidden() {
@@ -62,5 +65,26 @@ public final class Problems {
 
     public static ProblemException unauthenticated() {
         return new ProblemException(HttpStatus.UNAUTHORIZED, UNAUTHENTICATED, "problem.unauthenticated", List.of());
+    }
+
+    /**
+     * The kind of thing a message names, in the reader's language ({@code problem.thing.account} is
+     * 账号): the message source resolves it when it formats the message.
+     */
+    private static MessageSourceResolvable thing(String what) {
+        return new DefaultMessageSourceResolvable(new String[] { "problem.thing." + what.replace(' ', '-') }, what);
+    }
+
+    /**
+     * A value of a closed set as the reader's language names it, for a message that names a state:
+     * {@code term("meeting.status.", DRAFT)} reads 草稿, not DRAFT.
+     */
+    public static MessageSourceResolvable term(String prefix, Enum<?> value) {
+        return new DefaultMessageSourceResolvable(new String[] { prefix + value.name() }, value.name());
+    }
+
+    /** The name of a field as a message names it ({@code problem.field.code} is 代码). */
+    private static MessageSourceResolvable fieldName(String field) {
+        return new DefaultMessageSourceResolvable(new String[] { "problem.field." + field }, field);
     }
 }

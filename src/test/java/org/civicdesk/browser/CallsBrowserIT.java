@@ -53,7 +53,7 @@ class CallsBrowserIT extends RealBrowserTest {
         browser.checkAccessibility();
         browser.find(By.id("phone")).clear();
         browser.find(By.id("phone")).sendKeys("139 1234 5678", Keys.ENTER);
-        assertThat(browser.find(By.tagName("main")).getText()).contains("待审核").contains("株洲群星合唱团");
+        assertThat(browser.find(By.tagName("main")).getText()).contains("待审核").contains("株洲群星合唱团").contains("女团员");
         browser.checkAccessibility();
         browser.click(By.cssSelector("main form button[type=submit]"));
         assertThat(browser.find(By.cssSelector(".alert-success")).getText()).contains("已撤回");
@@ -95,7 +95,7 @@ class CallsBrowserIT extends RealBrowserTest {
 
         browser.click(By.linkText("报名情况"));
         WebElement row = browser.find(By.xpath("//tr[td[contains(., '胡建国')]]"));
-        assertThat(row.getText()).contains("13700001111").contains("待审核");
+        assertThat(row.getText()).contains("13700001111").contains("待审核").contains("男团员").doesNotContain("men");
         browser.checkAccessibility();
         row.findElement(By.cssSelector("button.btn-primary")).click();
         assertThat(browser.find(By.cssSelector(".alert-success")).getText()).contains("已确认");

@@ -84,6 +84,30 @@ class CharityPagesIT {
         api.mvc().perform(get("/charity/donations/999999999/receipt").cookie(officer)).andExpect(status().isNotFound());
     }
 
+    /** The ledger shows fifty donations a page, says how many there are and finds a donor by name. */
+    @Test
+    void pagesThroughTheLedgerAndFindsADonor() throws Exception {
+        Cookie officer = signIn("charity", "civicdesk-demo");
+        long total = count();
+        assertThat(total).isGreaterThan(50);
+        api.mvc().perform(get("/charity/donations").cookie(officer)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("第 1–50 条，共 " + total + " 条")))
+                .andExpect(content().string(containsString("href=\"/charity/donations?page=1\"")));
+        api.mvc().perform(get("/charity/donations?page=1").cookie(officer))
+                .andExpect(content().string(containsString("第 51–")))
+                .andExpect(content().string(containsString("href=\"/charity/donations?page=0\"")));
+        String donor = "页码测试人" + Api.unique();
+        String campaign = "PG-" + Api.unique();
+        api.post("/api/v1/campaigns", api.token("charity", "civicdesk-demo"), "{\"code\":\"" + campaign
+                + "\",\"name\":\"分页测试\"}").andExpect(status().isCreated());
+        api.mvc().perform(post("/charity/donations").cookie(officer).with(csrf()).param("campaign", campaign)
+                .param("amount", "6.00").param("donorName", donor).param("key", Api.unique()))
+                .andExpect(redirectedUrlPattern("/charity/donations/*/receipt"));
+        api.mvc().perform(get("/charity/donations").param("q", donor).cookie(officer))
+                .andExpect(content().string(containsString(donor)))
+                .andExpect(content().string(containsString("第 1–1 条，共 1 条")));
+    }
+
     private long count() {
         return jdbc.sql("SELECT COUNT(*) FROM charity_donation").query(Long.class).single();
     }

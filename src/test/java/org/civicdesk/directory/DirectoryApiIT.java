@@ -3,6 +3,7 @@ package org.civicdesk.directory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -48,6 +49,18 @@ class DirectoryApiIT {
         api.get("/api/v1/orgs/" + code, admin).andExpect(jsonPath("$.name").value("株洲市测试局"));
     }
 
+    /** A refusal names the kind of thing in the reader's language, not by the code's word for it. */
+    @Test
+    void namesWhatIsMissingInTheReadersLanguage() throws Exception {
+        api.mvc().perform(get("/api/v1/orgs/NO-SUCH-ORG").header("Authorization", "Bearer " + admin)
+                .header("Accept-Language", "zh-CN"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.detail").value("找不到 机构「NO-SUCH-ORG」。"));
+        api.mvc().perform(get("/api/v1/orgs/NO-SUCH-ORG").header("Authorization", "Bearer " + admin)
+                .header("Accept-Language", "en"))
+                .andExpect(jsonPath("$.detail").value("No organisation \"NO-SUCH-ORG\"."));
+    }
+
     @Test
     void refusesADuplicateCodeWith409AndKeepsTheFirst() throws Exception {
         String code = "DUP-" + Api.unique();
@@ -57,7 +70,8 @@ class DirectoryApiIT {
                 .andExpect(status().isConflict())
                 .andExpect(header().string("Content-Type", containsString("application/problem+json")))
                 .andExpect(jsonPath("$.code").value("DUPLICATE"))
-                .andExpect(jsonPath("$.errors[0].field").value("code"));
+                .andExpect(jsonPath("$.errors[0].field").value("code"))
+                .andExpect(jsonPath("$.errors[0].message").value("代码「" + code + "」已被使用。"));
         api.get("/api/v1/orgs/" + code, admin).andExpect(jsonPath("$.name").value("First"));
     }
 

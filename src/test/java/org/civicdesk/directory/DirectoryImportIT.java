@@ -2,10 +2,15 @@ package org.civicdesk.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 
 import org.apache.poi.ss.usermodel.Row;
@@ -17,6 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
+
+import jakarta.servlet.http.Cookie;
 
 @IntegrationTest
 class DirectoryImportIT {
@@ -60,6 +67,21 @@ class DirectoryImportIT {
                 .header("Authorization", "Bearer " + api.tokenFor("SUPERVISOR", null)))
                 .andExpect(status().isForbidden());
         api.get("/api/v1/directory/import/template", admin).andExpect(status().isOk());
+    }
+
+    /** The import page's link works with the browser's session, where the API's address wants a token. */
+    @Test
+    void theImportPageOffersTheTemplateToTheSignedInAdministrator() throws Exception {
+        Cookie session = api.mvc().perform(formLogin().user("admin").password(Api.ADMIN_PASSWORD))
+                .andReturn().getResponse().getCookie("SESSION");
+        api.mvc().perform(get("/directory/import").cookie(session)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("href=\"/directory/import/template\"")));
+        byte[] file = api.mvc().perform(get("/directory/import/template").cookie(session))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(file))) {
+            assertThat(workbook.getNumberOfSheets()).isEqualTo(2);
+        }
+        api.mvc().perform(get("/directory/import/template")).andExpect(status().is3xxRedirection());
     }
 
     @Test

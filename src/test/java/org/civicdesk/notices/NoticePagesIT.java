@@ -24,6 +24,8 @@ import jakarta.servlet.http.Cookie;
 @IntegrationTest
 class NoticePagesIT {
 
+    private static final String CDC_NAME = "株洲市疾病预防控制中心";
+
     @Autowired
     Api api;
 
@@ -36,7 +38,9 @@ class NoticePagesIT {
         api.mvc().perform(get("/public/notices")).andExpect(status().isOk())
                 .andExpect(content().string(containsString("水痘进入高发季节")));
         api.mvc().perform(get("/public/notices/" + chickenpox)).andExpect(status().isOk())
-                .andExpect(content().string(containsString("接种水痘疫苗")));
+                .andExpect(content().string(containsString("接种水痘疫苗")))
+                .andExpect(content().string(containsString(CDC_NAME)))
+                .andExpect(content().string(not(containsString("ZZ-CDC"))));
         api.mvc().perform(get("/public/calls")).andExpect(status().isOk())
                 .andExpect(content().string(containsString("株洲群星合唱团 招募新团员")));
         api.mvc().perform(get("/public/calls/zz-qunxing-choir-2023")).andExpect(status().isOk())

@@ -14,6 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -405,6 +406,49 @@ class JdbcAuditTrail implements AuditTrail {
     public List<AuditEntry> latest(int limit) {
         return jdbc.sql("SELECT * FROM audit_entry ORDER BY seq DESC LIMIT :limit").param("limit", limit)
                 .query(JdbcAuditTrail::entry).list();
+    }
+
+    @Override
+    public List<AuditEntry> latest(Filter filter, long offset, int limit) {
+        return filtered(jdbc.sql("SELECT * FROM audit_entry" + where(filter) + " ORDER BY seq DESC LIMIT :limit OFFSET :offset"),
+                filter).param("limit", limit).param("offset", offset).query(JdbcAuditTrail::entry).list();
+    }
+
+    @Override
+    public long count(Filter filter) {
+        return filtered(jdbc.sql("SELECT COUNT(*) FROM audit_entry" + where(filter)), filter).query(Long.class).single();
+    }
+
+    private static String where(Filter filter) {
+        List<String> terms = new ArrayList<>();
+        if (present(filter.actor())) {
+            terms.add("LOWER(actor) = :actor");
+        }
+        if (present(filter.entityType())) {
+            terms.add("entity_type = :entityType");
+        }
+        if (present(filter.action())) {
+            terms.add("(action = :action OR action LIKE :actionPrefix)");
+        }
+        return terms.isEmpty() ? "" : " WHERE " + String.join(" AND ", terms);
+    }
+
+    private static JdbcClient.StatementSpec filtered(JdbcClient.StatementSpec sql, Filter filter) {
+        if (present(filter.actor())) {
+            sql = sql.param("actor", filter.actor().trim().toLowerCase(Locale.ROOT));
+        }
+        if (present(filter.entityType())) {
+            sql = sql.param("entityType", filter.entityType().trim());
+        }
+        if (present(filter.action())) {
+            String action = filter.action().trim();
+            sql = sql.param("action", action).param("actionPrefix", action.replace("%", "").replace("_", "") + ".%");
+        }
+        return sql;
+    }
+
+    private static boolean present(String s) {
+        return s != null && !s.isBlank();
     }
 
     @Override

@@ -3,8 +3,11 @@ package org.civicdesk.calls.internal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
+import org.civicdesk.calls.internal.Views.ApplicantView;
 import org.civicdesk.calls.internal.Views.CallView;
+import org.civicdesk.calls.internal.Views.GroupView;
 import org.civicdesk.calls.internal.Views.Submitted;
 import org.civicdesk.shared.ProblemException;
 import org.civicdesk.shared.Problems;
@@ -88,7 +91,9 @@ class CallPages {
     @FormPage("/public/call-applications")
     String lookup(@ModelAttribute("form") ApplicantForm form, Model model) {
         long id = form.id();
-        model.addAttribute("mine", applicantsOwn(id, () -> calls.lookup(id, form.getPhone())));
+        ApplicantView mine = applicantsOwn(id, () -> calls.lookup(id, form.getPhone()));
+        model.addAttribute("mine", mine);
+        model.addAttribute("groupNames", groupNames(calls.call(mine.call())));
         return "calls/applicant";
     }
 
@@ -97,7 +102,9 @@ class CallPages {
     String withdraw(@ModelAttribute("form") ApplicantForm form, Model model) {
         long id = form.id();
         applicantsOwn(id, () -> calls.withdraw(id, form.getPhone()));
-        model.addAttribute("mine", calls.lookup(id, form.getPhone()));
+        ApplicantView mine = calls.lookup(id, form.getPhone());
+        model.addAttribute("mine", mine);
+        model.addAttribute("groupNames", groupNames(calls.call(mine.call())));
         model.addAttribute("withdrawn", true);
         return "calls/applicant";
     }
@@ -111,10 +118,18 @@ class CallPages {
         }
     }
 
+    /** A group is shown by its name (女声部), its code (women) only where it has none. */
+    private static Map<String, String> groupNames(CallView call) {
+        return call.groups().stream().collect(Collectors.toMap(GroupView::code,
+                g -> g.name() == null || g.name().isBlank() ? g.code() : g.name(), (a, b) -> a));
+    }
+
     @GetMapping("/calls/{code}/applications")
     @PreAuthorize("hasRole('ADMIN')")
     String applications(@PathVariable String code, Model model) {
-        model.addAttribute("call", calls.call(code));
+        CallView call = calls.call(code);
+        model.addAttribute("call", call);
+        model.addAttribute("groupNames", groupNames(call));
         model.addAttribute("applications", calls.applications(code));
         return "calls/applications";
     }

@@ -292,7 +292,8 @@ class CallService {
     Submitted confirm(long id) {
         ApplicationStatus before = lockStatus(id);
         if (before != ApplicationStatus.SUBMITTED) {
-            throw Problems.conflict(Problems.INVALID_TRANSITION, "calls.problem.decided", before.name());
+            throw Problems.conflict(Problems.INVALID_TRANSITION, "calls.problem.decided",
+                    Problems.term("calls.status.", before));
         }
         jdbc.sql("UPDATE call_application SET status = :s, confirmed_at = :now, confirmed_by = :by WHERE id = :id")
                 .param("s", ApplicationStatus.CONFIRMED.name()).param("now", OffsetDateTime.now(clock))
@@ -311,7 +312,7 @@ class CallService {
         if (!allowed) {
             throw Problems.conflict(Problems.INVALID_TRANSITION,
                     before == ApplicationStatus.SUBMITTED ? "calls.problem.unconfirmed" : "calls.problem.decided",
-                    before.name());
+                    Problems.term("calls.status.", before));
         }
         jdbc.sql("UPDATE call_application SET status = :s, decided_at = :now, decided_by = :by WHERE id = :id")
                 .param("s", decision.name()).param("now", OffsetDateTime.now(clock))
@@ -357,7 +358,8 @@ class CallService {
         lockStatus(id);
         ApplicationStatus before = lookup(id, phone).status();
         if (!before.holdsPlace()) {
-            throw Problems.conflict(Problems.INVALID_TRANSITION, "calls.problem.decided", before.name());
+            throw Problems.conflict(Problems.INVALID_TRANSITION, "calls.problem.decided",
+                    Problems.term("calls.status.", before));
         }
         jdbc.sql("""
                 UPDATE call_application SET status = :s, phone_key = NULL, withdrawn_at = :now

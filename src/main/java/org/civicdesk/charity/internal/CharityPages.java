@@ -1,6 +1,7 @@
 package org.civicdesk.charity.internal;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.civicdesk.charity.internal.CharityForms.CampaignForm;
@@ -11,6 +12,7 @@ import org.civicdesk.directory.Directory;
 import org.civicdesk.directory.OrgSummary;
 import org.civicdesk.shared.web.FormPage;
 import org.civicdesk.shared.web.Forms;
+import org.civicdesk.shared.web.Pager;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,6 +32,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/charity")
 @PreAuthorize("hasRole('CHARITY_OFFICER')")
 class CharityPages {
+
+    private static final int PAGE_SIZE = 50;
 
     private final Campaigns campaigns;
     private final DonationLedger ledger;
@@ -78,10 +82,14 @@ class CharityPages {
     }
 
     @GetMapping("/donations")
-    String ledger(@RequestParam(required = false) String campaign, Model model) {
+    String ledger(@RequestParam(required = false) String campaign, @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "0") int page, Model model) {
         model.addAttribute("campaigns", campaigns.all());
         model.addAttribute("campaign", campaign);
-        model.addAttribute("donations", ledger.ledger(campaign, 200));
+        model.addAttribute("q", q);
+        List<DonationView> donations = ledger.ledger(campaign, q, Pager.offset(page, PAGE_SIZE), PAGE_SIZE);
+        model.addAttribute("donations", donations);
+        model.addAttribute("pager", Pager.of(ledger.ledgerSize(campaign, q), donations.size(), page, PAGE_SIZE));
         return "charity/ledger";
     }
 

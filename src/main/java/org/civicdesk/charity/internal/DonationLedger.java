@@ -9,8 +9,10 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -180,9 +182,43 @@ class DonationLedger {
 
     /** The ledger, latest first, of one campaign or of all. */
     List<DonationView> ledger(String campaign, int limit) {
-        String where = campaign == null || campaign.isBlank() ? "" : " WHERE c.code = :campaign";
-        var query = jdbc.sql(SELECT + where + " ORDER BY d.id DESC LIMIT :limit").param("limit", limit);
-        return (where.isEmpty() ? query : query.param("campaign", campaign.trim())).query(DonationLedger::map).list();
+        return ledger(campaign, null, 0, limit);
+    }
+
+    /**
+     * A page of the ledger, latest first, of one campaign or of all, and of the donations whose donor
+     * or receipt number contains {@code q}.
+     */
+    List<DonationView> ledger(String campaign, String q, long offset, int limit) {
+        return filtered(jdbc.sql(SELECT + where(campaign, q) + " ORDER BY d.id DESC LIMIT :limit OFFSET :offset"),
+                campaign, q).param("limit", limit).param("offset", offset).query(DonationLedger::map).list();
+    }
+
+    /** How many donations {@link #ledger(String, String, long, int)} pages through. */
+    long ledgerSize(String campaign, String q) {
+        return filtered(jdbc.sql("SELECT COUNT(*) FROM charity_donation d JOIN charity_campaign c ON c.id = d.campaign_id"
+                + where(campaign, q)), campaign, q).query(Long.class).single();
+    }
+
+    private static String where(String campaign, String q) {
+        List<String> terms = new ArrayList<>();
+        if (campaign != null && !campaign.isBlank()) {
+            terms.add("c.code = :campaign");
+        }
+        if (q != null && !q.isBlank()) {
+            terms.add("(LOWER(d.donor_name) LIKE :q OR LOWER(d.receipt_no) LIKE :q)");
+        }
+        return terms.isEmpty() ? "" : " WHERE " + String.join(" AND ", terms);
+    }
+
+    private static JdbcClient.StatementSpec filtered(JdbcClient.StatementSpec sql, String campaign, String q) {
+        if (campaign != null && !campaign.isBlank()) {
+            sql = sql.param("campaign", campaign.trim());
+        }
+        if (q != null && !q.isBlank()) {
+            sql = sql.param("q", "%" + q.trim().toLowerCase(Locale.ROOT) + "%");
+        }
+        return sql;
     }
 
     /**

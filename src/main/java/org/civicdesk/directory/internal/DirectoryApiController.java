@@ -13,7 +13,6 @@ import org.civicdesk.directory.PersonCommand;
 import org.civicdesk.shared.Actor;
 import org.civicdesk.shared.Problems;
 import org.civicdesk.shared.Role;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -140,10 +139,7 @@ class DirectoryApiController {
     @GetMapping("/directory/import/template")
     @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<byte[]> template() {
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"directory-template.xlsx\"")
-                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                .body(workbooks.template());
+        return workbooks.templateDownload();
     }
 
     private static int clamp(int limit) {

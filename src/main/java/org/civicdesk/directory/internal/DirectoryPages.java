@@ -3,7 +3,11 @@ package org.civicdesk.directory.internal;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.civicdesk.directory.AccountCommand;
 import org.civicdesk.directory.AccountSummary;
@@ -16,6 +20,8 @@ import org.civicdesk.shared.Problems;
 import org.civicdesk.shared.Role;
 import org.civicdesk.shared.web.FormPage;
 import org.civicdesk.shared.web.Forms;
+import org.civicdesk.shared.web.Pager;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,6 +40,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/directory")
 class DirectoryPages {
 
+    private static final int PAGE_SIZE = 50;
+    private static final int PICKS = 20;
+    private static final int ALL_ORGS = 5000;
+
     private final DirectoryService directory;
     private final WorkbookImport workbooks;
 
@@ -51,10 +61,34 @@ class DirectoryPages {
     String orgs(@RequestParam(required = false) String q, @RequestParam(required = false) OrgKind kind,
             @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
         model.addAttribute("orgs", directory.orgs(q, kind, 500));
+        model.addAttribute("orgNames", directory.orgs(null, null, ALL_ORGS).stream()
+                .collect(Collectors.toMap(OrgSummary::code, OrgSummary::name, (a, b) -> a)));
         model.addAttribute("q", q);
         model.addAttribute("kind", kind);
         model.addAttribute("total", directory.countOrgs());
         return htmx != null ? "directory/orgs :: results" : "directory/orgs";
+    }
+
+    /** An organisation with those under it (下属机构), for the tree of the directory. */
+    record OrgNode(OrgSummary org, List<OrgNode> children) {
+    }
+
+    /** Every organisation under its parent: the city's structure at a glance. */
+    @GetMapping("/orgs/tree")
+    String orgTree(Model model) {
+        List<OrgSummary> all = directory.orgs(null, null, ALL_ORGS);
+        Set<String> codes = all.stream().map(OrgSummary::code).collect(Collectors.toSet());
+        Map<String, List<OrgSummary>> byParent = all.stream().filter(o -> o.parentCode() != null)
+                .collect(Collectors.groupingBy(OrgSummary::parentCode));
+        model.addAttribute("roots", all.stream().filter(o -> o.parentCode() == null || !codes.contains(o.parentCode()))
+                .map(o -> node(o, byParent)).toList());
+        model.addAttribute("total", all.size());
+        return "directory/org-tree";
+    }
+
+    private static OrgNode node(OrgSummary org, Map<String, List<OrgSummary>> byParent) {
+        return new OrgNode(org, byParent.getOrDefault(org.code(), List.of()).stream()
+                .sorted(Comparator.comparing(OrgSummary::name)).map(o -> node(o, byParent)).toList());
     }
 
     @GetMapping("/orgs/new")
@@ -93,11 +127,53 @@ class DirectoryPages {
     }
 
     @GetMapping("/people")
-    String people(@RequestParam(required = false) String q,
+    String people(@RequestParam(required = false) String q, @RequestParam(required = false) String org,
+            @RequestParam(defaultValue = "0") int page,
             @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
-        model.addAttribute("people", directory.people(q, null, 500));
+        List<PersonView> people = directory.people(q, org, Pager.offset(page, PAGE_SIZE), PAGE_SIZE);
+        model.addAttribute("people", people);
+        model.addAttribute("pager", Pager.of(directory.peopleCount(q, org), people.size(), page, PAGE_SIZE));
+        model.addAttribute("orgs", directory.orgs(null, null, 1000));
         model.addAttribute("q", q);
+        model.addAttribute("org", org);
         return htmx != null ? "directory/people :: results" : "directory/people";
+    }
+
+    /** A choice a picker offers: what the field gets, and what the reader sees. */
+    record Choice(String value, String label) {
+    }
+
+    /**
+     * The choices for a field that holds an organisation's code, as its picker's reader types
+     * ({@code templates/fragments/form.html}, pick='orgs'): the box sends its own value under its own
+     * name, so whichever parameter came is what was typed.
+     */
+    @GetMapping("/pick/orgs")
+    String pickOrg(@RequestParam Map<String, String> typed, Model model) {
+        model.addAttribute("choices", directory.orgs(typed(typed), null, PICKS).stream()
+                .map(o -> new Choice(o.code(), o.name())).toList());
+        return "directory/pick :: choices";
+    }
+
+    @GetMapping("/pick/people")
+    String pickPerson(@RequestParam Map<String, String> typed, Model model) {
+        model.addAttribute("choices", directory.people(typed(typed), null, 0, PICKS).stream()
+                .map(p -> new Choice(Long.toString(p.id()), p.orgName() == null ? p.name() : p.name() + " · " + p.orgName()))
+                .toList());
+        return "directory/pick :: choices";
+    }
+
+    /** Accounts are offered to staff only: a resident has no business listing other people's accounts. */
+    @GetMapping("/pick/accounts")
+    @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR','HANDLER','CHARITY_OFFICER','PLACE_MANAGER')")
+    String pickAccount(@RequestParam Map<String, String> typed, Model model) {
+        model.addAttribute("choices", directory.accounts(typed(typed), PICKS).stream()
+                .filter(AccountSummary::enabled).map(a -> new Choice(a.username(), a.displayName())).toList());
+        return "directory/pick :: choices";
+    }
+
+    private static String typed(Map<String, String> parameters) {
+        return parameters.getOrDefault("q", parameters.values().stream().findFirst().orElse("")).trim();
     }
 
     @GetMapping("/accounts")
@@ -176,6 +252,13 @@ class DirectoryPages {
     @PreAuthorize("hasRole('ADMIN')")
     String importPage() {
         return "directory/import";
+    }
+
+    /** The template for the signed-in admin's browser, which the API's address would refuse without a token. */
+    @GetMapping("/import/template")
+    @PreAuthorize("hasRole('ADMIN')")
+    ResponseEntity<byte[]> importTemplate() {
+        return workbooks.templateDownload();
     }
 
     /** A file with bad rows imports nothing and comes back naming each of them. */

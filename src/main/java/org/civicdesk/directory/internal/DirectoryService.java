@@ -11,8 +11,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -36,6 +39,7 @@ import org.civicdesk.directory.ResidentAccounts;
 import org.civicdesk.shared.Actor;
 import org.civicdesk.shared.Checks;
 import org.civicdesk.shared.LastChange;
+import org.civicdesk.shared.AccountNames;
 import org.civicdesk.shared.Problems;
 import org.civicdesk.shared.Role;
 import org.springframework.context.ApplicationEventPublisher;
@@ -52,7 +56,7 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 /** Keeps organisations, people and accounts; every change is checked whole and audited. */
 @Service
 @Transactional(readOnly = true)
-class DirectoryService implements Directory, ResidentAccounts {
+class DirectoryService implements Directory, ResidentAccounts, AccountNames {
 
     static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-]{0,63}");
     static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-@]{2,63}");
@@ -207,6 +211,27 @@ class DirectoryService implements Directory, ResidentAccounts {
     }
 
     // --- accounts
+
+    @Override
+    public Map<String, String> displayNames(Collection<String> usernames) {
+        Set<String> wanted = new HashSet<>();
+        usernames.stream().filter(Objects::nonNull).forEach(u -> wanted.add(u.toLowerCase(Locale.ROOT)));
+        if (wanted.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> byLowerCase = new HashMap<>();
+        jdbc.sql("SELECT username, display_name FROM account WHERE LOWER(username) IN (:u)").param("u", wanted)
+                .query((ResultSet rs) -> {
+                    byLowerCase.put(rs.getString("username").toLowerCase(Locale.ROOT), rs.getString("display_name"));
+                });
+        Map<String, String> names = new HashMap<>();
+        for (String u : usernames) {
+            if (u != null && byLowerCase.containsKey(u.toLowerCase(Locale.ROOT))) {
+                names.put(u, byLowerCase.get(u.toLowerCase(Locale.ROOT)));
+            }
+        }
+        return names;
+    }
 
     @Override
     public Optional<AccountSummary> findAccount(String username) {
@@ -495,12 +520,33 @@ class DirectoryService implements Directory, ResidentAccounts {
     // --- people
 
     List<PersonView> people(String query, String orgCode, int limit) {
+        return people(query, orgCode, 0, limit);
+    }
+
+    /** A page of the people whose name, post or organisation contains {@code query}, by name. */
+    List<PersonView> people(String query, String orgCode, long offset, int limit) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String sql = "SELECT DISTINCT p.id, p.name " + peopleFrom(query, orgCode, params)
+                + " ORDER BY p.name, p.id LIMIT :limit OFFSET :offset";
+        params.put("limit", limit);
+        params.put("offset", offset);
+        List<Long> ids = jdbc.sql(sql).params(params).query((rs, n) -> rs.getLong("id")).list();
+        return people(ids);
+    }
+
+    /** How many people {@link #people(String, String, long, int)} pages through. */
+    long peopleCount(String query, String orgCode) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        return jdbc.sql("SELECT COUNT(DISTINCT p.id) " + peopleFrom(query, orgCode, params)).params(params)
+                .query(Long.class).single();
+    }
+
+    private static String peopleFrom(String query, String orgCode, Map<String, Object> params) {
         StringBuilder sql = new StringBuilder("""
-                SELECT DISTINCT p.id, p.name FROM person p
+                FROM person p
                 LEFT JOIN org o ON o.id = p.org_id
                 LEFT JOIN post t ON t.person_id = p.id
                 WHERE 1 = 1""");
-        Map<String, Object> params = new LinkedHashMap<>();
         if (query != null && !query.isBlank()) {
             sql.append(" AND (LOWER(p.name) LIKE :q OR LOWER(t.title) LIKE :q OR LOWER(o.name) LIKE :q)");
             params.put("q", "%" + query.trim().toLowerCase() + "%");
@@ -509,10 +555,7 @@ class DirectoryService implements Directory, ResidentAccounts {
             sql.append(" AND o.code = :org");
             params.put("org", orgCode.trim());
         }
-        sql.append(" ORDER BY p.name, p.id LIMIT :limit");
-        params.put("limit", limit);
-        List<Long> ids = jdbc.sql(sql.toString()).params(params).query((rs, n) -> rs.getLong("id")).list();
-        return people(ids);
+        return sql.toString();
     }
 
     PersonView person(long id) {

@@ -18,6 +18,9 @@ import org.civicdesk.shared.FieldViolation;
 import org.civicdesk.shared.ProblemException;
 import org.civicdesk.shared.Workbooks;
 import org.civicdesk.shared.Problems;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -79,6 +82,14 @@ class WorkbookImport {
             throw Problems.invalid("file", "validation.emptyWorkbook");
         }
         return new Report(true, orgs, people);
+    }
+
+    /** The empty workbook to fill in, as a download: the API and the import page both offer it. */
+    ResponseEntity<byte[]> templateDownload() {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"directory-template.xlsx\"")
+                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .body(template());
     }
 
     byte[] template() {

@@ -3,11 +3,12 @@ package org.civicdesk.matters.internal;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
-import org.civicdesk.directory.AccountSummary;
 import org.civicdesk.directory.Directory;
 import org.civicdesk.directory.OrgKind;
 import org.civicdesk.directory.OrgSummary;
@@ -36,10 +37,12 @@ import org.civicdesk.matters.internal.Views.Page;
 import org.civicdesk.meetings.Meetings;
 import org.civicdesk.projects.OverdueBlockers;
 import org.civicdesk.meetings.SeriesRef;
+import org.civicdesk.shared.AccountNames;
 import org.civicdesk.shared.Actor;
 import org.civicdesk.shared.Problems;
 import org.civicdesk.shared.Role;
 import org.civicdesk.shared.web.FormPage;
+import org.civicdesk.shared.web.Pager;
 import org.civicdesk.shared.web.Forms;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -52,7 +55,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The matters pages for raisers, handling departments, supervisors and the public. Every action goes
@@ -74,20 +76,19 @@ class MatterPages {
     private final Deadlines deadlines;
     private final ObjectProvider<OverdueBlockers> blockers;
     private final MatterReports reports;
+    private final AccountNames accountNames;
 
     MatterPages(MatterCommands service, MatterQueries queries, Directory directory, ObjectProvider<Meetings> meetings,
-            Deadlines deadlines, ObjectProvider<OverdueBlockers> blockers, MatterReports reports) {
+            Deadlines deadlines, ObjectProvider<OverdueBlockers> blockers, MatterReports reports,
+            AccountNames accountNames) {
         this.reports = reports;
         this.service = service;
+        this.accountNames = accountNames;
         this.queries = queries;
         this.directory = directory;
         this.meetings = meetings;
         this.deadlines = deadlines;
         this.blockers = blockers;
-    }
-
-    /** One page of a long list, with the addresses of its neighbours. */
-    record Pager(long total, int from, int to, String previous, String next) {
     }
 
     /** A line of the public figures: everything, or one series. */
@@ -128,10 +129,10 @@ class MatterPages {
     @PreAuthorize("hasRole('RAISER')")
     String cosignInvitations(Model model) {
         List<CosignInvitations.Invitation> invitations = service.cosignInvitations();
-        Map<String, String> raisers = new LinkedHashMap<>();
-        invitations.forEach(i -> raisers.computeIfAbsent(i.raiser(), this::displayName));
+        Set<String> raisers = new LinkedHashSet<>();
+        invitations.forEach(i -> raisers.add(i.raiser()));
         model.addAttribute("invitations", invitations);
-        model.addAttribute("raiserNames", raisers);
+        model.addAttribute("raiserNames", displayNames(raisers));
         return "matters/invitations";
     }
 
@@ -481,34 +482,27 @@ class MatterPages {
     }
 
     private static Pager pager(Page<?> page, int requested) {
-        int index = Math.max(0, requested);
-        int from = page.items().isEmpty() ? 0 : index * PAGE_SIZE + 1;
-        int to = index * PAGE_SIZE + page.items().size();
-        var here = ServletUriComponentsBuilder.fromCurrentRequest();
-        String previous = index > 0 ? here.replaceQueryParam("page", index - 1).build().toUriString() : null;
-        String next = to < page.total() ? here.replaceQueryParam("page", index + 1).build().toUriString() : null;
-        return new Pager(page.total(), from, to, relative(previous), relative(next));
-    }
-
-    /** Drops scheme and host, which behind a proxy may not be the ones the reader used. */
-    private static String relative(String url) {
-        if (url == null) {
-            return null;
-        }
-        var uri = java.net.URI.create(url);
-        return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        return Pager.of(page.total(), page.items().size(), requested, PAGE_SIZE);
     }
 
     /** Display names of the raiser and co-signers, for those who may see the matter. */
+    /**
+     * Display names of the raiser, co-signers and everyone in the history, for those who may see the
+     * matter; a username no account has (a system task) stands for itself.
+     */
     private Map<String, String> names(MatterView m) {
-        Map<String, String> names = new LinkedHashMap<>();
-        names.put(m.raiser(), displayName(m.raiser()));
-        m.cosigners().forEach(c -> names.put(c, displayName(c)));
-        return names;
+        Set<String> usernames = new LinkedHashSet<>();
+        usernames.add(m.raiser());
+        usernames.addAll(m.cosigners());
+        m.events().forEach(e -> usernames.add(e.actor()));
+        return displayNames(usernames);
     }
 
-    private String displayName(String username) {
-        return directory.findAccount(username).map(AccountSummary::displayName).orElse(username);
+    private Map<String, String> displayNames(Set<String> usernames) {
+        Map<String, String> known = accountNames.displayNames(usernames);
+        Map<String, String> names = new LinkedHashMap<>();
+        usernames.forEach(u -> names.put(u, known.getOrDefault(u, u)));
+        return names;
     }
 
     /** The organisations to assign to, grouped by kind, government departments first. */

@@ -324,8 +324,8 @@ class MeetingService implements Meetings {
     MeetingView publish(long id) {
         MeetingView before = lock(id);
         if (before.status() != MeetingStatus.DRAFT) {
-            throw Problems.conflict(Problems.INVALID_TRANSITION, "problem.meetingTransition", before.status(),
-                    MeetingStatus.PUBLISHED);
+            throw Problems.conflict(Problems.INVALID_TRANSITION, "problem.meetingTransition",
+                    Problems.term("meeting.status.", before.status()), Problems.term("meeting.status.", MeetingStatus.PUBLISHED));
         }
         MeetingView after = update(before, "meeting.published", "UPDATE meeting SET status = 'PUBLISHED', "
                 + "version = version + 1, updated_at = :now WHERE id = :id", Map.of());
@@ -338,8 +338,8 @@ class MeetingService implements Meetings {
     MeetingView close(long id, String report) {
         MeetingView before = lock(id);
         if (before.status() != MeetingStatus.PUBLISHED) {
-            throw Problems.conflict(Problems.INVALID_TRANSITION, "problem.meetingTransition", before.status(),
-                    MeetingStatus.CLOSED);
+            throw Problems.conflict(Problems.INVALID_TRANSITION, "problem.meetingTransition",
+                    Problems.term("meeting.status.", before.status()), Problems.term("meeting.status.", MeetingStatus.CLOSED));
         }
         new Checks().required("report", report).maxLength("report", report, 20000).throwIfAny();
         MeetingView after = update(before, "meeting.closed", "UPDATE meeting SET status = 'CLOSED', report = :report, "

@@ -343,7 +343,7 @@ class ParticipationService {
         MeetingService.refuseIfClosed(meeting);
         if (before.registration() != RegistrationStatus.PENDING) {
             throw Problems.conflict(Problems.INVALID_TRANSITION, "problem.registrationTransition",
-                    before.registration(), to);
+                    Problems.term("registration.", before.registration()), Problems.term("registration.", to));
         }
         jdbc.sql("UPDATE participant SET registration = :s, updated_at = :now WHERE id = :id").param("s", to.name())
                 .param("now", now()).param("id", before.id()).update();

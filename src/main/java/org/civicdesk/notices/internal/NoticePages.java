@@ -1,5 +1,10 @@
 package org.civicdesk.notices.internal;
 
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.civicdesk.directory.Directory;
+import org.civicdesk.directory.OrgSummary;
 import org.civicdesk.notices.NoticeCommand;
 import org.civicdesk.shared.web.FormPage;
 import org.civicdesk.shared.web.Forms;
@@ -17,9 +22,18 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class NoticePages {
 
     private final NoticeService notices;
+    private final Directory directory;
 
-    NoticePages(NoticeService notices) {
+    NoticePages(NoticeService notices, Directory directory) {
         this.notices = notices;
+        this.directory = directory;
+    }
+
+    /** A notice names its publisher by organisation code; readers see the organisation's name. */
+    @ModelAttribute("orgNames")
+    Map<String, String> orgNames() {
+        return directory.orgs(null, null, 1000).stream()
+                .collect(Collectors.toMap(OrgSummary::code, OrgSummary::name, (a, b) -> a));
     }
 
     @GetMapping("/public/notices")

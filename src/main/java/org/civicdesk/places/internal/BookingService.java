@@ -244,8 +244,8 @@ class BookingService {
 
     private static void requireStatus(BookingView booking, BookingStatus to, BookingStatus... from) {
         if (!List.of(from).contains(booking.status())) {
-            throw Problems.conflict(Problems.INVALID_TRANSITION, "places.problem.bookingTransition", booking.status(),
-                    to);
+            throw Problems.conflict(Problems.INVALID_TRANSITION, "places.problem.bookingTransition",
+                    Problems.term("places.booking.status.", booking.status()), Problems.term("places.booking.status.", to));
         }
     }
 

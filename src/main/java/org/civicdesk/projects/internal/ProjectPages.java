@@ -15,7 +15,6 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.civicdesk.projects.ApprovalCommand;
-import org.civicdesk.projects.BlockerCommand;
 import org.civicdesk.projects.MeetingLinkCommand;
 import org.civicdesk.projects.StageCommand;
 import org.civicdesk.projects.internal.Views.ApprovalView;
@@ -101,6 +100,7 @@ class ProjectPages {
         model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("blockers", Actor.current().isPresent() ? blockers.blockers(code) : List.of());
         model.addAttribute("meetings", meetings.meetingsFor(code, Actor.current()));
+        Forms.addIfAbsent(model, "blockerForm", BlockerForm::new);
         return "projects/project";
     }
 
@@ -147,10 +147,9 @@ class ProjectPages {
     @PostMapping("/projects/{code}/blockers")
     @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR')")
     @FormPage("/public/projects/{code}")
-    String raise(@PathVariable String code, @RequestParam(required = false) String description,
-            @RequestParam(required = false) String org, @RequestParam(required = false) Integer workingDays,
+    String raise(@PathVariable String code, @ModelAttribute("blockerForm") BlockerForm form,
             RedirectAttributes redirect) {
-        blockers.raise(code, new BlockerCommand(description, org, workingDays));
+        blockers.raise(code, form.command());
         redirect.addFlashAttribute("blockerSaved", true);
         return "redirect:/public/projects/" + code;
     }
