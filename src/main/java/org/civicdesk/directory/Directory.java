@@ -26,6 +26,12 @@ public interface Directory {
      */
     void rehashPassword(long accountId, String oldHash, String newHash);
 
+    /** The contact details of the person the account belongs to, if it belongs to one. */
+    Optional<AccountContact> contactOf(String username);
+
+    /** The enabled accounts that handle matters for an organisation (its 承办人员). */
+    List<String> handlersOf(String orgCode);
+
     /** The account by its numeric id. */
     Optional<AccountCredentials> credentials(long accountId);
 

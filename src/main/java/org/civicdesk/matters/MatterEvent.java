@@ -31,8 +31,8 @@ public sealed interface MatterEvent {
             implements MatterEvent {
     }
 
-    /** 立案 — a proposal was accepted for handling. */
-    record MatterAccepted(MatterId matter, Instant at) implements MatterEvent {
+    /** 立案 — a proposal was accepted for handling; its raisers are told. */
+    record MatterAccepted(MatterId matter, String title, List<String> raisers, Instant at) implements MatterEvent {
     }
 
     /** 不予受理 — the matter was not accepted; its raisers are told why. */
@@ -43,8 +43,9 @@ public sealed interface MatterEvent {
     record MatterMerged(MatterId matter, MatterId into, Instant at) implements MatterEvent {
     }
 
-    /** 交办 — cases were assigned to departments. */
-    record CasesAssigned(MatterId matter, String title, List<AssignedCase> cases, Instant at) implements MatterEvent {
+    /** 交办 — cases were assigned to departments; the departments and the raisers are told. */
+    record CasesAssigned(MatterId matter, String title, List<AssignedCase> cases, List<String> raisers, Instant at)
+            implements MatterEvent {
     }
 
     /** One case of an assignment. */
@@ -119,7 +120,8 @@ public sealed interface MatterEvent {
     }
 
     /** 办结/销号 — the matter is closed, rated or, after the wait, unrated. */
-    record MatterClosed(MatterId matter, boolean unrated, Instant at) implements MatterEvent {
+    record MatterClosed(MatterId matter, String title, List<String> raisers, boolean unrated, Instant at)
+            implements MatterEvent {
     }
 
     /** 重点督办 — marked (or no longer) a key matter. */

@@ -16,11 +16,14 @@ public sealed interface BookingEvent {
     record Requested(long bookingId, long placeId, LocalDate visitDate, int groupSize) implements BookingEvent {
     }
 
-    /** The manager confirmed it within the place's capacity. */
-    record Confirmed(long bookingId, long placeId) implements BookingEvent {
+    /** The manager confirmed it within the place's capacity; {@code requestedBy} (an account) is told. */
+    record Confirmed(long bookingId, long placeId, String placeName, LocalDate visitDate, String requestedBy)
+            implements BookingEvent {
     }
 
-    record Declined(long bookingId, long placeId) implements BookingEvent {
+    /** The manager declined it; {@code requestedBy} (an account) is told. */
+    record Declined(long bookingId, long placeId, String placeName, LocalDate visitDate, String requestedBy)
+            implements BookingEvent {
     }
 
     /** 取消 — called off before its day, by the requester or the manager. */

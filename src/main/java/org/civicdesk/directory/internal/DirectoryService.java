@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
 import org.civicdesk.audit.AuditTrail;
 import org.civicdesk.directory.AccountCommand;
 import org.civicdesk.directory.AccountChanged;
+import org.civicdesk.directory.AccountContact;
 import org.civicdesk.directory.AccountCredentials;
 import org.civicdesk.directory.AccountSummary;
 import org.civicdesk.directory.Contact;
@@ -328,6 +329,23 @@ class DirectoryService implements Directory, ResidentAccounts, AccountNames {
         AccountCredentials first = rows.get(0);
         return Optional.of(new AccountCredentials(first.id(), first.username(), first.passwordHash(),
                 first.displayName(), first.orgCode(), roles, first.enabled(), first.lastChange()));
+    }
+
+    @Override
+    public Optional<AccountContact> contactOf(String username) {
+        return jdbc.sql("""
+                SELECT p.email, p.phone FROM account a JOIN person p ON p.id = a.person_id WHERE a.username = :u""")
+                .param("u", username).query((rs, n) -> new AccountContact(rs.getString("email"), rs.getString("phone")))
+                .optional();
+    }
+
+    @Override
+    public List<String> handlersOf(String orgCode) {
+        return jdbc.sql("""
+                SELECT a.username FROM account a JOIN org o ON o.id = a.org_id
+                JOIN account_role r ON r.account_id = a.id AND r.role = 'HANDLER'
+                WHERE o.code = :org AND a.enabled ORDER BY a.username""")
+                .param("org", orgCode).query(String.class).list();
     }
 
     List<AccountSummary> accounts(String query, int limit) {

@@ -388,7 +388,8 @@ final class Matter {
         require(MatterAction.ACCEPT, actor, rules);
         accepted = true;
         history(rules.now(), actor.username(), "ACCEPTED", null, null);
-        record(rules.now(), at -> new MatterEvent.MatterAccepted(id(), at));
+        List<String> told = raisers();
+        record(rules.now(), at -> new MatterEvent.MatterAccepted(id(), facts.title(), told, at));
     }
 
     /** 不立案 / 不予受理 — not accepted, with the reason the raisers are told. */
@@ -446,8 +447,9 @@ final class Matter {
         }
         assignedAt = now;
         assigned.forEach(c -> history(now, actor.username(), "ASSIGNED", c, c.orgCode() + " " + c.role()));
+        List<String> told = raisers();
         record(rules.now(), at -> new MatterEvent.CasesAssigned(id(), facts.title(),
-                assigned.stream().map(Matter::assigned).toList(), at));
+                assigned.stream().map(Matter::assigned).toList(), told, at));
         return assigned;
     }
 
@@ -621,7 +623,8 @@ final class Matter {
     private void close(OffsetDateTime now, boolean unrated) {
         activeCases().forEach(Case::close);
         closedAt = now;
-        record(now, at -> new MatterEvent.MatterClosed(id(), unrated, at));
+        List<String> told = raisers();
+        record(now, at -> new MatterEvent.MatterClosed(id(), facts.title(), told, unrated, at));
     }
 
     // --- supervision

@@ -100,6 +100,12 @@ class MeetingService implements Meetings {
         return findMeeting(id).map(MeetingService::ref);
     }
 
+    @Override
+    public Optional<String> participantAccount(long participantId) {
+        return jdbc.sql("SELECT username FROM participant WHERE id = :id AND username IS NOT NULL")
+                .param("id", participantId).query(String.class).optional();
+    }
+
     static MeetingRef ref(MeetingView m) {
         return new MeetingRef(m.id(), m.series(), m.number(), m.title(), m.startsAt(),
                 m.status() != MeetingStatus.DRAFT);

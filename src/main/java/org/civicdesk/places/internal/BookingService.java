@@ -228,8 +228,10 @@ class BookingService {
         BookingView after = find(before.id());
         audit.record(action, "booking", Long.toString(before.id()), before, after);
         events.publishEvent(switch (to) {
-            case CONFIRMED -> new BookingEvent.Confirmed(before.id(), before.placeId());
-            case DECLINED -> new BookingEvent.Declined(before.id(), before.placeId());
+            case CONFIRMED -> new BookingEvent.Confirmed(before.id(), before.placeId(), before.placeName(),
+                    before.date(), before.requestedBy());
+            case DECLINED -> new BookingEvent.Declined(before.id(), before.placeId(), before.placeName(),
+                    before.date(), before.requestedBy());
             case CANCELLED -> new BookingEvent.Cancelled(before.id(), before.placeId());
             case REQUESTED -> throw new IllegalArgumentException("A decision cannot make a booking requested again");
         });
