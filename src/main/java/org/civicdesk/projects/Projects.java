@@ -21,4 +21,7 @@ public interface Projects {
 
     /** @return the deal's id */
     long recordDeal(DealCommand deal);
+
+    /** Records a fair or signing event with the totals its organiser announced; @return its id */
+    long recordDealEvent(DealEventCommand event);
 }

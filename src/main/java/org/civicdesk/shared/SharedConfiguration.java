@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ CitySettings.class, IdempotencySettings.class })
+@EnableConfigurationProperties({ CitySettings.class, IdempotencySettings.class, AttachmentSettings.class })
 class SharedConfiguration {
 
     /**

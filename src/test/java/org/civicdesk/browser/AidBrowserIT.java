@@ -106,9 +106,16 @@ class AidBrowserIT extends RealBrowserTest {
         assertThat(browser.find(By.id("claim-status")).getText()).isEqualTo("已提交，待审核");
         browser.checkAccessibility();
 
+        java.nio.file.Path invoice = java.nio.file.Files.createTempFile("invoice-", ".pdf");
+        java.nio.file.Files.writeString(invoice, "%PDF-1.4 住院发票");
+        browser.find(By.id("file")).sendKeys(invoice.toAbsolutePath().toString());
+        browser.click(By.id("attach"));
+        assertThat(browser.find(By.id("attachments")).getText()).contains(invoice.getFileName().toString());
+        browser.checkAccessibility();
+
         browser.click(By.cssSelector("form[action$='/approve'] button[type=submit]"));
         assertThat(browser.find(By.id("claim-status")).getText()).isEqualTo("已批准，待支付");
-        assertThat(browser.find(By.id("claim-amount")).getText()).isEqualTo("3,200.00");
+        assertThat(browser.find(By.id("amount-approved")).getText()).isEqualTo("3,200.00");
         browser.click(By.id("pay"));
         assertThat(browser.find(By.id("claim-status")).getText()).isEqualTo("已支付");
         assertThat(browser.driver().findElements(By.id("pay"))).isEmpty();

@@ -106,6 +106,13 @@ class ProjectsBrowserIT extends RealBrowserTest {
         browser.checkAccessibility();
         browser.screenshot("projects-04-deal");
 
+        browser.click(By.linkText(event));
+        assertThat(browser.find(By.tagName("h1")).getText()).contains(event);
+        assertThat(browser.find(By.id("event-deals")).getText()).isEqualTo("2");
+        assertThat(browser.find(By.id("event-totals")).getText()).contains("未公布");
+        browser.checkAccessibility();
+        browser.open("/public/deals");
+
         browser.find(By.id("title")).sendKeys("无方");
         browser.find(By.id("to")).sendKeys("NO-SUCH-ORG");
         browser.click(By.cssSelector("form[method=post][action$='/deals'] button[type=submit]"));

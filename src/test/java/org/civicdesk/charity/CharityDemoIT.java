@@ -1,5 +1,6 @@
 package org.civicdesk.charity;
 
+import static org.hamcrest.Matchers.contains;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -19,6 +20,13 @@ class CharityDemoIT {
     void theFederationsTwentyTwentyTwoAddsUpToThePapersTotals() throws Exception {
         api.get("/api/v1/public/campaigns/99GD-2022", null).andExpect(status().isOk())
                 .andExpect(jsonPath("$.raised").value("15926000.00"));
+        api.get("/api/v1/public/campaigns/99GD-2022/days", null).andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].day").value(contains("2022-09-07", "2022-09-08", "2022-09-09")))
+                .andExpect(jsonPath("$[*].donations").value(contains(67, 67, 66)))
+                .andExpect(jsonPath("$[*].newDonors").value(contains(67, 67, 66)));
+        api.get("/api/v1/public/campaigns/ZZ-2022/disclosures", null)
+                .andExpect(jsonPath("$[*].from").value(contains("2022-01-01", "2022-04-01", "2022-07-01", "2022-10-01")))
+                .andExpect(jsonPath("$[3].to").value("2022-12-31")).andExpect(jsonPath("$[3].running").value(false));
         api.get("/api/v1/public/charity/disclosure/2022", null).andExpect(status().isOk())
                 .andExpect(jsonPath("$.raised").value("26744900.00"))
                 .andExpect(jsonPath("$.aidPaid").value("28738100.00"))

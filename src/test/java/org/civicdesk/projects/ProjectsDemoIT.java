@@ -50,10 +50,19 @@ class ProjectsDemoIT {
                         "CROSS_LICENCE", "EQUITY", "TRANSFER")))
                 .andExpect(jsonPath("$[?(@.title == '株洲弗拉德与天津瑞海辉辉专利技术作价入股合作')].to[0].name",
                         hasItem("天津瑞海辉辉")));
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM tech_deal WHERE event = :e AND example").param("e", FAIR)
-                .query(Long.class).single()).isEqualTo(5);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM tech_deal WHERE event = :e AND NOT example AND amount IS NOT NULL")
-                .param("e", FAIR).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM tech_deal d JOIN deal_event e ON e.id = d.event_id "
+                + "WHERE e.name = :e AND d.example").param("e", FAIR).query(Long.class).single()).isEqualTo(5);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM tech_deal d JOIN deal_event e ON e.id = d.event_id "
+                + "WHERE e.name = :e AND NOT d.example AND d.amount IS NOT NULL").param("e", FAIR).query(Long.class)
+                .single()).isZero();
+        api.get("/api/v1/public/deal-events", null)
+                .andExpect(jsonPath("$[?(@.name == '" + FAIR + "')].heldOn").value(hasItem("2023-02-27")))
+                .andExpect(jsonPath("$[?(@.name == '" + FAIR + "')].announcedDeals").value(hasItem(10)))
+                .andExpect(jsonPath("$[?(@.name == '" + FAIR + "')].announcedAmount").value(hasItem("350000000.00")))
+                .andExpect(jsonPath("$[?(@.name == '" + FAIR + "')].announcedLocal").value(hasItem(5)))
+                .andExpect(jsonPath("$[?(@.name == '" + FAIR + "')].recorded.deals").value(hasItem(10)))
+                .andExpect(jsonPath("$[?(@.name == '" + FAIR + "')].recorded.amount").value(hasItem("350000000.00")))
+                .andExpect(jsonPath("$[?(@.name == '" + FAIR + "')].recorded.local").value(hasItem(5)));
     }
 
     @Test

@@ -9,9 +9,12 @@ import org.civicdesk.charity.ReviewDecision;
 import org.civicdesk.charity.internal.Views.AidApplicationView;
 import org.civicdesk.charity.internal.Views.ClaimView;
 import org.civicdesk.charity.internal.Views.PaymentView;
+import org.civicdesk.shared.Attachments;
+import org.civicdesk.shared.Attachments.Attachment;
 import org.civicdesk.shared.Checks;
 import org.civicdesk.shared.IdempotentRequests;
 import org.civicdesk.shared.IdempotentRequests.Made;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,15 +24,18 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * Aid applications (救助申请) and livelihood-insurance claims (理赔) through their review: any signed-in
- * account applies for aid for itself and follows its application; charity officers apply for
- * residents, review, pay once, and file and handle claims.
+ * account applies for aid for itself and follows its application; charity officers and community
+ * workers apply for residents; officers review, pay once, and file and handle claims. Documents are
+ * attached to applications and claims, and served only to those who may see them.
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -59,8 +65,10 @@ class AidApiController {
     @PostMapping("/aid/programmes/{code}/applications")
     @PreAuthorize("isAuthenticated()")
     @Operation(summary = "Apply for aid; the programme's rules are checked at once",
-            description = "Any signed-in account applies for itself; a CHARITY_OFFICER names the applicant's account "
-                    + "(\"applicant\") or, for a resident without one, the name (\"applicantName\"). Answers 201 with "
+            description = "Any signed-in account applies for itself; a CHARITY_OFFICER or a community worker (a "
+                    + "HANDLER of a COMMUNITY organisation) applies on a resident's behalf, naming the resident's "
+                    + "account (\"applicant\") or, for a resident without one, the name (\"applicantName\"); "
+                    + "filedBy records who filed it. Answers 201 with "
                     + "status SUBMITTED, eligible, and reasons: each rule not met as a sentence in the request's "
                     + "language (Accept-Language). localHukou and insured are the applicant's declarations; left "
                     + "out, the officer checks them at review. " + IdempotentRequests.API_DOC)
@@ -78,6 +86,31 @@ class AidApiController {
             description = "status is SUBMITTED, APPROVED, DECLINED or PAID.")
     AidApplicationView application(@PathVariable long id) {
         return applications.application(id);
+    }
+
+    @PostMapping(path = "/aid/applications/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "Attach a document to an aid application",
+            description = Attachments.API_DOC + " The applicant and whoever filed it attach while it waits for review (409 "
+                    + "INVALID_TRANSITION after); a CHARITY_OFFICER at any time.")
+    ResponseEntity<Attachment> attach(@PathVariable long id, @RequestPart(name = "file", required = false) MultipartFile file) {
+        Attachment attachment = applications.attach(id, file);
+        return ResponseEntity.created(URI.create("/api/v1/aid/applications/" + id + "/attachments/" + attachment.id()))
+                .body(attachment);
+    }
+
+    @GetMapping("/aid/applications/{id}/attachments")
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "The documents of an aid application, to those who may see it")
+    List<Attachment> attachments(@PathVariable long id) {
+        return applications.documents(id);
+    }
+
+    @GetMapping("/aid/applications/{id}/attachments/{attachmentId}")
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "Download a document of an aid application, to those who may see it")
+    ResponseEntity<byte[]> attachment(@PathVariable long id, @PathVariable long attachmentId) {
+        return applications.document(id, attachmentId);
     }
 
     @GetMapping("/aid/applications")
@@ -127,6 +160,27 @@ class AidApiController {
     @GetMapping("/insurance/policies/{year}/claims/{id}")
     ClaimView claim(@PathVariable int year, @PathVariable long id) {
         return insurance.claimView(year, id);
+    }
+
+    @PostMapping(path = "/insurance/policies/{year}/claims/{id}/attachments",
+            consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Attach a document to a claim", description = Attachments.API_DOC)
+    ResponseEntity<Attachment> attachToClaim(@PathVariable int year, @PathVariable long id,
+            @RequestPart(name = "file", required = false) MultipartFile file) {
+        Attachment attachment = insurance.attach(year, id, file);
+        return ResponseEntity.created(URI.create("/api/v1/insurance/policies/" + year + "/claims/" + id
+                + "/attachments/" + attachment.id())).body(attachment);
+    }
+
+    @GetMapping("/insurance/policies/{year}/claims/{id}/attachments")
+    List<Attachment> claimAttachments(@PathVariable int year, @PathVariable long id) {
+        return insurance.documents(year, id);
+    }
+
+    @GetMapping("/insurance/policies/{year}/claims/{id}/attachments/{attachmentId}")
+    ResponseEntity<byte[]> claimAttachment(@PathVariable int year, @PathVariable long id,
+            @PathVariable long attachmentId) {
+        return insurance.document(year, id, attachmentId);
     }
 
     @PostMapping("/insurance/policies/{year}/claims/{id}/decision")

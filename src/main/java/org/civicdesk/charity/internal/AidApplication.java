@@ -14,12 +14,15 @@ import org.civicdesk.shared.Role;
  * is eligible or carries the reasons it is not; then reviewed, and paid once if approved. Only an
  * eligible application is approved.
  *
- * @param applicant the applicant's account, or {@code null} for a resident an officer applied for
+ * @param applicant the applicant's account, or {@code null} for a resident an officer or a community
+ *        worker applied for
+ * @param filedBy the account that filed it: the applicant, or an officer or community worker on the
+ *        applicant's behalf
  * @param unmetRules the message keys of the rules it fails
  */
 record AidApplication(long id, String programme, String applicant, String applicantName, HouseholdCategory category,
         BigDecimal amountRequested, String reason, Boolean localHukou, Boolean insured, boolean favoured,
-        List<String> unmetRules, LocalDate appliedOn, Review review, LocalDate paidOn, boolean example) {
+        List<String> unmetRules, LocalDate appliedOn, Review review, LocalDate paidOn, boolean example, String filedBy) implements Reviewed {
 
     static final String NOT_ELIGIBLE = "NOT_ELIGIBLE";
 
@@ -39,13 +42,27 @@ record AidApplication(long id, String programme, String applicant, String applic
         return with(review.pay(), on);
     }
 
-    /** The applicant follows an application; officers handle them all. */
+    /** The applicant and whoever filed it for them follow an application; officers handle them all. */
     boolean readableBy(Actor actor) {
-        return actor.has(Role.CHARITY_OFFICER) || actor.username().equals(applicant);
+        return actor.has(Role.CHARITY_OFFICER) || actor.username().equals(applicant)
+                || actor.username().equals(filedBy);
+    }
+
+    /**
+     * Who may follow it may add documents while it waits for review; once decided, only an officer,
+     * who keeps the file complete.
+     */
+    void checkAttachableBy(Actor actor) {
+        if (!readableBy(actor)) {
+            throw Problems.forbidden();
+        }
+        if (review.status() != Review.Status.SUBMITTED && !actor.has(Role.CHARITY_OFFICER)) {
+            throw Problems.conflict(Problems.INVALID_TRANSITION, "charity.problem.decided");
+        }
     }
 
     private AidApplication with(Review next, LocalDate paid) {
         return new AidApplication(id, programme, applicant, applicantName, category, amountRequested, reason,
-                localHukou, insured, favoured, unmetRules, appliedOn, next, paid, example);
+                localHukou, insured, favoured, unmetRules, appliedOn, next, paid, example, filedBy);
     }
 }

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
@@ -19,7 +20,10 @@ import org.civicdesk.charity.internal.Views.PaymentView;
 import org.civicdesk.charity.internal.Views.ProgrammeView;
 import org.civicdesk.directory.AccountSummary;
 import org.civicdesk.directory.Directory;
+import org.civicdesk.directory.OrgKind;
 import org.civicdesk.shared.Actor;
+import org.civicdesk.shared.Attachments;
+import org.civicdesk.shared.Attachments.Attachment;
 import org.civicdesk.shared.Checks;
 import org.civicdesk.shared.Problems;
 import org.civicdesk.shared.Role;
@@ -29,13 +33,16 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Applications for aid (救助申请) and the one payment each approved application gets (救助支出). A
- * resident applies for itself; a charity officer applies for a resident, who may have no account.
+ * resident applies for itself; a charity officer or a community worker (社区工作者) applies on a
+ * resident's behalf, who may have no account; the application is the resident's, and records who filed it.
  * The officers' queue puts what is waiting first and, within it, the categories the programme favours.
  */
 @Service
@@ -45,7 +52,7 @@ class AidApplications {
     private static final String SELECT = """
             SELECT a.id, p.code, p.name AS programme_name, a.applicant, a.applicant_name, a.category, a.amount_requested,
                    a.request_reason, a.local_hukou, a.insured, a.favoured, a.reasons, a.applied_on, a.status,
-                   a.amount_approved, a.decision_reason, a.decided_by, a.decided_on, a.example, pay.paid_on
+                   a.amount_approved, a.decision_reason, a.decided_by, a.decided_on, a.example, a.recorded_by, pay.paid_on
             FROM aid_application a JOIN aid_programme p ON p.id = a.programme_id
             LEFT JOIN aid_payment pay ON pay.application_id = a.id""";
 
@@ -64,9 +71,11 @@ class AidApplications {
     private final MessageSource messages;
     private final Clock clock;
     private final CityDate city;
+    private final Attachments attachments;
 
     AidApplications(JdbcClient jdbc, AidProgrammes programmes, Directory directory, AuditTrail audit,
-            ApplicationEventPublisher events, MessageSource messages, Clock clock, CityDate city) {
+            ApplicationEventPublisher events, MessageSource messages, Clock clock, CityDate city,
+            Attachments attachments) {
         this.jdbc = jdbc;
         this.programmes = programmes;
         this.directory = directory;
@@ -75,22 +84,23 @@ class AidApplications {
         this.messages = messages;
         this.clock = clock;
         this.city = city;
+        this.attachments = attachments;
     }
 
     /** Checks an application against its programme's rules at once and submits it with the outcome. */
     @Transactional
     AidApplicationView apply(String programmeCode, AidApplicationCommand cmd) {
         Actor actor = Actor.require();
-        boolean officer = actor.has(Role.CHARITY_OFFICER);
+        boolean onBehalf = appliesForOthers(actor);
         String named = Campaigns.blankToNull(cmd.applicant());
-        if (named != null && !named.equals(actor.username()) && !officer) {
+        if (named != null && !named.equals(actor.username()) && !onBehalf) {
             throw Problems.forbidden();
         }
         ProgrammeView programme = programmes.view(programmeCode);
         Checks checks = new Checks();
         String applicant = null;
         String applicantName = Campaigns.blankToNull(cmd.applicantName());
-        if (officer && named == null && applicantName != null) {
+        if (onBehalf && named == null && applicantName != null) {
             checks.maxLength("applicantName", applicantName, 200);
         } else {
             applicant = named != null ? named : actor.username();
@@ -128,13 +138,45 @@ class AidApplications {
         return submitted;
     }
 
-    /** The application, to its applicant or an officer. */
+    /**
+     * Whether the account files applications on residents' behalf: a charity officer, or a community
+     * worker (社区工作者), that is a handler of a community or village (社区、村) in the directory.
+     */
+    boolean appliesForOthers(Actor actor) {
+        return actor.has(Role.CHARITY_OFFICER) || actor.has(Role.HANDLER) && actor.orgCode() != null
+                && directory.findOrg(actor.orgCode()).filter(org -> org.kind() == OrgKind.COMMUNITY).isPresent();
+    }
+
+    /** The application, to its applicant, whoever filed it, or an officer. */
     AidApplicationView application(long id) {
         Row row = row(id);
         if (!row.application().readableBy(Actor.require())) {
             throw Problems.forbidden();
         }
         return view(row);
+    }
+
+    /** Attaches a document (a diagnosis, a receipt, proof of hardship) to an application. */
+    @Transactional
+    Attachment attach(long id, MultipartFile file) {
+        row(id).application().checkAttachableBy(Actor.require());
+        Attachment attachment = attachments.attach(files(id), file);
+        audit.record("aid.application.attached", "aid-application", Long.toString(id), null, attachment);
+        return attachment;
+    }
+
+    List<Attachment> documents(long id) {
+        application(id);
+        return attachments.list(files(id));
+    }
+
+    ResponseEntity<byte[]> document(long id, long attachmentId) {
+        application(id);
+        return attachments.download(files(id), attachmentId);
+    }
+
+    private static Attachments.Owner files(long id) {
+        return Attachments.Owner.of("aid_application_attachment", "application_id", id);
     }
 
     @Transactional
@@ -196,31 +238,17 @@ class AidApplications {
                 .query(AidApplications::map).list().stream().map(this::view).toList();
     }
 
-    /** The applications an account made or that were made for it, latest first. */
-    List<AidApplicationView> of(String applicant) {
-        return jdbc.sql(SELECT + " WHERE a.applicant = :applicant ORDER BY a.id DESC").param("applicant", applicant)
+    /** The applications an account made, that were made for it, or that it filed for others, latest first. */
+    List<AidApplicationView> of(String account) {
+        return jdbc.sql(SELECT + " WHERE a.applicant = :account OR a.recorded_by = :account ORDER BY a.id DESC")
+                .param("account", account)
                 .query(AidApplications::map).list().stream().map(this::view).toList();
     }
 
-    /**
-     * Applies a step to an application and saves it if nobody changed it meanwhile; if somebody did,
-     * the step is taken again on what they left, which refuses it as it must.
-     */
     private AidApplication change(AidApplication before, UnaryOperator<AidApplication> step) {
-        AidApplication after = step.apply(before);
-        Review review = after.review();
-        int saved = jdbc.sql("""
-                UPDATE aid_application SET status = :status, amount_approved = :amount, decision_reason = :reason,
-                    decided_by = :by, decided_on = :on
-                WHERE id = :id AND status = :was""")
-                .param("status", review.status().name()).param("amount", review.amount())
-                .param("reason", review.reason()).param("by", review.decidedBy()).param("on", review.decidedOn())
-                .param("id", before.id()).param("was", before.review().status().name()).update();
-        if (saved == 0) {
-            step.apply(row(before.id()).application());
-            throw Problems.conflict(Problems.INVALID_TRANSITION, "charity.problem.decided");
-        }
-        return after;
+        return Reviewed.change(jdbc, "aid_application", "amount_approved", before, step,
+                after -> Collections.singletonMap("decided_on", after.review().decidedOn()),
+                id -> row(id).application());
     }
 
     private Row row(long id) {
@@ -241,7 +269,7 @@ class AidApplications {
                 a.localHukou(), a.insured(), a.eligible(), a.favoured(),
                 a.unmetRules().stream().map(key -> messages.getMessage(key, null, locale)).toList(), a.appliedOn(),
                 review.status(), review.amount() == null ? null : Money.format(review.amount()), review.reason(),
-                review.decidedOn(), a.paidOn(), a.example());
+                review.decidedOn(), a.paidOn(), a.example(), a.filedBy());
     }
 
     private static Row map(ResultSet rs, int n) throws SQLException {
@@ -254,6 +282,6 @@ class AidApplications {
                 rs.getObject("local_hukou", Boolean.class), rs.getObject("insured", Boolean.class),
                 rs.getBoolean("favoured"), AidProgrammes.split(rs.getString("reasons")),
                 rs.getObject("applied_on", LocalDate.class), review, rs.getObject("paid_on", LocalDate.class),
-                rs.getBoolean("example")), rs.getString("programme_name"));
+                rs.getBoolean("example"), rs.getString("recorded_by")), rs.getString("programme_name"));
     }
 }

@@ -10,9 +10,11 @@ import org.civicdesk.charity.internal.Views.AidApplicationView;
 import org.civicdesk.charity.internal.Views.PaymentView;
 import org.civicdesk.shared.Actor;
 import org.civicdesk.shared.IdempotentRequests;
+import org.civicdesk.shared.Role;
 import org.civicdesk.shared.IdempotentRequests.Made;
 import org.civicdesk.shared.web.FormPage;
 import org.civicdesk.shared.web.Forms;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,12 +23,13 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Aid on the web: the programmes and their rules for everyone; applying and following one's
- * applications for a signed-in resident; the queue, the review and the payment for charity officers,
- * who also apply for residents.
+ * applications for a signed-in resident, with their documents; the queue, the review and the payment
+ * for charity officers. Officers and community workers also apply for residents.
  */
 @Controller
 class AidPages {
@@ -50,6 +53,7 @@ class AidPages {
     @GetMapping("/aid/programmes/{code}/apply")
     String applyForm(@PathVariable String code, Model model) {
         model.addAttribute("programme", programmes.view(code));
+        model.addAttribute("onBehalf", applications.appliesForOthers(Actor.require()));
         model.addAttribute("categories", Arrays.asList(HouseholdCategory.values()));
         Forms.addIfAbsent(model, "form", ApplicationForm::new);
         return "charity/aid-apply";
@@ -74,11 +78,29 @@ class AidPages {
     /** The applicant's status page, which is also where an officer reviews and pays. */
     @GetMapping("/aid/applications/{id}")
     String application(@PathVariable long id, Model model) {
-        model.addAttribute("aid", applications.application(id));
+        AidApplicationView aid = applications.application(id);
+        Actor reader = Actor.require();
+        model.addAttribute("aid", aid);
+        model.addAttribute("documents", applications.documents(id));
+        model.addAttribute("mayAttach", aid.status() == Review.Status.SUBMITTED || reader.has(Role.CHARITY_OFFICER));
         Forms.addIfAbsent(model, "approveForm", DecisionForm::new);
         Forms.addIfAbsent(model, "declineForm", DecisionForm::new);
         Forms.addIfAbsent(model, "paymentForm", PaymentForm::new);
         return "charity/aid-application";
+    }
+
+    @PostMapping("/aid/applications/{id}/attachments")
+    @FormPage("/aid/applications/{id}")
+    String attach(@PathVariable long id, @RequestParam(required = false) MultipartFile file,
+            RedirectAttributes redirect) {
+        applications.attach(id, file);
+        redirect.addFlashAttribute("attached", true);
+        return "redirect:/aid/applications/" + id;
+    }
+
+    @GetMapping("/aid/applications/{id}/attachments/{attachmentId}")
+    ResponseEntity<byte[]> document(@PathVariable long id, @PathVariable long attachmentId) {
+        return applications.document(id, attachmentId);
     }
 
     @GetMapping("/charity/aid")

@@ -10,7 +10,7 @@ import org.civicdesk.charity.ReviewDecision;
  * amount claimed, then reviewed, and paid once if approved.
  */
 record InsuranceClaim(long id, int year, String claimant, String incident, LocalDate incidentOn,
-        BigDecimal amountClaimed, LocalDate filedOn, Review review, LocalDate paidOn, boolean example) {
+        BigDecimal amountClaimed, LocalDate filedOn, Review review, LocalDate paidOn, boolean example) implements Reviewed {
 
     InsuranceClaim decide(ReviewDecision decision, String by, LocalDate on) {
         return with(review.decide(decision, amountClaimed, by, on), paidOn);

@@ -10,6 +10,7 @@ import org.civicdesk.shared.IdempotentRequests;
 import org.civicdesk.shared.IdempotentRequests.Made;
 import org.civicdesk.shared.web.FormPage;
 import org.civicdesk.shared.web.Forms;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,10 +20,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The officers' livelihood-insurance pages: a year's policy with its loss ratio, its claims with
- * filters, filing a claim, and each claim's review and payment. Claimants are named only here.
+ * filters, filing a claim, and each claim's documents, review and payment. Claimants are named only here.
  */
 @Controller
 @RequestMapping("/charity/insurance")
@@ -78,10 +81,25 @@ class InsurancePages {
     @GetMapping("/{year}/claims/{id}")
     String claim(@PathVariable int year, @PathVariable long id, Model model) {
         model.addAttribute("claim", insurance.claimView(year, id));
+        model.addAttribute("documents", insurance.documents(year, id));
         Forms.addIfAbsent(model, "approveForm", DecisionForm::new);
         Forms.addIfAbsent(model, "declineForm", DecisionForm::new);
         Forms.addIfAbsent(model, "paymentForm", PaymentForm::new);
         return "charity/claim";
+    }
+
+    @PostMapping("/{year}/claims/{id}/attachments")
+    @FormPage("/charity/insurance/{year}/claims/{id}")
+    String attach(@PathVariable int year, @PathVariable long id, @RequestParam(required = false) MultipartFile file,
+            RedirectAttributes redirect) {
+        insurance.attach(year, id, file);
+        redirect.addFlashAttribute("attached", true);
+        return "redirect:/charity/insurance/" + year + "/claims/" + id;
+    }
+
+    @GetMapping("/{year}/claims/{id}/attachments/{attachmentId}")
+    ResponseEntity<byte[]> document(@PathVariable int year, @PathVariable long id, @PathVariable long attachmentId) {
+        return insurance.document(year, id, attachmentId);
     }
 
     @PostMapping("/{year}/claims/{id}/approve")

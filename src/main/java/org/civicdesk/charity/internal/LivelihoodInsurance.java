@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -19,13 +20,17 @@ import org.civicdesk.charity.ReviewDecision;
 import org.civicdesk.charity.internal.Views.ClaimView;
 import org.civicdesk.charity.internal.Views.InsuranceView;
 import org.civicdesk.shared.Actor;
+import org.civicdesk.shared.Attachments;
+import org.civicdesk.shared.Attachments.Attachment;
 import org.civicdesk.shared.Checks;
 import org.civicdesk.shared.Problems;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The one-yuan livelihood insurance (一元民生保险): each year the federation insures the city's
@@ -47,14 +52,16 @@ class LivelihoodInsurance {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final CityDate city;
+    private final Attachments attachments;
 
     LivelihoodInsurance(JdbcClient jdbc, AuditTrail audit, ApplicationEventPublisher events, Clock clock,
-            CityDate city) {
+            CityDate city, Attachments attachments) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.events = events;
         this.clock = clock;
         this.city = city;
+        this.attachments = attachments;
     }
 
     @Transactional
@@ -141,6 +148,29 @@ class LivelihoodInsurance {
         return view(claim(year, id));
     }
 
+    /** Attaches a document (a medical record, an invoice, a police report) to a claim. */
+    @Transactional
+    Attachment attach(int year, long id, MultipartFile file) {
+        claim(year, id);
+        Attachment attachment = attachments.attach(files(id), file);
+        audit.record("insurance.claim.attached", "livelihood-claim", Long.toString(id), null, attachment);
+        return attachment;
+    }
+
+    List<Attachment> documents(int year, long id) {
+        claim(year, id);
+        return attachments.list(files(id));
+    }
+
+    ResponseEntity<byte[]> document(int year, long id, long attachmentId) {
+        claim(year, id);
+        return attachments.download(files(id), attachmentId);
+    }
+
+    private static Attachments.Owner files(long id) {
+        return Attachments.Owner.of("livelihood_claim_attachment", "claim_id", id);
+    }
+
     /** The claims on a year's policy, of one status if asked, latest first. */
     List<ClaimView> claims(int year, Review.Status status) {
         view(year);
@@ -184,22 +214,9 @@ class LivelihoodInsurance {
                 .orElseThrow(() -> Problems.notFound("livelihood-claim", id));
     }
 
-    /** As {@link AidApplications}' own: saved only if nobody changed the claim meanwhile. */
     private InsuranceClaim change(InsuranceClaim before, UnaryOperator<InsuranceClaim> step) {
-        InsuranceClaim after = step.apply(before);
-        Review review = after.review();
-        int saved = jdbc.sql("""
-                UPDATE livelihood_claim SET status = :status, amount = :amount, decision_reason = :reason,
-                    decided_by = :by, paid_on = :paidOn
-                WHERE id = :id AND status = :was""")
-                .param("status", review.status().name()).param("amount", review.amount())
-                .param("reason", review.reason()).param("by", review.decidedBy()).param("paidOn", after.paidOn())
-                .param("id", before.id()).param("was", before.review().status().name()).update();
-        if (saved == 0) {
-            step.apply(claim(before.year(), before.id()));
-            throw Problems.conflict(Problems.INVALID_TRANSITION, "charity.problem.decided");
-        }
-        return after;
+        return Reviewed.change(jdbc, "livelihood_claim", "amount", before, step,
+                after -> Collections.singletonMap("paid_on", after.paidOn()), id -> claim(before.year(), id));
     }
 
     private static ClaimView view(InsuranceClaim c) {

@@ -1,6 +1,10 @@
 package org.civicdesk.charity.internal;
 
+import java.util.List;
+
 import org.civicdesk.charity.internal.Views.CampaignProgress;
+import org.civicdesk.charity.internal.Views.DayFigures;
+import org.civicdesk.charity.internal.Views.PeriodDisclosure;
 import org.civicdesk.charity.internal.Views.Disclosure;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,10 +22,12 @@ class PublicCharityApiController {
 
     private final Campaigns campaigns;
     private final Disclosures disclosures;
+    private final CampaignFigures figures;
 
-    PublicCharityApiController(Campaigns campaigns, Disclosures disclosures) {
+    PublicCharityApiController(Campaigns campaigns, Disclosures disclosures, CampaignFigures figures) {
         this.campaigns = campaigns;
         this.disclosures = disclosures;
+        this.figures = figures;
     }
 
     @GetMapping("/campaigns/{code}")
@@ -29,6 +35,23 @@ class PublicCharityApiController {
             + "anonymous donation counts as one donor)")
     CampaignProgress campaign(@PathVariable String code) {
         return campaigns.progress(code);
+    }
+
+    @GetMapping("/campaigns/{code}/days")
+    @Operation(summary = "A campaign's days: donations (捐赠人次) and new donors (新增捐赠人) each day, and what it raised",
+            description = "Every day of a campaign of up to 31 days (such as 99 Giving Day's three), otherwise the days "
+                    + "with gifts, oldest first. A named donor is new on the day of their first gift on the ledger; "
+                    + "an anonymous gift counts as one new donor.")
+    List<DayFigures> days(@PathVariable String code) {
+        return figures.days(code);
+    }
+
+    @GetMapping("/campaigns/{code}/disclosures")
+    @Operation(summary = "The periodic disclosures of a campaign longer than six months (Charity Law: at least every "
+            + "three months)", description = "One per three-month period from the campaign's start that has begun, "
+                    + "with what it raised; running while the period has not ended. Empty for a shorter campaign.")
+    List<PeriodDisclosure> disclosures(@PathVariable String code) {
+        return figures.periods(code);
     }
 
     @GetMapping("/charity/disclosure/{year}")

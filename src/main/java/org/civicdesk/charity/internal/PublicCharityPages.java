@@ -2,24 +2,31 @@ package org.civicdesk.charity.internal;
 
 import java.util.List;
 
+import org.civicdesk.charity.internal.Views.CampaignView;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The public charity pages: each campaign's progress and the annual disclosure. No donor is named. */
+/**
+ * The public charity pages: each campaign's progress with its days and periodic disclosures, and the
+ * annual disclosure. No donor is named.
+ */
 @Controller
 class PublicCharityPages {
 
     private final Campaigns campaigns;
     private final Disclosures disclosures;
     private final CityDate city;
+    private final CampaignFigures figures;
 
-    PublicCharityPages(Campaigns campaigns, Disclosures disclosures, CityDate city) {
+    PublicCharityPages(Campaigns campaigns, Disclosures disclosures, CityDate city, CampaignFigures figures) {
         this.campaigns = campaigns;
         this.disclosures = disclosures;
         this.city = city;
+        this.figures = figures;
     }
 
     @GetMapping("/public/charity")
@@ -30,7 +37,11 @@ class PublicCharityPages {
 
     @GetMapping("/public/charity/campaigns/{code}")
     String campaign(@PathVariable String code, Model model) {
-        model.addAttribute("campaign", campaigns.view(code));
+        CampaignView campaign = campaigns.view(code);
+        model.addAttribute("campaign", campaign);
+        model.addAttribute("days", figures.days(code));
+        model.addAttribute("periods", figures.periods(code));
+        model.addAttribute("finalDue", CampaignFigures.finalDisclosureDue(campaign));
         return "charity/public-campaign";
     }
 

@@ -3,6 +3,7 @@ package org.civicdesk.charity.internal;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -18,6 +19,22 @@ final class Views {
 
     /** The public figures of a campaign: no donor is named. */
     record CampaignProgress(String code, String name, String goal, String raised, long donations, long donors) {
+    }
+
+    /**
+     * A campaign's day: its gifts (捐赠人次), the donors new on it (新增捐赠人) and what it raised. See
+     * {@link CampaignFigures} for who counts as new.
+     */
+    record DayFigures(LocalDate day, long donations, long newDonors, String raised) {
+    }
+
+    /**
+     * One periodic disclosure of a campaign longer than six months (定期公开): the {@code number}th
+     * three-month period and what it raised. {@code running} while the period has not ended: its
+     * figures are so far.
+     */
+    record PeriodDisclosure(int number, LocalDate from, LocalDate to, String raised, long donations,
+            boolean running) {
     }
 
     /**
@@ -45,12 +62,20 @@ final class Views {
     /**
      * An application for aid as its applicant and the officers see it. {@code reasons} are sentences in
      * the reader's language saying why it fails the programme's rules; none when it is eligible.
+     * {@code filedBy} is the account that filed it: the applicant's own, or an officer's or community
+     * worker's who applied on the applicant's behalf.
      */
     record AidApplicationView(long id, String programme, String programmeName, String applicant,
             String applicantName, HouseholdCategory category, String amountRequested, String reason,
             Boolean localHukou, Boolean insured, boolean eligible, boolean favoured, List<String> reasons,
             LocalDate appliedOn, Review.Status status, String amountApproved, String decisionReason,
-            LocalDate decidedOn, LocalDate paidOn, boolean example) {
+            LocalDate decidedOn, LocalDate paidOn, boolean example, String filedBy) {
+
+        /** Whether someone other than the applicant filed it. */
+        @JsonIgnore
+        public boolean onBehalf() {
+            return !filedBy.equals(applicant);
+        }
     }
 
     record PaymentView(long id, String programme, Long application, String recipient, String amount,

@@ -9,6 +9,7 @@ import org.civicdesk.meetings.Meetings;
 import org.civicdesk.projects.ApprovalCommand;
 import org.civicdesk.projects.BatchCommand;
 import org.civicdesk.projects.DealCommand;
+import org.civicdesk.projects.DealEventCommand;
 import org.civicdesk.projects.MeetingLinkCommand;
 import org.civicdesk.projects.ProjectCommand;
 import org.civicdesk.projects.Projects;
@@ -144,7 +145,9 @@ class ProjectsDemo {
         }));
     }
 
+    /** The fair as the paper announced it: 10 deals, 350 million yuan, 5 of them the city's. */
     private void recordDeals() {
+        projects.recordDealEvent(new DealEventCommand(FAIR, FAIR_DAY, null, 10, "350000000.00", 5, false));
         for (Deal d : DEALS) {
             projects.recordDeal(new DealCommand(d.title(), null, List.of(d.from()), List.of(d.to()), d.form(),
                     d.amount(), FAIR, FAIR_DAY, d.example()));

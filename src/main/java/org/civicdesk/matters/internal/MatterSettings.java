@@ -1,30 +1,21 @@
 package org.civicdesk.matters.internal;
 
-import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.civicdesk.audit.AuditTrail;
 import org.civicdesk.matters.MatterId;
 import org.civicdesk.matters.MatterType;
 import org.civicdesk.shared.Actor;
+import org.civicdesk.shared.Attachments;
+import org.civicdesk.shared.Attachments.Attachment;
 import org.civicdesk.shared.Checks;
 import org.civicdesk.shared.Problems;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -47,27 +38,21 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Matters")
 class MatterSettings {
 
-    static final long MAX_ATTACHMENT = 10L * 1024 * 1024;
-    private static final Set<String> ALLOWED_TYPES = Set.of("application/pdf", "image/jpeg", "image/png",
-            "application/msword", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            "application/vnd.ms-excel", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            "text/plain");
-
     private final JdbcClient jdbc;
     private final Deadlines deadlines;
     private final MatterQueries queries;
     private final MatterCommands commands;
     private final AuditTrail audit;
-    private final Clock clock;
+    private final Attachments attachments;
 
     MatterSettings(JdbcClient jdbc, Deadlines deadlines, MatterQueries queries, MatterCommands commands,
-            AuditTrail audit, Clock clock) {
+            AuditTrail audit, Attachments attachments) {
         this.jdbc = jdbc;
         this.deadlines = deadlines;
         this.queries = queries;
         this.commands = commands;
         this.audit = audit;
-        this.clock = clock;
+        this.attachments = attachments;
     }
 
     record TimeLimitCommand(String unit, Integer leadAmount, Integer coAmount, Integer urgentDays,
@@ -75,10 +60,6 @@ class MatterSettings {
     }
 
     record SeriesDeadline(String series, LocalDate dueDate) {
-    }
-
-    record Attachment(long id, String filename, String contentType, long sizeBytes, String sha256, String uploadedBy,
-            OffsetDateTime uploadedAt) {
     }
 
     @GetMapping("/time-limits")
@@ -145,68 +126,31 @@ class MatterSettings {
     @PostMapping(path = "/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Transactional
     @Operation(summary = "Attach a file (PDF, image, Word, Excel or text; at most 10 MB) to a matter")
-    ResponseEntity<Attachment> attach(@PathVariable long id, @RequestPart("file") MultipartFile file)
-            throws IOException {
+    ResponseEntity<Attachment> attach(@PathVariable long id, @RequestPart("file") MultipartFile file) {
         Actor actor = Actor.require();
         Views.MatterView matter = queries.matter(new MatterId(id));
         if (!matter.raiser().equals(actor.username()) && !Matter.isStaff(actor)) {
             throw Problems.forbidden();
         }
-        String type = file.getContentType() == null ? "" : file.getContentType();
-        String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "attachment"
-                : file.getOriginalFilename();
-        Checks checks = new Checks();
-        checks.check(!file.isEmpty(), "file", "validation.required");
-        checks.check(file.getSize() <= MAX_ATTACHMENT, "file", "validation.fileTooLarge", MAX_ATTACHMENT / 1024 / 1024);
-        checks.check(ALLOWED_TYPES.contains(type), "file", "validation.fileType");
-        checks.maxLength("file", name, 255).throwIfAny();
-        byte[] data = file.getBytes();
-        String sha = sha256(data);
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("""
-                INSERT INTO matter_attachment (matter_id, filename, content_type, size_bytes, sha256, data, uploaded_by,
-                                               uploaded_at)
-                VALUES (:m, :name, :type, :size, :sha, :data, :by, :at)""")
-                .param("m", id).param("name", name).param("type", type).param("size", (long) data.length)
-                .param("sha", sha).param("data", data).param("by", actor.username()).param("at", now)
-                .update(keys, "id");
-        long aid = keys.getKey().longValue();
-        Attachment attachment = new Attachment(aid, name, type, data.length, sha, actor.username(), now);
+        Attachment attachment = attachments.attach(files(id), file);
         audit.record("matter.attached", "matter", Long.toString(id), null, attachment);
-        return ResponseEntity.created(URI.create("/api/v1/matters/" + id + "/attachments/" + aid)).body(attachment);
+        return ResponseEntity.created(URI.create("/api/v1/matters/" + id + "/attachments/" + attachment.id()))
+                .body(attachment);
     }
 
     @GetMapping("/{id}/attachments")
     List<Attachment> attachments(@PathVariable long id) {
         queries.matter(new MatterId(id));
-        return jdbc.sql("SELECT id, filename, content_type, size_bytes, sha256, uploaded_by, uploaded_at "
-                + "FROM matter_attachment WHERE matter_id = :m ORDER BY id").param("m", id)
-                .query((rs, n) -> new Attachment(rs.getLong("id"), rs.getString("filename"),
-                        rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("sha256"),
-                        rs.getString("uploaded_by"), rs.getObject("uploaded_at", OffsetDateTime.class)))
-                .list();
+        return attachments.list(files(id));
     }
 
     @GetMapping("/{id}/attachments/{attachmentId}")
     ResponseEntity<byte[]> download(@PathVariable long id, @PathVariable long attachmentId) {
         queries.matter(new MatterId(id));
-        return jdbc.sql("SELECT filename, content_type, data FROM matter_attachment WHERE id = :a AND matter_id = :m")
-                .param("a", attachmentId).param("m", id)
-                .query((rs, n) -> ResponseEntity.ok()
-                        .contentType(MediaType.parseMediaType(rs.getString("content_type")))
-                        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                                .filename(rs.getString("filename"), StandardCharsets.UTF_8).build().toString())
-                        .header("X-Content-Type-Options", "nosniff")
-                        .body(rs.getBytes("data")))
-                .optional().orElseThrow(() -> Problems.notFound("attachment", attachmentId));
+        return attachments.download(files(id), attachmentId);
     }
 
-    private static String sha256(byte[] data) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    private static Attachments.Owner files(long matterId) {
+        return Attachments.Owner.of("matter_attachment", "matter_id", matterId);
     }
 }

@@ -73,12 +73,14 @@ class DealService {
         checks.maxLength("event", cmd.event(), 200);
         LocalDate signedOn = Amounts.date(checks, "signedOn", cmd.signedOn(), true);
         checks.throwIfAny();
+        String event = Amounts.blankToNull(cmd.event());
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO tech_deal (title, patent_no, form, amount, event, signed_on, example, created_at)
+                INSERT INTO tech_deal (title, patent_no, form, amount, event_id, signed_on, example, created_at)
                 VALUES (:title, :patentNo, :form, :amount, :event, :signedOn, :example, :now)""")
                 .param("title", cmd.title().trim()).param("patentNo", Amounts.blankToNull(cmd.patentNo()))
-                .param("form", form.name()).param("amount", amount).param("event", Amounts.blankToNull(cmd.event()))
+                .param("form", form.name()).param("amount", amount)
+                .param("event", event == null ? null : eventId(event, signedOn, Boolean.TRUE.equals(cmd.example())))
                 .param("signedOn", signedOn).param("example", Boolean.TRUE.equals(cmd.example()))
                 .param("now", OffsetDateTime.now(clock)).update(keys, "id");
         long id = keys.getKey().longValue();
@@ -88,6 +90,19 @@ class DealService {
         audit.record("deal.created", "deal", Long.toString(id), null, created);
         events.publishEvent(new DealEvent(id));
         return created;
+    }
+
+    /**
+     * The event of that name, recorded with the deal's date when it is new. Of two deals naming one new
+     * event at once, the second waits on the first's unique name and then leaves it as the first made it.
+     */
+    private long eventId(String name, LocalDate signedOn, boolean example) {
+        jdbc.sql("""
+                INSERT INTO deal_event (name, held_on, example, created_at) VALUES (:name, :heldOn, :example, :now)
+                ON CONFLICT DO NOTHING""")
+                .param("name", name).param("heldOn", signedOn).param("example", example)
+                .param("now", OffsetDateTime.now(clock)).update();
+        return jdbc.sql("SELECT id FROM deal_event WHERE name = :name").param("name", name).query(Long.class).single();
     }
 
     Optional<DealView> find(long id) {
@@ -100,7 +115,7 @@ class DealService {
 
     /** The deals of an event (all when it is null), latest signed first. */
     List<DealView> deals(String event) {
-        return event == null ? deals("", Map.of()) : deals("WHERE d.event = :event", Map.of("event", event));
+        return event == null ? deals("", Map.of()) : deals("WHERE e.name = :event", Map.of("event", event));
     }
 
     DealStats stats(String event) {
@@ -129,8 +144,7 @@ class DealService {
 
     /** The events, for the form's suggestions and the page's filter. */
     List<String> events() {
-        return jdbc.sql("SELECT DISTINCT event FROM tech_deal WHERE event IS NOT NULL ORDER BY event")
-                .query(String.class).list();
+        return jdbc.sql("SELECT name FROM deal_event ORDER BY name").query(String.class).list();
     }
 
     private static List<Tally> tallies(List<DealView> deals, Function<DealView, List<String>> labels) {
@@ -177,7 +191,8 @@ class DealService {
     }
 
     private List<DealView> deals(String where, Map<String, ?> params) {
-        List<DealRow> rows = jdbc.sql("SELECT d.* FROM tech_deal d " + where + " ORDER BY d.signed_on DESC, d.id DESC")
+        List<DealRow> rows = jdbc.sql("SELECT d.*, e.name AS event_name FROM tech_deal d "
+                + "LEFT JOIN deal_event e ON e.id = d.event_id " + where + " ORDER BY d.signed_on DESC, d.id DESC")
                 .params(params).query((rs, n) -> row(rs)).list();
         if (rows.isEmpty()) {
             return List.of();
@@ -214,7 +229,7 @@ class DealService {
 
     private static DealRow row(ResultSet rs) throws SQLException {
         return new DealRow(rs.getLong("id"), rs.getString("title"), rs.getString("patent_no"),
-                DealForm.valueOf(rs.getString("form")), rs.getBigDecimal("amount"), rs.getString("event"),
+                DealForm.valueOf(rs.getString("form")), rs.getBigDecimal("amount"), rs.getString("event_name"),
                 rs.getObject("signed_on", LocalDate.class), rs.getBoolean("example"));
     }
 }

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -19,6 +20,7 @@ import org.civicdesk.projects.MeetingLinkCommand;
 import org.civicdesk.projects.StageCommand;
 import org.civicdesk.projects.internal.Views.ApprovalView;
 import org.civicdesk.projects.internal.Views.BatchView;
+import org.civicdesk.projects.internal.Views.DealEventView;
 import org.civicdesk.projects.internal.Views.DealView;
 import org.civicdesk.projects.internal.Views.DepartmentProgress;
 import org.civicdesk.projects.internal.Views.ProjectView;
@@ -40,13 +42,15 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The pages of the special-bond reserve and the deals: a batch's public summary with its pipeline
- * board by stage, a project with its approval checklist (ticked there by those who may), the
+ * board by stage, a project with its approval checklist (ticked there by those who may, each
+ * approval's file shown to the staff who work on projects), the
  * per-department progress report for dispatch meetings (printable, and as a workbook), and the public
- * deals page with its figures. Every form goes through the same services as the API.
+ * deals page with its figures and each fair's page. Every form goes through the same services as the API.
  */
 @Controller
 class ProjectPages {
@@ -57,15 +61,19 @@ class ProjectPages {
     private final ProjectMeetings meetings;
     private final MessageSource messages;
     private final Clock clock;
+    private final ApprovalFiles files;
+    private final DealEvents events;
 
     ProjectPages(ProjectService projects, DealService deals, BlockerService blockers, ProjectMeetings meetings,
-            MessageSource messages, Clock clock) {
+            MessageSource messages, Clock clock, ApprovalFiles files, DealEvents events) {
         this.projects = projects;
         this.deals = deals;
         this.blockers = blockers;
         this.meetings = meetings;
         this.messages = messages;
         this.clock = clock;
+        this.files = files;
+        this.events = events;
     }
 
     @GetMapping("/public/projects")
@@ -101,7 +109,29 @@ class ProjectPages {
         model.addAttribute("blockers", Actor.current().isPresent() ? blockers.blockers(code) : List.of());
         model.addAttribute("meetings", meetings.meetingsFor(code, Actor.current()));
         Forms.addIfAbsent(model, "blockerForm", BlockerForm::new);
+        boolean readsFiles = Actor.current().map(ApprovalFiles::mayRead).orElse(false);
+        model.addAttribute("readsFiles", readsFiles);
+        model.addAttribute("approvalFiles", readsFiles ? project.approvals().stream().collect(Collectors.toMap(
+                ApprovalView::code, a -> files.files(code, a.code()))) : Map.of());
         return "projects/project";
+    }
+
+    @PostMapping("/projects/{code}/approvals/{approval}/attachments")
+    @PreAuthorize("isAuthenticated()")
+    @FormPage("/public/projects/{code}")
+    String attach(@PathVariable String code, @PathVariable String approval,
+            @RequestParam(required = false) MultipartFile file, RedirectAttributes redirect) {
+        files.attach(code, approval, file);
+        redirect.addFlashAttribute("fileSaved", approval);
+        return "redirect:/public/projects/" + code;
+    }
+
+    /** Never under /public: the file of an approval is for the staff who work on projects. */
+    @GetMapping("/projects/{code}/approvals/{approval}/attachments/{id}")
+    @PreAuthorize("isAuthenticated()")
+    ResponseEntity<byte[]> approvalFile(@PathVariable String code, @PathVariable String approval,
+            @PathVariable long id) {
+        return files.file(code, approval, id);
     }
 
     @PostMapping("/projects/{code}/meetings")
@@ -247,7 +277,17 @@ class ProjectPages {
         model.addAttribute("deals", deals.deals(chosen));
         model.addAttribute("forms", DealForm.values());
         model.addAttribute("mayRecord", Actor.current().map(ProjectService::mayManage).orElse(false));
+        model.addAttribute("eventRecords", events.all());
         return "projects/deals";
+    }
+
+    /** A fair with what its organiser announced beside what the register holds, and its deals. */
+    @GetMapping("/public/deals/events/{id}")
+    String dealEvent(@PathVariable long id, Model model) {
+        DealEventView event = events.event(id);
+        model.addAttribute("dealEvent", event);
+        model.addAttribute("deals", deals.deals(event.name()));
+        return "projects/deal-event";
     }
 
     @PostMapping("/deals")

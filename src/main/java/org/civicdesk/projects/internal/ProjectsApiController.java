@@ -8,17 +8,22 @@ import org.civicdesk.projects.ApprovalCommand;
 import org.civicdesk.projects.BatchCommand;
 import org.civicdesk.projects.BlockerCommand;
 import org.civicdesk.projects.DealCommand;
+import org.civicdesk.projects.DealEventCommand;
 import org.civicdesk.projects.MeetingLinkCommand;
 import org.civicdesk.projects.ProjectCommand;
 import org.civicdesk.projects.StageCommand;
 import org.civicdesk.projects.internal.Views.BatchView;
+import org.civicdesk.projects.internal.Views.DealEventView;
 import org.civicdesk.projects.internal.Views.DealStats;
 import org.civicdesk.projects.internal.Views.DealView;
 import org.civicdesk.projects.internal.Views.ProjectSummary;
 import org.civicdesk.projects.internal.Views.ProjectView;
 import org.civicdesk.shared.Actor;
+import org.civicdesk.shared.Attachments;
+import org.civicdesk.shared.Attachments.Attachment;
 import org.civicdesk.shared.web.ProblemResponses;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -29,7 +34,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -49,14 +56,18 @@ class ProjectsApiController {
     private final BlockerService blockers;
     private final ProjectMeetings meetings;
     private final ProblemResponses problems;
+    private final ApprovalFiles files;
+    private final DealEvents events;
 
     ProjectsApiController(ProjectService projects, DealService deals, BlockerService blockers,
-            ProjectMeetings meetings, ProblemResponses problems) {
+            ProjectMeetings meetings, ProblemResponses problems, ApprovalFiles files, DealEvents events) {
         this.projects = projects;
         this.deals = deals;
         this.blockers = blockers;
         this.meetings = meetings;
         this.problems = problems;
+        this.files = files;
+        this.events = events;
     }
 
     @PostMapping("/project-batches")
@@ -105,6 +116,30 @@ class ProjectsApiController {
     @Operation(summary = "Record a required approval as OBTAINED or MISSING (ADMIN, SUPERVISOR, or a HANDLER of the owner org)")
     ProjectView approval(@PathVariable String code, @PathVariable String approval, @RequestBody ApprovalCommand cmd) {
         return projects.recordApproval(code, approval, cmd);
+    }
+
+    @PostMapping(path = "/projects/{code}/approvals/{approval}/attachments",
+            consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Attach the file of a required approval (ADMIN, SUPERVISOR, or a HANDLER of the owner org)",
+            description = Attachments.API_DOC + " Read by ADMIN, SUPERVISOR and HANDLER accounts, never public.")
+    ResponseEntity<Attachment> attach(@PathVariable String code, @PathVariable String approval,
+            @RequestPart(name = "file", required = false) MultipartFile file) {
+        Attachment attachment = files.attach(code, approval, file);
+        return ResponseEntity.created(URI.create("/api/v1/projects/" + code + "/approvals/" + approval
+                + "/attachments/" + attachment.id())).body(attachment);
+    }
+
+    @GetMapping("/projects/{code}/approvals/{approval}/attachments")
+    @Operation(summary = "The files of a required approval (ADMIN, SUPERVISOR, HANDLER)")
+    List<Attachment> attachments(@PathVariable String code, @PathVariable String approval) {
+        return files.files(code, approval);
+    }
+
+    @GetMapping("/projects/{code}/approvals/{approval}/attachments/{id}")
+    @Operation(summary = "Download a file of a required approval (ADMIN, SUPERVISOR, HANDLER)")
+    ResponseEntity<byte[]> attachment(@PathVariable String code, @PathVariable String approval,
+            @PathVariable long id) {
+        return files.file(code, approval, id);
     }
 
     @PostMapping("/projects/{code}/stage")
@@ -158,6 +193,28 @@ class ProjectsApiController {
     ResponseEntity<DealView> recordDeal(@RequestBody DealCommand cmd) {
         DealView deal = deals.record(cmd);
         return ResponseEntity.created(URI.create("/api/v1/public/deals/" + deal.id())).body(deal);
+    }
+
+    @PostMapping("/deal-events")
+    @Operation(summary = "Record a fair or signing event with the totals its organiser announced (ADMIN or SUPERVISOR)",
+            description = "Body {\"name\",\"heldOn\"?,\"organiser\"?,\"announcedDeals\"?,\"announcedAmount\"?,"
+                    + "\"announcedLocal\"?}. Deals name it by name (\"event\"); a deal naming an event not yet "
+                    + "recorded records it. A name in use is 409 DUPLICATE.")
+    ResponseEntity<DealEventView> recordEvent(@RequestBody DealEventCommand cmd) {
+        DealEventView event = events.record(cmd);
+        return ResponseEntity.created(URI.create("/api/v1/public/deal-events/" + event.id())).body(event);
+    }
+
+    @GetMapping("/public/deal-events")
+    @Operation(summary = "The fairs and signing events, latest first, each with what its organiser announced and "
+            + "the figures of the deals recorded")
+    List<DealEventView> dealEvents() {
+        return events.all();
+    }
+
+    @GetMapping("/public/deal-events/{id}")
+    DealEventView dealEvent(@PathVariable long id) {
+        return events.event(id);
     }
 
     @GetMapping("/public/deals")

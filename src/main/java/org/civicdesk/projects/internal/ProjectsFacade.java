@@ -3,6 +3,7 @@ package org.civicdesk.projects.internal;
 import org.civicdesk.projects.ApprovalCommand;
 import org.civicdesk.projects.BatchCommand;
 import org.civicdesk.projects.DealCommand;
+import org.civicdesk.projects.DealEventCommand;
 import org.civicdesk.projects.MeetingLinkCommand;
 import org.civicdesk.projects.ProjectCommand;
 import org.civicdesk.projects.Projects;
@@ -16,11 +17,13 @@ class ProjectsFacade implements Projects {
     private final ProjectService projects;
     private final DealService deals;
     private final ProjectMeetings meetings;
+    private final DealEvents events;
 
-    ProjectsFacade(ProjectService projects, DealService deals, ProjectMeetings meetings) {
+    ProjectsFacade(ProjectService projects, DealService deals, ProjectMeetings meetings, DealEvents events) {
         this.projects = projects;
         this.deals = deals;
         this.meetings = meetings;
+        this.events = events;
     }
 
     @Override
@@ -51,5 +54,10 @@ class ProjectsFacade implements Projects {
     @Override
     public long recordDeal(DealCommand deal) {
         return deals.record(deal).id();
+    }
+
+    @Override
+    public long recordDealEvent(DealEventCommand event) {
+        return events.record(event).id();
     }
 }

@@ -64,6 +64,14 @@ final class Views {
     record DealStats(long deals, String amount, long local, Map<String, Long> byForm) {
     }
 
+    /**
+     * A fair or signing event (专利转化对接会): what its organiser announced (each {@code null} where not
+     * known) and {@code recorded}, the figures of the deals on the register.
+     */
+    record DealEventView(long id, String name, LocalDate heldOn, String organiser, Integer announcedDeals,
+            String announcedAmount, Integer announcedLocal, boolean example, DealStats recorded) {
+    }
+
     /** The figures of one event (or of one kind of party): how many deals, how much, how many the city's. */
     record Tally(String label, long deals, String amount, long local) {
     }
