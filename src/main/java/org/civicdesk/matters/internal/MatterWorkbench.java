@@ -56,6 +56,10 @@ class MatterWorkbench implements NavEntries, DeskCounts {
                         Role.ADMIN),
                 NavEntry.forRoles(NavGroup.SUPERVISION, 20, "nav.matters", "/matters", Role.SUPERVISOR, Role.ADMIN),
                 NavEntry.forRoles(NavGroup.SUPERVISION, 30, "nav.register", "/matters/new", Role.SUPERVISOR,
+                        Role.ADMIN),
+                NavEntry.forRoles(NavGroup.SUPERVISION, 40, "nav.reports", "/reports/matters", Role.SUPERVISOR,
+                        Role.ADMIN, Role.HANDLER),
+                NavEntry.forRoles(NavGroup.SUPERVISION, 50, "nav.league", "/reports/departments", Role.SUPERVISOR,
                         Role.ADMIN));
     }
 
