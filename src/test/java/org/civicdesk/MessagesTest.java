@@ -64,6 +64,8 @@ class MessagesTest {
             Map.entry("matter.status.", List.of("matters.MatterStatus")),
             Map.entry("matter.type.", List.of("matters.MatterType")),
             Map.entry("meeting.status.", List.of("meetings.internal.MeetingStatus")),
+            Map.entry("notification.kind.", List.of("notifications.internal.Kind")),
+            Map.entry("notifications.settings.group.", List.of("notifications.internal.Kind$Group")),
             Map.entry("notices.kind.", List.of("notices.internal.NoticeKind")),
             Map.entry("org.kind.", List.of("directory.OrgKind")),
             Map.entry("participant.role.", List.of("meetings.internal.ParticipantRole")),
@@ -75,6 +77,7 @@ class MessagesTest {
             Map.entry("projects.review.", List.of("projects.internal.ReviewStatus")),
             Map.entry("projects.stage.", List.of("projects.internal.Stage")),
             Map.entry("registration.", List.of("meetings.internal.RegistrationStatus")),
+            Map.entry("report.groupBy.", List.of("matters.internal.MatterReports$GroupBy")),
             Map.entry("role.", List.of("shared.Role")),
             Map.entry("series.kind.", List.of("meetings.internal.SeriesKind")));
 

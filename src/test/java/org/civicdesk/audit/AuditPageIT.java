@@ -41,7 +41,7 @@ class AuditPageIT {
         AuditChain.awaitChained(jdbc);
         OffsetDateTime at = jdbc.sql("SELECT at FROM audit_entry WHERE action = 'org.created' AND entity_id = :c")
                 .param("c", code).query(OffsetDateTime.class).single();
-        String local = at.atZoneSameInstant(city.timeZone()).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+        String local = at.atZoneSameInstant(city.timeZone()).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
         Cookie admin = api.mvc().perform(formLogin().user("admin").password(Api.ADMIN_PASSWORD))
                 .andReturn().getResponse().getCookie("SESSION");
 

@@ -74,7 +74,7 @@ class MeetingBrowserIT extends RealBrowserTest {
         browser.checkAccessibility();
         browser.find(By.id("invite-username")).sendKeys("nobody-" + Api.unique());
         browser.click(By.cssSelector("form[action$='/invitations'] button[type=submit]"));
-        assertThat(browser.find(By.cssSelector("#invite-username + .invalid-feedback")).getText()).contains("找不到");
+        assertThat(browser.find(By.id("invite-username-error")).getText()).contains("找不到");
         browser.checkAccessibility();
         browser.screenshot("meetings-02-invited");
 

@@ -105,7 +105,7 @@ class ResidentBrowserIT {
 
         browser.find(By.id("username")).sendKeys(phone);
         browser.find(By.id("password")).sendKeys(PASSWORD, Keys.ENTER);
-        browser.waitFor(d -> browser.path().equals("/"));
+        browser.waitFor(d -> browser.path().equals("/desk"));
         browser.open("/matters/mine");
         checkPage();
         browser.click(By.linkText("提出事项"));

@@ -178,7 +178,7 @@ class AidDocumentsIT {
 
     private Cookie signIn(String username) throws Exception {
         return api.mvc().perform(formLogin().user(username).password("civicdesk-demo"))
-                .andExpect(redirectedUrl("/")).andReturn().getResponse().getCookie("SESSION");
+                .andExpect(redirectedUrl("/desk")).andReturn().getResponse().getCookie("SESSION");
     }
 
     private long apply(String token, String who) throws Exception {

@@ -112,7 +112,7 @@ class MatterReportPagesIT {
     }
 
     private Cookie signIn(String username) throws Exception {
-        return api.mvc().perform(formLogin().user(username).password("civicdesk-demo")).andExpect(redirectedUrl("/"))
+        return api.mvc().perform(formLogin().user(username).password("civicdesk-demo")).andExpect(redirectedUrl("/desk"))
                 .andReturn().getResponse().getCookie("SESSION");
     }
 }

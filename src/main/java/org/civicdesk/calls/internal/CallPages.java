@@ -15,7 +15,6 @@ import org.civicdesk.shared.web.FormPage;
 import org.civicdesk.shared.web.Forms;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,14 +42,9 @@ class CallPages {
         return "calls/list";
     }
 
-    /**
-     * The call with its application form. A first-time visitor has no session yet, and the form's
-     * CSRF token needs one; the token is resolved here, before the page is written, because a
-     * session can no longer be created once the response has begun.
-     */
+    /** The call with its application form. */
     @GetMapping("/public/calls/{code}")
-    String call(@PathVariable String code, Model model, CsrfToken csrf) {
-        csrf.getToken();
+    String call(@PathVariable String code, Model model) {
         return page(code, model);
     }
 
@@ -74,10 +68,9 @@ class CallPages {
         return "redirect:/public/calls/" + code;
     }
 
-    /** The form to look up one's application; like the call's page, it resolves its CSRF token first. */
+    /** The form to look up one's application. */
     @GetMapping("/public/call-applications")
-    String lookupForm(Model model, CsrfToken csrf) {
-        csrf.getToken();
+    String lookupForm(Model model) {
         Forms.addIfAbsent(model, "form", ApplicantForm::new);
         return "calls/lookup";
     }

@@ -48,7 +48,7 @@ class CharityWorkbench implements NavEntries, DeskCounts {
         }
         return List.of(
                 DeskCount.of(NavGroup.CHARITY, 10, "charity.desk.receipts",
-                        count("SELECT COUNT(*) FROM charity_donation WHERE receipt_no IS NULL"), "/charity/donations"),
+                        count("SELECT COUNT(*) FROM charity_receipt_pending"), "/charity/donations"),
                 DeskCount.urgent(NavGroup.CHARITY, 20, "charity.desk.applications",
                         count("SELECT COUNT(*) FROM aid_application WHERE status = 'SUBMITTED'"),
                         "/charity/aid?status=SUBMITTED"),

@@ -24,6 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
@@ -61,6 +63,9 @@ class DonationApiController {
                     + "within a second; GET /api/v1/donations/{id} then shows it.")
     @Parameter(name = IdempotentRequests.KEY_HEADER, in = ParameterIn.HEADER, required = true,
             description = "The payment's own key, at most 200 characters")
+    // springdoc reads no body from an HttpEntity parameter: the document names it here.
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DonationCommand.class)))
     ResponseEntity<DonationView> recordDonation(HttpEntity<DonationCommand> request) {
         if (request.getBody() == null) {
             throw Problems.malformed();

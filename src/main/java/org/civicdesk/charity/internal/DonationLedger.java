@@ -196,8 +196,10 @@ class DonationLedger {
 
     /** How many donations {@link #ledger(String, String, long, int)} pages through. */
     long ledgerSize(String campaign, String q) {
-        return filtered(jdbc.sql("SELECT COUNT(*) FROM charity_donation d JOIN charity_campaign c ON c.id = d.campaign_id"
-                + where(campaign, q)), campaign, q).query(Long.class).single();
+        return filtered(jdbc.sql("""
+                SELECT COUNT(*) FROM charity_donation d JOIN charity_campaign c ON c.id = d.campaign_id
+                    LEFT JOIN charity_receipt r ON r.donation_id = d.id""" + where(campaign, q)), campaign, q)
+                .query(Long.class).single();
     }
 
     private static String where(String campaign, String q) {
@@ -206,7 +208,7 @@ class DonationLedger {
             terms.add("c.code = :campaign");
         }
         if (q != null && !q.isBlank()) {
-            terms.add("(LOWER(d.donor_name) LIKE :q OR LOWER(d.receipt_no) LIKE :q)");
+            terms.add("(LOWER(d.donor_name) LIKE :q OR LOWER(r.receipt_no) LIKE :q)");
         }
         return terms.isEmpty() ? "" : " WHERE " + String.join(" AND ", terms);
     }

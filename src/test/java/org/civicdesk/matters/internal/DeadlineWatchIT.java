@@ -64,7 +64,8 @@ class DeadlineWatchIT {
         clock.set("2024-03-13T08:00:00+08:00");
         watch.run();
         watch.run();
-        await().untilAsserted(() -> assertThat(count("OVERDUE", caseId)).isEqualTo(1));
+        await().untilAsserted(() -> assertThat(count("OVERDUE", caseId))
+                .as("the department and the supervisors are told, once each").isEqualTo(2));
         await().untilAsserted(() -> api.get("/api/v1/notifications", supervisor)
                 .andExpect(jsonPath("$[?(@.kind == 'OVERDUE')].caseId", hasItem((int) caseId))));
         api.get("/api/v1/matters/" + id, supervisor)
@@ -105,7 +106,8 @@ class DeadlineWatchIT {
         await().untilAsserted(() -> assertThat(count("DUE_SOON", caseId)).isEqualTo(2));
         clock.set("2024-04-22T08:00:00+08:00");
         watch.run();
-        await().untilAsserted(() -> assertThat(count("OVERDUE", caseId)).isEqualTo(1));
+        await().untilAsserted(() -> assertThat(count("OVERDUE", caseId))
+                .as("the department and the supervisors are told, once each").isEqualTo(2));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM case_event WHERE case_id = :c AND kind = 'NOTIFIED_DUE_SOON'")
                 .param("c", caseId).query(Long.class).single()).isEqualTo(2);
     }

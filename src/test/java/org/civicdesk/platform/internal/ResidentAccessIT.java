@@ -72,7 +72,7 @@ class ResidentAccessIT {
                 FROM account a JOIN account_role r ON r.account_id = a.id WHERE a.phone = :p""")
                 .param("p", phone).query(String.class).list())
                 .containsExactly(phone + " " + phone + " " + PrivacyNotice.VERSION + " RAISER");
-        api.mvc().perform(formLogin().user(phone).password("long-enough-1")).andExpect(redirectedUrl("/"));
+        api.mvc().perform(formLogin().user(phone).password("long-enough-1")).andExpect(redirectedUrl("/desk"));
     }
 
     @Test
@@ -184,7 +184,7 @@ class ResidentAccessIT {
         access.finishSignUp(access.startSignUp(new SignUp(phone, "吴", "long-enough-1", true), client()),
                 codeSentTo(jdbc, phone));
         Cookie session = api.mvc().perform(formLogin().user(phone).password("long-enough-1"))
-                .andExpect(redirectedUrl("/")).andReturn().getResponse().getCookie("SESSION");
+                .andExpect(redirectedUrl("/desk")).andReturn().getResponse().getCookie("SESSION");
         api.mvc().perform(get("/matters/mine").cookie(session)).andExpect(status().isOk());
 
         String client = client();
@@ -198,7 +198,7 @@ class ResidentAccessIT {
 
         api.mvc().perform(get("/matters/mine").cookie(session)).andExpect(redirectedUrl("/login"));
         api.mvc().perform(formLogin().user(phone).password("long-enough-1")).andExpect(redirectedUrl("/login?error"));
-        api.mvc().perform(formLogin().user(phone).password("another-one-2")).andExpect(redirectedUrl("/"));
+        api.mvc().perform(formLogin().user(phone).password("another-one-2")).andExpect(redirectedUrl("/desk"));
     }
 
     @Test
