@@ -182,7 +182,7 @@ class TwoNodesBehindNginxIT {
                 .POST(BodyPublishers.ofString(form)));
         assertThat(signIn.statusCode()).as(signIn.body()).isEqualTo(302);
         assertThat(URI.create(base + "/").resolve(signIn.headers().firstValue("Location").orElseThrow()))
-                .as("where a successful sign-in leads").isEqualTo(URI.create(base + "/"));
+                .as("where a successful sign-in leads").isEqualTo(URI.create(base + "/desk"));
         String session = sessionCookie(signIn);
 
         List<String> requestIds = new ArrayList<>();
