@@ -465,7 +465,6 @@ class ParticipationService {
             if (before == null) {
                 MeetingService.refuseIfClosed(meeting);
                 refuseIfDraft(meeting);
-                refuseIfTooEarly(meeting);
                 long id = insert(meetingId, account.username(), null, account.displayName(),
                         affiliation(account.orgCode()), ParticipantRole.ATTENDS, AttendeeKind.OTHER, null, null, null,
                         null);
@@ -478,7 +477,9 @@ class ParticipationService {
         }
         MeetingService.refuseIfClosed(meeting);
         refuseIfDraft(meeting);
-        refuseIfTooEarly(meeting);
+        if (byCode) {
+            refuseIfTooEarly(meeting);
+        }
         jdbc.sql("UPDATE participant SET attended_at = :now, updated_at = :now WHERE id = :id").param("now", now())
                 .param("id", before.id()).update();
         ParticipantView after = byId(before.id());
@@ -493,7 +494,11 @@ class ParticipationService {
         }
     }
 
-    /** The door opens {@link MeetingsSettings#checkInOpensBefore()} before the start, not earlier. */
+    /**
+     * The door opens {@link MeetingsSettings#checkInOpensBefore()} before the start, not earlier, for a
+     * code shown at it. An organiser who records a name answers for it and may do so at any time (the
+     * API's attendance by username, which other city systems use, keeps its contract).
+     */
     private void refuseIfTooEarly(MeetingView meeting) {
         OffsetDateTime opens = meeting.startsAt().minus(settings.checkInOpensBefore());
         if (now().isBefore(opens)) {
