@@ -455,6 +455,7 @@ class MatterPages {
             throw Problems.notFound("answer", id);
         }
         model.addAttribute("answers", answers);
+        model.addAttribute("matterId", id);
         model.addAttribute("seriesNames", seriesNames(queries.seriesWithMatters()));
         return "public/answer";
     }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.civicdesk.matters.MatterEvent;
+import org.civicdesk.matters.MatterId;
+import org.civicdesk.matters.PublicMatters;
 import org.civicdesk.shared.PublicContent;
 import org.civicdesk.shared.PublicDocument;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,7 +18,7 @@ import org.springframework.stereotype.Component;
  * removed, that the public answers page lists. {@link MatterEvent.CaseAnswered} announces each change.
  */
 @Component
-class PublishedAnswers implements PublicContent {
+class PublishedAnswers implements PublicContent, PublicMatters {
 
     private final JdbcClient jdbc;
 
@@ -45,6 +47,12 @@ class PublishedAnswers implements PublicContent {
     public List<PublicDocument> documents() {
         return jdbc.sql("SELECT c.id, m.id AS matter_id, " + MatterQueries.PUBLIC_TEXT + MatterQueries.PUBLISHED)
                 .query((rs, n) -> document(rs)).list();
+    }
+
+    @Override
+    public Optional<String> publishedTitle(MatterId matter) {
+        return jdbc.sql("SELECT m.public_title" + MatterQueries.PUBLISHED + " AND m.id = :id ORDER BY c.id LIMIT 1")
+                .param("id", matter.value()).query(String.class).optional();
     }
 
     private PublicDocument document(ResultSet rs) throws SQLException {

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 
 import org.civicdesk.audit.AuditTrail;
 import org.civicdesk.meetings.AgendaItemCommand;
+import org.civicdesk.meetings.ExpectedAttendee;
 import org.civicdesk.meetings.MeetingCommand;
 import org.civicdesk.meetings.MeetingEvent;
 import org.civicdesk.meetings.MeetingRef;
@@ -104,6 +105,21 @@ class MeetingService implements Meetings {
     public Optional<String> participantAccount(long participantId) {
         return jdbc.sql("SELECT username FROM participant WHERE id = :id AND username IS NOT NULL")
                 .param("id", participantId).query(String.class).optional();
+    }
+
+    @Override
+    public List<ExpectedAttendee> expectedBetween(OffsetDateTime from, OffsetDateTime until) {
+        return jdbc.sql("""
+                SELECT m.id AS meeting_id, p.id AS participant_id, p.username, m.title, m.starts_at, m.venue
+                FROM participant p JOIN meeting m ON m.id = p.meeting_id
+                WHERE m.status = 'PUBLISHED' AND m.starts_at >= :from AND m.starts_at < :until
+                  AND p.username IS NOT NULL AND (p.registration = 'CONFIRMED' OR p.invitation = 'ACCEPTED')
+                ORDER BY m.starts_at, p.id""")
+                .param("from", from).param("until", until)
+                .query((rs, n) -> new ExpectedAttendee(rs.getLong("meeting_id"), rs.getLong("participant_id"),
+                        rs.getString("username"), rs.getString("title"),
+                        rs.getObject("starts_at", OffsetDateTime.class), rs.getString("venue")))
+                .list();
     }
 
     static MeetingRef ref(MeetingView m) {

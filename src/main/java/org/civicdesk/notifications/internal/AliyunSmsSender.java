@@ -62,7 +62,7 @@ final class AliyunSmsSender implements Sender {
     }
 
     @Override
-    public void send(String address, String subject, String body) throws Exception {
+    public void send(String address, String subject, String body, String unsubscribe) throws Exception {
         Map<String, String> params = new TreeMap<>();
         params.put("AccessKeyId", settings.accessKeyId());
         params.put("Action", "SendSms");

@@ -44,7 +44,8 @@ class Deliverer {
         this.tx = new TransactionTemplate(transactions);
     }
 
-    record Message(long id, Channel channel, String address, String subject, String body, int attempts) {
+    record Message(long id, Channel channel, String address, String subject, String body, String unsubscribe,
+            int attempts) {
     }
 
     @Scheduled(fixedDelayString = "${civicdesk.notifications.delivery.every:PT1S}", initialDelayString = "PT2S")
@@ -69,7 +70,7 @@ class Deliverer {
         OffsetDateTime now = now();
         return tx.execute(status -> {
             List<Message> due = jdbc.sql("""
-                    SELECT id, channel, address, subject, body, attempts FROM outbox_message
+                    SELECT id, channel, address, subject, body, unsubscribe_url, attempts FROM outbox_message
                     WHERE sent_at IS NULL AND given_up_at IS NULL
                       AND (next_attempt_at IS NULL OR next_attempt_at <= :now)
                       AND (claimed_until IS NULL OR claimed_until < :now)
@@ -77,6 +78,7 @@ class Deliverer {
                     .param("now", now).param("batch", settings.batch())
                     .query((rs, n) -> new Message(rs.getLong("id"), Channel.valueOf(rs.getString("channel")),
                             rs.getString("address"), rs.getString("subject"), rs.getString("body"),
+                            rs.getString("unsubscribe_url"),
                             rs.getInt("attempts")))
                     .list();
             if (!due.isEmpty()) {
@@ -92,7 +94,7 @@ class Deliverer {
     boolean deliver(Message m) {
         int attempts = m.attempts() + 1;
         try {
-            senders.of(m.channel()).send(m.address(), m.subject(), m.body());
+            senders.of(m.channel()).send(m.address(), m.subject(), m.body(), m.unsubscribe());
         } catch (Exception e) {
             failed(m, attempts, e);
             return false;

@@ -22,12 +22,22 @@ class JdbcOutbox implements Outbox {
 
     @Override
     public long enqueue(Channel channel, String address, String subject, String body) {
+        return enqueue(channel, address, subject, body, null);
+    }
+
+    /** An e-mail of a subscription, which carries the link that ends it in one click. */
+    long enqueueMail(String address, String subject, String body, String unsubscribe) {
+        return enqueue(Channel.EMAIL, address, subject, body, unsubscribe);
+    }
+
+    private long enqueue(Channel channel, String address, String subject, String body, String unsubscribe) {
         var key = new GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO outbox_message (channel, address, subject, body, created_at)
-                VALUES (:channel, :address, :subject, :body, :at)""")
+                INSERT INTO outbox_message (channel, address, subject, body, unsubscribe_url, created_at)
+                VALUES (:channel, :address, :subject, :body, :unsubscribe, :at)""")
                 .param("channel", channel.name()).param("address", address).param("subject", subject)
-                .param("body", body).param("at", clock.instant().atOffset(ZoneOffset.UTC))
+                .param("body", body).param("unsubscribe", unsubscribe)
+                .param("at", clock.instant().atOffset(ZoneOffset.UTC))
                 .update(key, "id");
         return key.getKey().longValue();
     }

@@ -36,7 +36,7 @@ final class LogSender implements Sender {
     }
 
     @Override
-    public void send(String address, String subject, String body) {
+    public void send(String address, String subject, String body, String unsubscribe) {
         log.info("{} to {} (not sent: {} has nothing configured){}: {}", channel, address, channel,
                 subject == null ? "" : " «" + subject + "»", body);
     }

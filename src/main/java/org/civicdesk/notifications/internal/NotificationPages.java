@@ -44,10 +44,12 @@ class NotificationPages {
     private final Preferences preferences;
     private final Directory directory;
     private final CitySettings city;
+    private final Languages languages;
 
     NotificationPages(Notifications notifications, NotificationTexts texts, Preferences preferences,
-            Directory directory, CitySettings city) {
+            Directory directory, CitySettings city, Languages languages) {
         this.city = city;
+        this.languages = languages;
         this.notifications = notifications;
         this.texts = texts;
         this.preferences = preferences;
@@ -73,10 +75,15 @@ class NotificationPages {
         return "notifications/list";
     }
 
-    /** The bell's badge, which the header loads and refreshes. */
+    /**
+     * The bell's badge, which the header loads and refreshes on every page: where the language the
+     * reader uses is noted too, for what reaches them outside the app.
+     */
     @GetMapping("/notifications/bell")
     String bell(Model model) {
-        model.addAttribute("unread", notifications.unread(Notifications.Reader.of(Actor.require())));
+        Actor actor = Actor.require();
+        languages.used(actor.username(), LocaleContextHolder.getLocale());
+        model.addAttribute("unread", notifications.unread(Notifications.Reader.of(actor)));
         return "fragments/bell :: count";
     }
 

@@ -20,15 +20,18 @@ class NotificationTexts {
         this.messages = messages;
     }
 
-    String text(String kind, Long matterId, String title, String orgCode, LocalDate due, Locale locale) {
+    /** @param detail a further fact some kinds tell, e.g. why an application was declined */
+    String text(String kind, Long matterId, String title, String orgCode, LocalDate due, String detail,
+            Locale locale) {
         String org = orgCode == null ? "" : directory.findOrg(orgCode).map(OrgSummary::name).orElse(orgCode);
         return messages.getMessage("notification." + kind,
-                new Object[] { matterId, title, org, due == null ? "" : due.toString() }, locale);
+                new Object[] { matterId, title, org, due == null ? "" : due.toString(), detail == null ? "" : detail },
+                locale);
     }
 
     /** Older notifications kept their Chinese text; newer ones are made in the reader's language. */
     String text(Notifications.Notification n, Locale locale) {
         return n.message() != null ? n.message()
-                : text(n.kind(), n.matterId(), n.title(), n.orgCode(), n.dueDate(), locale);
+                : text(n.kind(), n.matterId(), n.title(), n.orgCode(), n.dueDate(), n.detail(), locale);
     }
 }

@@ -176,31 +176,51 @@ class Notifications {
     }
 
     /**
+     * A notification to one account from elsewhere in this module (followed matters and notices, aid
+     * and claim decisions, meeting reminders): written once per key, and sent by the channels it chose.
+     *
+     * @return whether it was written now, rather than found written before
+     */
+    boolean toAccount(String username, String kind, Long matter, String title, LocalDate date, String detail,
+            String link, String key, Instant at) {
+        return write(To.account(username), kind, matter, null, title, null, date, detail, link, key, at);
+    }
+
+    private void write(To to, String kind, Long matter, Long aCase, String title, String org, LocalDate due,
+            String link, String key, Instant at) {
+        write(to, kind, matter, aCase, title, org, due, null, link, key, at);
+    }
+
+    /**
      * Writes one notification unless one with its key exists. A notification to one person, or to a
      * department's handlers, also goes by the channels each of them chose; one to every supervisor
      * stays in the app.
+     *
+     * @param detail a further fact the kind's text tells, e.g. why an application was declined
+     * @return whether it was written now
      */
-    private void write(To to, String kind, Long matter, Long aCase, String title, String org, LocalDate due,
-            String link, String key, Instant at) {
+    private boolean write(To to, String kind, Long matter, Long aCase, String title, String org, LocalDate due,
+            String detail, String link, String key, Instant at) {
         int written = jdbc.sql("""
                 INSERT INTO notification (recipient, recipient_org, recipient_role, kind, matter_id, case_id, title,
-                                          org_code, due_date, link, dedup_key, created_at)
-                VALUES (:to, :org, :role, :kind, :matter, :case, :title, :orgCode, :due, :link, :key, :at)
+                                          org_code, due_date, detail, link, dedup_key, created_at)
+                VALUES (:to, :org, :role, :kind, :matter, :case, :title, :orgCode, :due, :detail, :link, :key, :at)
                 ON CONFLICT DO NOTHING""")
                 .param("to", to.username()).param("org", to.org())
                 .param("role", to.role() == null ? null : to.role().name()).param("kind", kind)
                 .param("matter", matter).param("case", aCase).param("title", title).param("orgCode", org)
-                .param("due", due).param("link", matter == null ? link : null).param("key", key)
+                .param("due", due).param("detail", detail).param("link", link).param("key", key)
                 .param("at", at.atOffset(ZoneOffset.UTC)).update();
         if (written == 0) {
-            return;
+            return false;
         }
         List<String> people = to.username() != null ? List.of(to.username())
                 : to.org() != null ? directory.handlersOf(to.org()) : List.of();
         if (!people.isEmpty()) {
-            String text = texts.text(kind, matter, title, org, due, Dispatch.CITY);
-            people.forEach(p -> dispatch.outward(p, kind, text, link));
+            people.forEach(p -> dispatch.outward(p, kind,
+                    language -> texts.text(kind, matter, title, org, due, detail, language), link));
         }
+        return true;
     }
 
     // --- meetings and places: each told to the account concerned, dated when it was delivered
@@ -256,7 +276,7 @@ class Notifications {
 
     /** What one reader sees: addressed to it, to its department if it handles for one, or to its roles. */
     record Notification(long id, String kind, Long matterId, Long caseId, String title, String orgCode,
-            LocalDate dueDate, String message, String link, boolean read, OffsetDateTime createdAt) {
+            LocalDate dueDate, String detail, String message, String link, boolean read, OffsetDateTime createdAt) {
 
         /** The page it is about. */
         String href() {
@@ -294,7 +314,7 @@ class Notifications {
         return new Notification(rs.getLong("id"), rs.getString("kind"),
                 rs.getObject("matter_id", Long.class), rs.getObject("case_id", Long.class),
                 rs.getString("title"), rs.getString("org_code"),
-                rs.getObject("due_date", LocalDate.class), rs.getString("message"), rs.getString("link"),
+                rs.getObject("due_date", LocalDate.class), rs.getString("detail"), rs.getString("message"), rs.getString("link"),
                 rs.getLong("is_read") > 0, rs.getObject("created_at", OffsetDateTime.class));
     }
 

@@ -17,5 +17,9 @@ interface Sender {
     /** Whether messages really leave the app, rather than being written to the log. */
     boolean delivers();
 
-    void send(String address, String subject, String body) throws Exception;
+    /**
+     * @param unsubscribe where a mail that belongs to a subscription is unsubscribed from with one click
+     *        (RFC 8058), else {@code null}; channels without headers ignore it
+     */
+    void send(String address, String subject, String body, String unsubscribe) throws Exception;
 }

@@ -1,6 +1,10 @@
 package org.civicdesk.notifications.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.IOException;
@@ -36,9 +40,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -141,6 +147,68 @@ class NotificationDeliveryIT {
         // Assigned, not chosen by e-mail: only the answer went out.
         assertThat(jdbc.sql("SELECT COUNT(*) FROM outbox_message WHERE address = :a").param("a", address)
                 .query(Long.class).single()).isEqualTo(1);
+    }
+
+    /**
+     * Double opt-in and one-click unsubscribe: the confirmation is the only mail before its link is
+     * opened; every mail names its unsubscribe link in RFC 8058 headers; a mail program's POST to it,
+     * without cookies or CSRF token, ends the subscription, and nothing is sent after.
+     */
+    @Test
+    void aVisitorSubscribedToNoticesByEmailIsMailedOnlyOnceConfirmedAndUnsubscribesInOneClick() throws Exception {
+        String address = "notices-" + Api.unique() + "@example.cn";
+        api.mvc().perform(MockMvcRequestBuilders.post("/public/notice-subscriptions").with(csrf())
+                .param("kind", "HEALTH_ALERT").param("email", address).param("consent", "true"))
+                .andExpect(redirectedUrl("/public/notice-subscriptions"));
+        Eventually.await("confirmation mailed", () -> to(address).size() == 1);
+        MimeMessage confirmation = to(address).get(0);
+        String token = jdbc.sql("SELECT token FROM subscription WHERE email = :a").param("a", address)
+                .query(String.class).single();
+        String unsubscribe = "https://civicdesk.example.cn/public/subscriptions/" + token + "/unsubscribe";
+        assertThat(confirmation.getSubject()).isEqualTo("【民生议事台】请确认订阅");
+        assertThat(confirmation.getHeader("List-Unsubscribe")).containsExactly("<" + unsubscribe + ">");
+        assertThat(confirmation.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
+        assertThat(decoded(confirmation)).contains("“健康提示”类公告")
+                .contains("https://civicdesk.example.cn/public/subscriptions/" + token + "/confirm").contains(unsubscribe);
+
+        long before = notice("确认前的健康提示 " + Api.unique());
+        Eventually.await("handled", () -> unhandled(before) == 0);
+        deliverer.deliverDue();
+        assertThat(to(address)).hasSize(1);
+
+        api.mvc().perform(MockMvcRequestBuilders.get("/public/subscriptions/" + token + "/confirm"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("订阅已确认")));
+        String title = "水痘进入高发季 " + Api.unique();
+        notice(title);
+        Eventually.await("notice mailed", () -> to(address).size() == 2);
+        MimeMessage told = to(address).get(1);
+        assertThat(decoded(told)).contains("新公告：「" + title + "」").contains(unsubscribe);
+        assertThat(told.getHeader("List-Unsubscribe")).containsExactly("<" + unsubscribe + ">");
+        assertThat(told.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
+
+        api.mvc().perform(MockMvcRequestBuilders.post("/public/subscriptions/" + token + "/unsubscribe")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).content("List-Unsubscribe=One-Click"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("已退订")));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM subscription WHERE email = :a").param("a", address)
+                .query(Long.class).single()).isZero();
+        long after = notice("退订后的健康提示 " + Api.unique());
+        Eventually.await("handled", () -> unhandled(after) == 0);
+        deliverer.deliverDue();
+        assertThat(to(address)).hasSize(2);
+    }
+
+    private long notice(String title) throws Exception {
+        String created = api.post("/api/v1/notices", api.adminToken(), "{\"title\":\"" + title
+                + "\",\"body\":\"正文\",\"issuerOrg\":\"ZZ-CDC\",\"kind\":\"HEALTH_ALERT\",\"publish\":true}")
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return ((Number) JsonPath.read(created, "$.id")).longValue();
+    }
+
+    /** The notice's publication, until every listener has handled it (handled ones are deleted). */
+    private long unhandled(long notice) {
+        return jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE event_type LIKE '%NoticeEvent$Published' "
+                + "AND serialized_event LIKE :n").param("n", "%\"noticeId\":" + notice + "%").query(Long.class)
+                .single();
     }
 
     @Test
