@@ -201,7 +201,7 @@ class MatterReports {
     }
 
     private String label(GroupBy by, String key) {
-        return by == GroupBy.ORG ? directory.findOrg(key).map(OrgSummary::name).orElse(key) : key;
+        return by == GroupBy.ORG ? directory.findOrg(key).map(OrgSummary::localName).orElse(key) : key;
     }
 
     private record CaseFacts(long matterId, String role, String status, LocalDate assignedOn, LocalDate dueDate,
