@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -65,6 +67,24 @@ public final class Workbooks {
     /** Where a row stands in a file, as people count: {@code rows[row 3]}. */
     public static String where(String sheet, Row row) {
         return sheet + "[row " + (row.getRowNum() + 1) + "]";
+    }
+
+    /**
+     * A report's first rows, as offices print them: its title in bold, then what it covers (the
+     * period, the day its figures stand on). Returns the number of the row its table's header goes on.
+     */
+    public static int title(Sheet sheet, String title, String scope) {
+        Workbook workbook = sheet.getWorkbook();
+        CellStyle bold = workbook.createCellStyle();
+        Font font = workbook.createFont();
+        font.setBold(true);
+        font.setFontHeightInPoints((short) 14);
+        bold.setFont(font);
+        Cell cell = sheet.createRow(0).createCell(0);
+        cell.setCellValue(title);
+        cell.setCellStyle(bold);
+        sheet.createRow(1).createCell(0).setCellValue(scope);
+        return 2;
     }
 
     public static void header(Sheet sheet, String... headers) {

@@ -8,6 +8,7 @@ import org.civicdesk.support.Api;
 import org.civicdesk.support.RealBrowserTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -67,6 +68,27 @@ class NamesAndListsBrowserIT extends RealBrowserTest {
         browser.open("/directory/orgs/tree?lang=en");
         assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Organisation tree");
         browser.checkAccessibility();
+        assertThat(browser.find(By.xpath("//li[span[text()='Zhuzhou Center for Disease Control and Prevention']]"))
+                .findElement(By.xpath("ancestor::li[1]/span[1]")).getText()).isEqualTo("Zhuzhou Health Commission");
         browser.open("/directory/orgs/tree?lang=zh_CN");
+
+        // On a phone a list's rows are cards, one under another, each value under its column's name.
+        browser.viewport(390, 844, true);
+        try {
+            browser.open("/directory/people");
+            List<WebElement> rows = browser.driver().findElements(By.cssSelector("#people-results tbody tr"));
+            assertThat(rows).hasSizeGreaterThan(1);
+            assertThat(rows.get(0).getCssValue("display")).isEqualTo("block");
+            assertThat(rows.get(1).getRect().getY()).as("the second card under the first")
+                    .isGreaterThanOrEqualTo(rows.get(0).getRect().getY() + rows.get(0).getRect().getHeight());
+            assertThat(rows.get(0).getRect().getX() + rows.get(0).getRect().getWidth()).isLessThanOrEqualTo(390);
+            WebElement cell = rows.get(0).findElement(By.cssSelector("td[data-label]"));
+            assertThat(cell.getAttribute("data-label")).isEqualTo("姓名");
+            assertThat(((JavascriptExecutor) browser.driver()).executeScript(
+                    "return getComputedStyle(arguments[0], '::before').content;", cell)).isEqualTo("\"姓名\"");
+            browser.screenshot("names-03-people-as-cards");
+        } finally {
+            browser.wholeWindow();
+        }
     }
 }

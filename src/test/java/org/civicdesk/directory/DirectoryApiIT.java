@@ -3,10 +3,15 @@ package org.civicdesk.directory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import jakarta.servlet.http.Cookie;
 
 import org.civicdesk.support.Api;
 import org.civicdesk.support.AuditChain;
@@ -47,6 +52,34 @@ class DirectoryApiIT {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[*].code", hasItem(code)));
         api.get("/api/v1/orgs/" + code, admin).andExpect(jsonPath("$.name").value("株洲市测试局"));
+    }
+
+    /**
+     * An organisation's English name shows on English pages, its Chinese name on Chinese ones; a change
+     * that does not mention it keeps it, a blank one removes it. The demo city's departments have theirs.
+     */
+    @Test
+    void anEnglishNameShowsOnEnglishPagesOnly() throws Exception {
+        String code = "EN-" + Api.unique();
+        api.post("/api/v1/orgs", admin, "{\"code\":\"" + code + "\",\"name\":\"株洲市英文测试局\","
+                + "\"nameEn\":\"Zhuzhou Test Bureau\",\"kind\":\"GOVERNMENT\"}")
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.nameEn").value("Zhuzhou Test Bureau"));
+        Cookie session = api.mvc().perform(formLogin().user("admin").password(Api.ADMIN_PASSWORD))
+                .andReturn().getResponse().getCookie("SESSION");
+        api.mvc().perform(get("/directory/orgs?lang=en&q=" + code).cookie(session))
+                .andExpect(content().string(containsString("Zhuzhou Test Bureau")));
+        api.mvc().perform(get("/directory/orgs?lang=zh-CN&q=" + code).cookie(session))
+                .andExpect(content().string(containsString("株洲市英文测试局")))
+                .andExpect(content().string(not(containsString("Zhuzhou Test Bureau"))));
+        api.mvc().perform(get("/directory/orgs?lang=en&q=ZZ-DRC").cookie(session))
+                .andExpect(content().string(containsString("Zhuzhou Development and Reform Commission")));
+
+        String change = "{\"name\":\"株洲市英文测试局\",\"kind\":\"GOVERNMENT\"";
+        api.put("/api/v1/orgs/" + code, admin, change + "}").andExpect(jsonPath("$.nameEn").value("Zhuzhou Test Bureau"));
+        api.put("/api/v1/orgs/" + code, admin, change + ",\"nameEn\":\"" + "x".repeat(201) + "\"}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("nameEn"));
+        api.put("/api/v1/orgs/" + code, admin, change + ",\"nameEn\":\" \"}")
+                .andExpect(jsonPath("$.nameEn").doesNotExist());
     }
 
     /** A refusal names the kind of thing in the reader's language, not by the code's word for it. */

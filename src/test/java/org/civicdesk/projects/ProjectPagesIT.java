@@ -77,7 +77,15 @@ class ProjectPagesIT {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(xlsx))) {
             assertThat(workbook.getNumberOfSheets()).isEqualTo(2);
-            assertThat(workbook.getSheetAt(1).getPhysicalNumberOfRows()).isEqualTo(5);
+            // A title row, the batch and day, the header, then a line per project, in one language.
+            assertThat(workbook.getSheetAt(1).getPhysicalNumberOfRows()).isEqualTo(7);
+            for (int sheet = 0; sheet < 2; sheet++) {
+                assertThat(workbook.getSheetAt(sheet).getRow(0).getCell(0).getStringCellValue())
+                        .isEqualTo("专项债项目推进情况（调度会）");
+                assertThat(workbook.getSheetAt(sheet).getRow(1).getCell(0).getStringCellValue()).startsWith("批次：")
+                        .contains("数据截至");
+            }
+            assertThat(workbook.getSheetAt(0).getRow(2).getCell(0).getStringCellValue()).isEqualTo("项目单位");
         }
     }
 

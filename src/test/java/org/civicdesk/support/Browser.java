@@ -86,6 +86,11 @@ public final class Browser implements AutoCloseable {
                 "height", height, "deviceScaleFactor", 1, "mobile", mobile));
     }
 
+    /** Lays pages out at the window's own size again, after {@link #viewport}. */
+    public void wholeWindow() {
+        ((ChromeDriver) driver).executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+
     /**
      * Fails when the page is wider than the window, so that it scrolls sideways: every page a browser test
      * opens, checks or clicks its way to is held to it, at whatever width the test set.

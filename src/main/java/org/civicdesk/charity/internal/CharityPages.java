@@ -98,7 +98,7 @@ class CharityPages {
         DonationView donation = ledger.donation(id);
         model.addAttribute("donation", donation);
         model.addAttribute("issuer", directory.findAccount(donation.handledBy()).map(AccountSummary::orgCode)
-                .flatMap(directory::findOrg).map(OrgSummary::name).orElse(null));
+                .flatMap(directory::findOrg).map(OrgSummary::localName).orElse(null));
         return "charity/receipt";
     }
 }

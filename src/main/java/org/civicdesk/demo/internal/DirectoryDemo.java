@@ -37,8 +37,9 @@ class DirectoryDemo {
     }
 
     void load() {
-        for (String[] row : rows("demo/zhuzhou/orgs.psv", 6)) {
-            directory.createOrg(new OrgCommand(row[0], row[1], row[2], row[3], row[4], "external".equals(row[5])));
+        for (String[] row : rows("demo/zhuzhou/orgs.psv", 7)) {
+            directory.createOrg(new OrgCommand(row[0], row[1], row[2], row[3], row[4], "external".equals(row[5]),
+                    row[6]));
         }
         for (String[] row : rows("demo/zhuzhou/people.psv", 3)) {
             List<PostCommand> posts = new ArrayList<>();

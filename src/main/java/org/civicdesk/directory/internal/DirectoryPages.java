@@ -62,7 +62,7 @@ class DirectoryPages {
             @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
         model.addAttribute("orgs", directory.orgs(q, kind, 500));
         model.addAttribute("orgNames", directory.orgs(null, null, ALL_ORGS).stream()
-                .collect(Collectors.toMap(OrgSummary::code, OrgSummary::name, (a, b) -> a)));
+                .collect(Collectors.toMap(OrgSummary::code, OrgSummary::localName, (a, b) -> a)));
         model.addAttribute("q", q);
         model.addAttribute("kind", kind);
         model.addAttribute("total", directory.countOrgs());
@@ -88,7 +88,7 @@ class DirectoryPages {
 
     private static OrgNode node(OrgSummary org, Map<String, List<OrgSummary>> byParent) {
         return new OrgNode(org, byParent.getOrDefault(org.code(), List.of()).stream()
-                .sorted(Comparator.comparing(OrgSummary::name)).map(o -> node(o, byParent)).toList());
+                .sorted(Comparator.comparing(OrgSummary::localName)).map(o -> node(o, byParent)).toList());
     }
 
     @GetMapping("/orgs/new")
@@ -151,7 +151,7 @@ class DirectoryPages {
     @GetMapping("/pick/orgs")
     String pickOrg(@RequestParam Map<String, String> typed, Model model) {
         model.addAttribute("choices", directory.orgs(typed(typed), null, PICKS).stream()
-                .map(o -> new Choice(o.code(), o.name())).toList());
+                .map(o -> new Choice(o.code(), o.localName())).toList());
         return "directory/pick :: choices";
     }
 
@@ -274,6 +274,7 @@ class DirectoryPages {
     static class OrgForm implements Serializable {
         private String code;
         private String name;
+        private String nameEn;
         private String kind;
         private String parentCode;
         private String district;
@@ -282,6 +283,7 @@ class DirectoryPages {
             OrgForm form = new OrgForm();
             form.code = org.code();
             form.name = org.name();
+            form.nameEn = org.nameEn();
             form.kind = org.kind().name();
             form.parentCode = org.parentCode();
             form.district = org.district();
@@ -289,7 +291,8 @@ class DirectoryPages {
         }
 
         OrgCommand command() {
-            return new OrgCommand(code, name, kind, parentCode, district);
+            // A form sends an emptied English name as blank, which removes it.
+            return new OrgCommand(code, name, kind, parentCode, district, null, nameEn == null ? "" : nameEn);
         }
 
         public String getCode() {
@@ -306,6 +309,14 @@ class DirectoryPages {
 
         public void setName(String name) {
             this.name = name;
+        }
+
+        public String getNameEn() {
+            return nameEn;
+        }
+
+        public void setNameEn(String nameEn) {
+            this.nameEn = nameEn;
         }
 
         public String getKind() {

@@ -65,7 +65,7 @@ class DirectoryService implements Directory, ResidentAccounts, AccountNames {
     static final Pattern PHONE = Pattern.compile("[0-9+\\-() ]{5,40}");
 
     private static final String ORG_SELECT = """
-            SELECT o.code, o.name, o.kind, p.code AS parent_code, o.district, o.example, o.external
+            SELECT o.code, o.name, o.name_en, o.kind, p.code AS parent_code, o.district, o.example, o.external
             FROM org o LEFT JOIN org p ON p.id = o.parent_id""";
 
     /** Longer than any read staleness plus clock skew between nodes that a module allows (matters: 1 s + 1 min). */
@@ -106,7 +106,8 @@ class DirectoryService implements Directory, ResidentAccounts, AccountNames {
         StringBuilder sql = new StringBuilder(ORG_SELECT).append(" WHERE 1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
         if (query != null && !query.isBlank()) {
-            sql.append(" AND (LOWER(o.code) LIKE :q OR LOWER(o.name) LIKE :q OR LOWER(o.district) LIKE :q)");
+            sql.append(" AND (LOWER(o.code) LIKE :q OR LOWER(o.name) LIKE :q OR LOWER(o.name_en) LIKE :q "
+                    + "OR LOWER(o.district) LIKE :q)");
             params.put("q", "%" + query.trim().toLowerCase() + "%");
         }
         if (kind != null) {
@@ -138,9 +139,10 @@ class DirectoryService implements Directory, ResidentAccounts, AccountNames {
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         jdbc.sql("""
-                INSERT INTO org (code, name, kind, parent_id, district, external, created_at, updated_at)
-                VALUES (:code, :name, :kind, :parent, :district, :external, :now, :now)""")
-                .param("code", code).param("name", cmd.name().trim()).param("kind", kind.name())
+                INSERT INTO org (code, name, name_en, kind, parent_id, district, external, created_at, updated_at)
+                VALUES (:code, :name, :nameEn, :kind, :parent, :district, :external, :now, :now)""")
+                .param("code", code).param("name", cmd.name().trim()).param("nameEn", blankToNull(cmd.nameEn()))
+                .param("kind", kind.name())
                 .param("external", Boolean.TRUE.equals(cmd.external()))
                 .param("parent", parentId).param("district", blankToNull(cmd.district())).param("now", now).update();
         OrgSummary created = org(code);
@@ -162,9 +164,11 @@ class DirectoryService implements Directory, ResidentAccounts, AccountNames {
         checks.throwIfAny();
         jdbc.sql("""
                 UPDATE org SET name = :name, kind = :kind, parent_id = :parent, district = :district,
-                       external = COALESCE(CAST(:external AS BOOLEAN), external), version = version + 1, updated_at = :now
+                       external = COALESCE(CAST(:external AS BOOLEAN), external),
+                       name_en = NULLIF(COALESCE(CAST(:nameEn AS VARCHAR(200)), name_en), ''),
+                       version = version + 1, updated_at = :now
                 WHERE code = :code""")
-                .param("name", cmd.name().trim()).param("kind", kind.name()).param("parent", parentId)
+                .param("name", cmd.name().trim()).param("nameEn", cmd.nameEn() == null ? null : cmd.nameEn().trim()).param("kind", kind.name()).param("parent", parentId)
                 .param("external", cmd.external())
                 .param("district", blankToNull(cmd.district())).param("now", OffsetDateTime.now(clock))
                 .param("code", code).update();
@@ -175,6 +179,7 @@ class DirectoryService implements Directory, ResidentAccounts, AccountNames {
 
     private OrgKind checkOrg(OrgCommand cmd, Checks checks) {
         checks.required("name", cmd.name()).maxLength("name", cmd.name(), 200);
+        checks.maxLength("nameEn", cmd.nameEn(), 200);
         checks.required("kind", cmd.kind());
         OrgKind kind = checks.oneOf("kind", cmd.kind(), OrgKind.class);
         checks.maxLength("district", cmd.district(), 100);
@@ -206,7 +211,8 @@ class DirectoryService implements Directory, ResidentAccounts, AccountNames {
     }
 
     private static OrgSummary org(ResultSet rs, int row) throws SQLException {
-        return new OrgSummary(rs.getString("code"), rs.getString("name"), OrgKind.valueOf(rs.getString("kind")),
+        return new OrgSummary(rs.getString("code"), rs.getString("name"), rs.getString("name_en"),
+                OrgKind.valueOf(rs.getString("kind")),
                 rs.getString("parent_code"), rs.getString("district"), rs.getBoolean("example"),
                 rs.getBoolean("external"));
     }

@@ -520,7 +520,7 @@ class MatterPages {
 
     private Map<String, String> orgNames() {
         Map<String, String> names = new LinkedHashMap<>();
-        directory.orgs(null, null, ORG_LIMIT).forEach(o -> names.put(o.code(), o.name()));
+        directory.orgs(null, null, ORG_LIMIT).forEach(o -> names.put(o.code(), o.localName()));
         return names;
     }
 

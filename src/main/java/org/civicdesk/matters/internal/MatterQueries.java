@@ -131,7 +131,7 @@ class MatterQueries {
     }
 
     private String orgName(String code) {
-        return directory.findOrg(code).map(OrgSummary::name).orElse(code);
+        return directory.findOrg(code).map(OrgSummary::localName).orElse(code);
     }
 
     /** Matters the actor may see, newest first, filtered. */

@@ -13,8 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -174,17 +172,9 @@ class MatterReports {
     byte[] excel(Report report, Locale locale) {
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
             Sheet sheet = workbook.createSheet(text.sheetName(locale));
-            Row title = sheet.createRow(0);
-            title.createCell(0).setCellValue(text.title(report, locale));
-            CellStyle bold = workbook.createCellStyle();
-            Font font = workbook.createFont();
-            font.setBold(true);
-            font.setFontHeightInPoints((short) 14);
-            bold.setFont(font);
-            title.getCell(0).setCellStyle(bold);
-            sheet.createRow(1).createCell(0).setCellValue(text.period(report, locale));
-            Workbooks.header(sheet, 2, text.columns(locale));
-            int r = 3;
+            int head = Workbooks.title(sheet, text.title(report, locale), text.period(report, locale));
+            Workbooks.header(sheet, head, text.columns(locale));
+            int r = head + 1;
             for (Line line : report.lines()) {
                 write(sheet.createRow(r++), line, text.label(report.groupBy(), line, locale));
             }
@@ -211,7 +201,7 @@ class MatterReports {
     }
 
     private String label(GroupBy by, String key) {
-        return by == GroupBy.ORG ? directory.findOrg(key).map(OrgSummary::name).orElse(key) : key;
+        return by == GroupBy.ORG ? directory.findOrg(key).map(OrgSummary::localName).orElse(key) : key;
     }
 
     private record CaseFacts(long matterId, String role, String status, LocalDate assignedOn, LocalDate dueDate,

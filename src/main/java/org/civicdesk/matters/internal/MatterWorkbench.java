@@ -122,6 +122,6 @@ class MatterWorkbench implements NavEntries, DeskCounts {
     }
 
     private String orgName(String code) {
-        return directory.findOrg(code).map(OrgSummary::name).orElse(code);
+        return directory.findOrg(code).map(OrgSummary::localName).orElse(code);
     }
 }

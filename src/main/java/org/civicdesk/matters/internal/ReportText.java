@@ -97,7 +97,7 @@ class ReportText {
     }
 
     String orgName(String code) {
-        return directory.findOrg(code).map(OrgSummary::name).orElse(code);
+        return directory.findOrg(code).map(OrgSummary::localName).orElse(code);
     }
 
     private String msg(String key, Locale locale, Object... args) {

@@ -33,7 +33,7 @@ class NoticePages {
     @ModelAttribute("orgNames")
     Map<String, String> orgNames() {
         return directory.orgs(null, null, 1000).stream()
-                .collect(Collectors.toMap(OrgSummary::code, OrgSummary::name, (a, b) -> a));
+                .collect(Collectors.toMap(OrgSummary::code, OrgSummary::localName, (a, b) -> a));
     }
 
     @GetMapping("/public/notices")

@@ -272,7 +272,7 @@ class BookingService {
     private BookingView row(ResultSet rs, int n) throws SQLException {
         String org = rs.getString("org_code");
         return new BookingView(rs.getLong("id"), rs.getLong("place_id"), rs.getString("place_name"),
-                org, directory.findOrg(org).map(OrgSummary::name).orElse(org), rs.getString("requested_by"),
+                org, directory.findOrg(org).map(OrgSummary::localName).orElse(org), rs.getString("requested_by"),
                 rs.getObject("visit_date", LocalDate.class), rs.getObject("start_time", LocalTime.class), rs.getObject("end_time", LocalTime.class),
                 rs.getInt("group_size"), rs.getString("topic"), BookingStatus.valueOf(rs.getString("status")),
                 rs.getString("decided_by"), rs.getObject("decided_at", OffsetDateTime.class), rs.getString("reason"),

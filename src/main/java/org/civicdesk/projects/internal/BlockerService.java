@@ -138,7 +138,7 @@ class BlockerService {
         LocalDate due = rs.getObject("due_on", LocalDate.class);
         LocalDate cleared = rs.getObject("cleared_on", LocalDate.class);
         return new BlockerView(rs.getLong("id"), rs.getString("project_code"), rs.getString("description"), org,
-                directory.findOrg(org).map(OrgSummary::name).orElse(org), rs.getObject("raised_on", LocalDate.class),
+                directory.findOrg(org).map(OrgSummary::localName).orElse(org), rs.getObject("raised_on", LocalDate.class),
                 due, cleared, cleared == null && due.isBefore(today()));
     }
 }

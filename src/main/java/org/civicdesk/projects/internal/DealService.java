@@ -219,7 +219,7 @@ class DealService {
     /** An organisation that left the directory still shows by its code, as one of the city's. */
     private PartyView party(String code) {
         return directory.findOrg(code)
-                .map(o -> new PartyView(o.code(), o.name(), o.kind().name(), o.external()))
+                .map(o -> new PartyView(o.code(), o.localName(), o.kind().name(), o.external()))
                 .orElseGet(() -> new PartyView(code, code, "OTHER", false));
     }
 

@@ -25,7 +25,9 @@ import org.civicdesk.projects.internal.Views.DealView;
 import org.civicdesk.projects.internal.Views.DepartmentProgress;
 import org.civicdesk.projects.internal.Views.ProjectView;
 import org.civicdesk.shared.Actor;
+import org.civicdesk.shared.CitySettings;
 import org.civicdesk.shared.Workbooks;
+import org.civicdesk.shared.web.Formats;
 import org.civicdesk.shared.web.FormPage;
 import org.civicdesk.shared.web.Forms;
 import org.springframework.context.MessageSource;
@@ -63,9 +65,10 @@ class ProjectPages {
     private final Clock clock;
     private final ApprovalFiles files;
     private final DealEvents events;
+    private final CitySettings city;
 
     ProjectPages(ProjectService projects, DealService deals, BlockerService blockers, ProjectMeetings meetings,
-            MessageSource messages, Clock clock, ApprovalFiles files, DealEvents events) {
+            MessageSource messages, Clock clock, ApprovalFiles files, DealEvents events, CitySettings city) {
         this.projects = projects;
         this.deals = deals;
         this.blockers = blockers;
@@ -74,6 +77,7 @@ class ProjectPages {
         this.clock = clock;
         this.files = files;
         this.events = events;
+        this.city = city;
     }
 
     @GetMapping("/public/projects")
@@ -207,12 +211,20 @@ class ProjectPages {
         return "projects/report";
     }
 
+    /**
+     * The report as a workbook in its reader's language: each sheet opens with the report's title and
+     * the batch and day its figures stand on, as the handling report's does.
+     */
     @GetMapping("/projects/report.xlsx")
     @PreAuthorize("isAuthenticated()")
     ResponseEntity<byte[]> reportWorkbook(@RequestParam String batch) {
         BatchView chosen = projects.batch(batch);
+        String title = msg("projects.report.heading");
+        String scope = msg("projects.report.scope", chosen.name(),
+                new Formats(LocaleContextHolder.getLocale(), city.timeZone()).date(LocalDate.now(clock)));
         try (Workbook workbook = new XSSFWorkbook()) {
             Sheet byDepartment = workbook.createSheet(msg("projects.report.sheet.departments"));
+            int head = Workbooks.title(byDepartment, title, scope);
             String[] headers = new String[4 + Stage.values().length];
             headers[0] = msg("projects.report.department");
             headers[1] = msg("projects.report.projects");
@@ -221,8 +233,8 @@ class ProjectPages {
             for (Stage s : Stage.values()) {
                 headers[4 + s.ordinal()] = msg("projects.stage." + s);
             }
-            Workbooks.header(byDepartment, headers);
-            int r = 1;
+            Workbooks.header(byDepartment, head, headers);
+            int r = head + 1;
             for (DepartmentProgress line : projects.progress(chosen.code())) {
                 Row row = byDepartment.createRow(r++);
                 row.createCell(0).setCellValue(line.ownerOrgName());
@@ -234,10 +246,11 @@ class ProjectPages {
                 }
             }
             Sheet byProject = workbook.createSheet(msg("projects.report.sheet.projects"));
-            Workbooks.header(byProject, msg("projects.code"), msg("projects.name"), msg("projects.owner"),
+            head = Workbooks.title(byProject, title, scope);
+            Workbooks.header(byProject, head, msg("projects.code"), msg("projects.name"), msg("projects.owner"),
                     msg("projects.district"), msg("projects.amountRequested"), msg("projects.stage"),
                     msg("projects.report.missing"));
-            r = 1;
+            r = head + 1;
             for (ProjectView p : projects.projects(chosen.code())) {
                 Row row = byProject.createRow(r++);
                 row.createCell(0).setCellValue(p.code());
@@ -310,7 +323,7 @@ class ProjectPages {
         return all.isEmpty() ? null : all.get(all.size() - 1);
     }
 
-    private String msg(String key) {
-        return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+    private String msg(String key, Object... args) {
+        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
     }
 }

@@ -316,7 +316,7 @@ class ProjectService {
     }
 
     private String orgName(String code) {
-        return directory.findOrg(code).map(OrgSummary::name).orElse(code);
+        return directory.findOrg(code).map(OrgSummary::localName).orElse(code);
     }
 
     private BatchView batchRow(ResultSet rs) throws SQLException {
