@@ -1,5 +1,6 @@
 package org.civicdesk.matters;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -17,10 +18,20 @@ public interface Matters {
      *
      * @param privacyNotice the version of the personal-information notice ({@link org.civicdesk.shared.PrivacyNotice})
      *        the raiser was shown where they raised it, if any; kept with the matter
+     * @param lat where it is about, in WGS84 degrees, given together with {@code lon} or not at all
+     * @param address where it is about, as written (an appeal shows it on the public map of reports)
      */
     record Raise(String type, String title, String content, String series, Long meetingId, String raiser,
             String category, String district, String channel, Boolean urgent, Boolean confidential,
-            List<String> cosigners, String privacyNotice) {
+            List<String> cosigners, String privacyNotice, BigDecimal lat, BigDecimal lon, String address) {
+
+        /** A matter raised without saying where it is about. */
+        public Raise(String type, String title, String content, String series, Long meetingId, String raiser,
+                String category, String district, String channel, Boolean urgent, Boolean confidential,
+                List<String> cosigners, String privacyNotice) {
+            this(type, title, content, series, meetingId, raiser, category, district, channel, urgent, confidential,
+                    cosigners, privacyNotice, null, null, null);
+        }
     }
 
     /** 交办 — a lead with co-handlers, or several departments answering separately. */

@@ -59,14 +59,18 @@ class MatterPagesIT {
                 .andExpect(content().string(containsString("id=\"title-error\" class=\"invalid-feedback\">必填。</div>")))
                 .andExpect(content().string(containsString("须为以下之一")));
         assertThat(matterCount()).isEqualTo(before);
+        followed(post("/matters", raiser, "type", "APPEAL", "title", "路灯", "content", "内容", "lat", "北纬",
+                "lon", "113.1"), raiser).andExpect(content().string(containsString("id=\"lat-error\"")));
+        assertThat(matterCount()).isEqualTo(before);
 
         String location = post("/matters", raiser, "type", "APPEAL", "title", "路灯不亮", "content", "小区路灯坏了一个月。",
-                "district", "天元区", "channel", "WEB")
+                "district", "天元区", "channel", "WEB", "address", "天元区黄河北路 8 号", "lat", "27.8274", "lon", "113.1339")
                 .andExpect(redirectedUrlPattern("/matters/*"))
                 .andExpect(flash().attribute("notice", "matters.done.raised"))
                 .andReturn().getResponse().getRedirectedUrl();
         page(location, raiser).andExpect(status().isOk())
                 .andExpect(content().string(containsString("路灯不亮")))
+                .andExpect(content().string(containsString("天元区黄河北路 8 号")))
                 .andExpect(content().string(containsString("已登记")));
         page("/matters/mine", raiser).andExpect(status().isOk()).andExpect(content().string(containsString("路灯不亮")));
     }

@@ -3,6 +3,7 @@ package org.civicdesk.demo.internal;
 
 import org.civicdesk.directory.AccountCredentials;
 import org.civicdesk.directory.Directory;
+import org.civicdesk.shared.ActingAs;
 import org.civicdesk.shared.Actor;
 import org.civicdesk.shared.OnceOnly;
 import org.springframework.boot.ApplicationArguments;

@@ -17,6 +17,7 @@ import org.civicdesk.matters.MatterType;
 import org.civicdesk.matters.Matters;
 import org.civicdesk.meetings.MeetingRef;
 import org.civicdesk.meetings.Meetings;
+import org.civicdesk.shared.ActingAs;
 import org.civicdesk.shared.Actor;
 import org.civicdesk.shared.ReplayableClock;
 import org.slf4j.Logger;

@@ -1,5 +1,6 @@
 package org.civicdesk.matters.internal;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -95,6 +96,7 @@ class MatterCommands implements Matters {
         checks.required("content", cmd.content()).maxLength("content", cmd.content(), 20000);
         checks.maxLength("category", cmd.category(), 50).maxLength("district", cmd.district(), 100);
         checks.maxLength("privacyNotice", cmd.privacyNotice(), 20);
+        checkLocation(checks, cmd);
         Channel channel = checks.oneOf("channel", cmd.channel(), Channel.class);
         String raiser = named;
         if (raiser == null) {
@@ -156,8 +158,34 @@ class MatterCommands implements Matters {
                 jdbc.sql("UPDATE matter SET privacy_notice_version = :v WHERE id = :id")
                         .param("v", cmd.privacyNotice().strip()).param("id", m.id().value()).update();
             }
+            if (cmd.lat() != null || blank(cmd.address()) != null) {
+                jdbc.sql("UPDATE matter SET lat = :lat, lon = :lon, address = :address WHERE id = :id")
+                        .param("lat", micro(cmd.lat())).param("lon", micro(cmd.lon())).param("address", blank(cmd.address()))
+                        .param("id", m.id().value()).update();
+            }
             return m.id();
         });
+    }
+
+    private static final BigDecimal NINETY = BigDecimal.valueOf(90);
+    private static final BigDecimal ONE_EIGHTY = BigDecimal.valueOf(180);
+
+    /** Degrees within range and given as a pair; the address as long as a column holds. */
+    private static void checkLocation(Checks checks, Raise cmd) {
+        if (cmd.lat() == null && cmd.lon() != null) {
+            checks.add("lat", "validation.required");
+        } else if (cmd.lon() == null && cmd.lat() != null) {
+            checks.add("lon", "validation.required");
+        }
+        checks.check(cmd.lat() == null || cmd.lat().abs().compareTo(NINETY) <= 0, "lat", "validation.range", -90, 90);
+        checks.check(cmd.lon() == null || cmd.lon().abs().compareTo(ONE_EIGHTY) <= 0, "lon", "validation.range", -180,
+                180);
+        checks.maxLength("address", cmd.address(), 200);
+    }
+
+    /** Six places, about 0.1 m, as the column keeps them. */
+    private static BigDecimal micro(BigDecimal degrees) {
+        return degrees == null ? null : degrees.setScale(6, java.math.RoundingMode.HALF_UP);
     }
 
     /** 立案 — a proposal is accepted for handling. */

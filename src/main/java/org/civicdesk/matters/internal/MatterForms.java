@@ -34,10 +34,37 @@ final class MatterForms {
         private boolean confidential;
         private Long meetingId;
         private String cosigners;
+        private java.math.BigDecimal lat;
+        private java.math.BigDecimal lon;
+        private String address;
 
         Matters.Raise command() {
             return new Matters.Raise(type, title, content, null, meetingId, raiser, category, district, channel, null,
-                    confidential, cosignerNames(cosigners), PrivacyNotice.VERSION);
+                    confidential, cosignerNames(cosigners), PrivacyNotice.VERSION, lat, lon, address);
+        }
+
+        public java.math.BigDecimal getLat() {
+            return lat;
+        }
+
+        public void setLat(java.math.BigDecimal lat) {
+            this.lat = lat;
+        }
+
+        public java.math.BigDecimal getLon() {
+            return lon;
+        }
+
+        public void setLon(java.math.BigDecimal lon) {
+            this.lon = lon;
+        }
+
+        public String getAddress() {
+            return address;
+        }
+
+        public void setAddress(String address) {
+            this.address = address;
         }
 
         /** The names typed in one box, split at commas (either width), 顿号 and spaces. */

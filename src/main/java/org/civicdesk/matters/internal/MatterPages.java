@@ -78,9 +78,12 @@ class MatterPages {
     private final MatterReports reports;
     private final AccountNames accountNames;
 
+    private final AppealReports appeals;
+
     MatterPages(MatterCommands service, MatterQueries queries, Directory directory, ObjectProvider<Meetings> meetings,
             Deadlines deadlines, ObjectProvider<OverdueBlockers> blockers, MatterReports reports,
-            AccountNames accountNames) {
+            AccountNames accountNames, AppealReports appeals) {
+        this.appeals = appeals;
         this.reports = reports;
         this.service = service;
         this.accountNames = accountNames;
@@ -278,6 +281,7 @@ class MatterPages {
         model.addAttribute("seriesName", seriesName(m.series()));
         model.addAttribute("ratings", Rating.values());
         model.addAttribute("invitations", service.sentCosignInvitations(m));
+        model.addAttribute("location", appeals.location(new MatterId(id)).orElse(null));
         if (staff) {
             model.addAttribute("orgGroups", orgGroups());
             Forms.addIfAbsent(model, "assignForm", AssignForm::new);

@@ -1,10 +1,8 @@
-package org.civicdesk.demo.internal;
+package org.civicdesk.shared;
 
 import java.util.List;
 import java.util.function.Supplier;
 
-import org.civicdesk.shared.Actor;
-import org.civicdesk.shared.Role;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.AuthenticatedPrincipal;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -12,15 +10,16 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * Does a piece of the demo's work as a demo account, as the modules find the acting person in the
- * security context, and puts back whoever acted before.
+ * Does a piece of work as an account that is not signed in to this request (the demo city's accounts,
+ * an Open311 client system's account), as the modules find the acting person in the security context,
+ * and puts back whoever acted before.
  */
-final class ActingAs {
+public final class ActingAs {
 
     private ActingAs() {
     }
 
-    static <T> T as(Actor actor, Supplier<T> work) {
+    public static <T> T as(Actor actor, Supplier<T> work) {
         List<SimpleGrantedAuthority> authorities = actor.roles().stream().map(Role::authority)
                 .map(SimpleGrantedAuthority::new).toList();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
@@ -35,14 +34,14 @@ final class ActingAs {
         }
     }
 
-    static void as(Actor actor, Runnable work) {
+    public static void as(Actor actor, Runnable work) {
         as(actor, () -> {
             work.run();
             return null;
         });
     }
 
-    /** The demo account acting, as the modules find it in the security context. */
+    /** The account acting, as the modules find it in the security context. */
     private record Acting(Actor actor) implements Actor.Carrier, AuthenticatedPrincipal {
 
         @Override
