@@ -46,6 +46,8 @@ class MessagesTest {
      */
     private static final Map<String, List<String>> ENUM_PREFIXES = Map.ofEntries(
             Map.entry("agenda.kind.", List.of("meetings.internal.AgendaKind")),
+            Map.entry("map.attribution.", List.of("shared.web.MapSettings$TileProvider")),
+            Map.entry("map.note.", List.of("shared.web.MapSettings$TileProvider")),
             Map.entry("answer.category.", List.of("matters.internal.AnswerCategory")),
             Map.entry("attendee.kind.", List.of("meetings.internal.AttendeeKind")),
             Map.entry("calls.sex.", List.of("calls.internal.Sex")),

@@ -16,7 +16,10 @@ import java.math.BigDecimal;
  *        rather than the door), which the map says
  * @param example whether the place is made up (示例), as a city's training or demonstration data is;
  *        set when the place is recorded and kept by every change after
+ * @param openingHours when visitors are received, as the place words it (e.g. 周二至周日 9:00—17:00)
+ * @param contact whom visitors ask: the place's public telephone or office, never a person's own number
  */
 public record PlaceCommand(String name, String kind, String level, String district, BigDecimal lat, BigDecimal lon,
-        Integer capacity, String manager, String address, String description, Boolean approximate, Boolean example) {
+        Integer capacity, String manager, String address, String description, Boolean approximate, Boolean example,
+        String openingHours, String contact) {
 }

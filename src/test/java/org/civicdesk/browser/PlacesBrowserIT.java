@@ -10,13 +10,15 @@ import org.civicdesk.support.RealBrowserTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
  * Someone finds a teaching point on the public map (whose tiles cannot load offline, so the list
- * beside it carries the page), an organisation books a visit, and the place's manager confirms it.
- * Every page visited is checked with axe.
+ * beside it carries the page; its markers, clusters and legend work without them, by keyboard), an
+ * organisation books a visit, and the place's manager confirms it. Every page visited is checked with axe.
  */
 class PlacesBrowserIT extends RealBrowserTest {
 
@@ -26,11 +28,24 @@ class PlacesBrowserIT extends RealBrowserTest {
     void findsAPlaceOnTheMapBooksItAndTheManagerConfirms() throws Exception {
         browser.open("/public/places");
         assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("党员教育基地与现场教学点");
-        browser.waitFor(d -> !d.findElements(By.cssSelector("#places-map.leaflet-container")).isEmpty());
+        browser.waitFor(d -> !d.findElements(By.cssSelector("#places-map[data-points]")).isEmpty());
         // The demo's 31 places, and whatever other tests of this run added to the shared database.
-        int listed = browser.driver().findElements(By.cssSelector("#places-table tbody tr[data-lat]")).size();
+        int listed = browser.driver().findElements(By.cssSelector("#places-table tbody tr")).size();
         assertThat(listed).isGreaterThanOrEqualTo(31);
-        assertThat(browser.driver().findElements(By.cssSelector("#places-map .leaflet-interactive"))).hasSize(listed);
+        assertThat(browser.find(By.id("places-map")).getDomAttribute("data-points")).isEqualTo(String.valueOf(listed));
+        assertThat(browser.find(By.cssSelector(".civic-map-legend")).getText())
+                .contains("示范基地", "现场教学点", "省级", "市级");
+        // Crowded places are gathered into clusters, which the keyboard reaches: Enter zooms into one.
+        WebElement cluster = browser.find(By.cssSelector("#places-map .civic-cluster"));
+        assertThat(cluster.getDomAttribute("tabindex")).isEqualTo("0");
+        assertThat(cluster.getText()).matches("(\\d+)\\s+此处有 \\1 个标注，按回车键放大");
+        cluster.sendKeys(Keys.ENTER);
+        browser.waitFor(ExpectedConditions.stalenessOf(cluster)::apply);
+        WebElement marker = browser.find(By.cssSelector("#places-map .civic-marker-icon[tabindex='0']"));
+        marker.sendKeys(Keys.ENTER);
+        browser.waitFor(d -> !d.findElements(By.cssSelector("#places-map .leaflet-popup-content a")).isEmpty());
+        assertThat(browser.find(By.cssSelector("#places-map .leaflet-popup-content a")).getDomAttribute("href"))
+                .startsWith("/public/places/");
         browser.checkAccessibility();
         browser.screenshot("places-01-map");
 

@@ -109,7 +109,7 @@ class DemoCityStepsIT {
         assertThatThrownBy(() -> charity.openCampaign(new CampaignCommand("NOT-AN-OFFICER", "冒名募捐", null,
                 "2023-03-01", null, null, false))).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> places.recordPlace(new PlaceCommand("冒名场所", "VENUE", "COUNTY", "天元区", null, null,
-                10, null, null, null, false, false))).isInstanceOf(AccessDeniedException.class);
+                10, null, null, null, false, false, null, null))).isInstanceOf(AccessDeniedException.class);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM charity_campaign WHERE code = 'NOT-AN-OFFICER'").query(Long.class)
                 .single()).isZero();
     }

@@ -35,14 +35,14 @@ class Campaigns {
 
     static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_\\-]{0,63}");
 
-    private static final String TOTALS = """
+    static final String TOTALS = """
             SELECT c.id, c.code, c.name, c.goal, c.starts_on, c.ends_on, c.description, c.example,
                    COALESCE(SUM(d.amount), 0) AS raised, COUNT(d.id) AS donations,
                    COUNT(DISTINCT CASE WHEN d.anonymous = FALSE THEN d.donor_name END)
                      + COALESCE(SUM(CASE WHEN d.anonymous = TRUE THEN 1 ELSE 0 END), 0) AS donors
             FROM charity_campaign c LEFT JOIN charity_donation d ON d.campaign_id = c.id
             """;
-    private static final String GROUP = " GROUP BY c.id, c.code, c.name, c.goal, c.starts_on, c.ends_on, c.description, c.example";
+    static final String GROUP = " GROUP BY c.id, c.code, c.name, c.goal, c.starts_on, c.ends_on, c.description, c.example";
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;

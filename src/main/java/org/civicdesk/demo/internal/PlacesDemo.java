@@ -119,6 +119,6 @@ class PlacesDemo {
     private static PlaceCommand command(String name, String kind, String level, String district, double lat,
             double lon, int capacity, String description, boolean example) {
         return new PlaceCommand(name, kind, level, district, BigDecimal.valueOf(lat), BigDecimal.valueOf(lon),
-                capacity, MANAGER, null, description, true, example);
+                capacity, MANAGER, null, description, true, example, null, null);
     }
 }

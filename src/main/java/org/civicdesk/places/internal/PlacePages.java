@@ -1,6 +1,8 @@
 package org.civicdesk.places.internal;
 
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 
 import org.civicdesk.places.internal.Views.BookingView;
 import org.civicdesk.places.internal.Views.PlaceView;
@@ -8,6 +10,7 @@ import org.civicdesk.shared.Actor;
 import org.civicdesk.shared.Checks;
 import org.civicdesk.shared.web.FormPage;
 import org.civicdesk.shared.web.Forms;
+import org.civicdesk.shared.web.MapData;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The pages of places: the public map with its list, a place with its booking form for signed-in
@@ -43,7 +47,9 @@ class PlacePages {
         Checks lenient = new Checks();
         PlaceKind k = lenient.oneOf("kind", kind, PlaceKind.class);
         PlaceLevel l = lenient.oneOf("level", level, PlaceLevel.class);
-        model.addAttribute("places", places.placeViews(k, l));
+        List<PlaceView> listed = places.placeViews(k, l);
+        model.addAttribute("places", listed);
+        model.addAttribute("map", map(listed));
         model.addAttribute("kind", k);
         model.addAttribute("level", l);
         model.addAttribute("kinds", PlaceKind.values());
@@ -62,6 +68,7 @@ class PlacePages {
         });
         PlaceView place = places.place(id);
         model.addAttribute("place", place);
+        model.addAttribute("map", map(List.of(place)));
         model.addAttribute("manages", Actor.current().map(a -> PlaceService.manages(a, place)).orElse(false));
         return "places/place";
     }
@@ -126,6 +133,18 @@ class PlacePages {
     String honours(Model model) {
         model.addAttribute("honours", honours.honours());
         return "places/honours";
+    }
+
+    /** Places on a map: a symbol per kind and a size per level, each marker linking to its place's page. */
+    private static MapData map(List<PlaceView> listed) {
+        String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().getPath();
+        String pages = (base == null ? "" : base) + "/public/places/";
+        return MapData.of(listed, p -> new MapData.Point(p.lat(), p.lon(), p.name(), pages + p.id(), p.kind().name(),
+                p.level().name()), names(PlaceKind.values()), names(PlaceLevel.values()));
+    }
+
+    private static List<String> names(Enum<?>[] values) {
+        return Arrays.stream(values).map(Enum::name).toList();
     }
 
     /** Tells on the page it returns to what became of the booking. */

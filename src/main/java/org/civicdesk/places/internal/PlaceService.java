@@ -110,9 +110,9 @@ class PlaceService {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO place (name, kind, place_level, district, address, description, lat, lon, approximate,
-                                   capacity, manager, example, created_at, updated_at)
+                                   capacity, manager, opening_hours, contact, example, created_at, updated_at)
                 VALUES (:name, :kind, :level, :district, :address, :description, :lat, :lon, :approximate, :capacity,
-                        :manager, :example, :now, :now)""")
+                        :manager, :openingHours, :contact, :example, :now, :now)""")
                 .params(v.params()).param("example", Boolean.TRUE.equals(cmd.example())).param("now", now)
                 .update(keys, "id");
         PlaceView created = place(keys.getKey().longValue());
@@ -131,7 +131,8 @@ class PlaceService {
         jdbc.sql("""
                 UPDATE place SET name = :name, kind = :kind, place_level = :level, district = :district,
                        address = :address, description = :description, lat = :lat, lon = :lon,
-                       approximate = :approximate, capacity = :capacity, manager = :manager, version = version + 1,
+                       approximate = :approximate, capacity = :capacity, manager = :manager,
+                       opening_hours = :openingHours, contact = :contact, version = version + 1,
                        updated_at = :now
                 WHERE id = :id""").params(v.params()).param("now", OffsetDateTime.now(clock)).param("id", id).update();
         PlaceView after = place(id);
@@ -190,7 +191,8 @@ class PlaceService {
                 "places.validation.lon");
         checks.required("capacity", cmd.capacity()).check(cmd.capacity() == null || cmd.capacity() > 0, "capacity",
                 "validation.positive");
-        checks.maxLength("address", cmd.address(), 300).maxLength("description", cmd.description(), 2000);
+        checks.maxLength("address", cmd.address(), 300).maxLength("description", cmd.description(), 2000)
+                .maxLength("openingHours", cmd.openingHours(), 300).maxLength("contact", cmd.contact(), 200);
         String manager = blankToNull(cmd.manager());
         if (manager != null) {
             checks.check(directory.findAccount(manager).filter(a -> a.roles().contains(Role.PLACE_MANAGER)).isPresent(),
@@ -209,6 +211,8 @@ class PlaceService {
         params.put("approximate", Boolean.TRUE.equals(cmd.approximate()));
         params.put("capacity", cmd.capacity());
         params.put("manager", manager);
+        params.put("openingHours", blankToNull(cmd.openingHours()));
+        params.put("contact", blankToNull(cmd.contact()));
         return new Validated(cmd.name().trim(), params);
     }
 
@@ -233,7 +237,7 @@ class PlaceService {
                 PlaceLevel.valueOf(rs.getString("place_level")), rs.getString("district"), rs.getString("address"),
                 rs.getString("description"), rs.getBigDecimal("lat"), rs.getBigDecimal("lon"),
                 rs.getBoolean("approximate"), rs.getInt("capacity"), rs.getString("manager"), rs.getBoolean("example"),
-                courses);
+                rs.getString("opening_hours"), rs.getString("contact"), courses);
     }
 
     static String blankToNull(String s) {

@@ -23,7 +23,7 @@ final class Views {
      */
     record PlaceView(long id, String name, PlaceKind kind, PlaceLevel level, String district, String address,
             String description, BigDecimal lat, BigDecimal lon, boolean approximate, int capacity, String manager,
-            boolean example, List<CourseView> courses) {
+            boolean example, String openingHours, String contact, List<CourseView> courses) {
 
         PlaceSummary summary() {
             return new PlaceSummary(id, name, kind, level, district, lat, lon);
@@ -31,14 +31,14 @@ final class Views {
 
         PublicPlaceView publicView() {
             return new PublicPlaceView(id, name, kind, level, district, address, description, lat, lon, approximate,
-                    capacity, example, courses);
+                    capacity, example, openingHours, contact, courses);
         }
     }
 
     /** A place as anyone reads it: without its manager, whose account is nobody else's business. */
     record PublicPlaceView(long id, String name, PlaceKind kind, PlaceLevel level, String district, String address,
             String description, BigDecimal lat, BigDecimal lon, boolean approximate, int capacity, boolean example,
-            List<CourseView> courses) {
+            String openingHours, String contact, List<CourseView> courses) {
     }
 
     record CourseView(long id, String title, String description) {

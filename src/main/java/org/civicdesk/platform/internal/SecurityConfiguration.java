@@ -3,6 +3,7 @@ package org.civicdesk.platform.internal;
 import org.civicdesk.directory.Directory;
 import org.civicdesk.shared.Problems;
 import org.civicdesk.shared.RoleRestrictedApi;
+import org.civicdesk.shared.web.MapTiles;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -37,12 +38,14 @@ import org.springframework.web.servlet.support.SessionFlashMapManager;
 class SecurityConfiguration {
 
     /**
-     * Scripts and styles come only from this server (WebJars); map tiles are the one outside
-     * source the pages may load.
+     * Scripts and styles come only from this server (WebJars and npm packages it serves); the tiles of
+     * the configured base map, from exactly its servers, are the one outside source the pages may load.
      */
-    private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-            + "img-src 'self' data: https://*.tile.openstreetmap.org; font-src 'self' data:; "
-            + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    static String contentSecurityPolicy(MapTiles tiles) {
+        return "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+                + "img-src 'self' data: " + String.join(" ", tiles.origins()) + "; font-src 'self' data:; "
+                + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    }
 
     /**
      * Spring Security would time every filter, sign-in and authorisation of every request as an
@@ -124,7 +127,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain web(HttpSecurity http, BearerTokenFilter bearer, AuthenticationManager manager,
-            SessionLifetimeFilter lifetime) throws Exception {
+            SessionLifetimeFilter lifetime, MapTiles tiles) throws Exception {
         SimpleUrlAuthenticationFailureHandler failure = new SimpleUrlAuthenticationFailureHandler("/login?error");
         SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler();
         // Everyone starts at their workbench, unless sign-in interrupted the way to another page.
@@ -161,7 +164,7 @@ class SecurityConfiguration {
                         }))
                 .logout(logout -> logout.logoutSuccessUrl("/"))
                 .headers(h -> h
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(tiles)))
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=(self)")));
         return http.build();
