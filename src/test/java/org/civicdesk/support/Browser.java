@@ -121,7 +121,8 @@ public final class Browser implements AutoCloseable {
         wait(10).until(ExpectedConditions.elementToBeClickable(element)).click();
         if (Boolean.TRUE.equals(js.executeScript(
                 "return window.civicdeskSamePage === true && window.civicdeskSubmitted === true;"))) {
-            wait(10).until(ExpectedConditions.stalenessOf(element));
+            // As patient as a page load: a page is surely coming, so the wait costs only what the server takes.
+            wait(30).until(ExpectedConditions.stalenessOf(element));
         }
         if (!Boolean.TRUE.equals(js.executeScript("return window.civicdeskSamePage === true;"))) {
             waitFor(d -> "complete".equals(js.executeScript("return document.readyState;")));
