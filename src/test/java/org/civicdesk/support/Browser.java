@@ -39,6 +39,7 @@ public final class Browser implements AutoCloseable {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path AXE = Path.of("node_modules/axe-core/axe.min.js");
     private static final Path SHOTS = Path.of("target/screenshots");
+    private static final Duration POLL = Duration.ofMillis(50);
 
     private final WebDriver driver;
     private final String baseUrl;
@@ -110,27 +111,38 @@ public final class Browser implements AutoCloseable {
 
     /**
      * Clicks like a person would: scrolled into view first, so a sticky footer never covers the target.
-     * A click on a submit button waits for the page it posts to, so that what is read next is not the
-     * old page's (a form that htmx submits in place leaves the button, and the wait simply ends).
+     * A click that submits a form waits for the page it posts to, so that what is read next is not the
+     * old page's; a click that submits nothing (a menu, a form the browser or a script kept back) waits
+     * for nothing. Whether a form went is what the page itself saw: a {@code submit} event that nobody
+     * cancelled.
      */
     public void click(By by) {
         WebElement element = find(by);
         JavascriptExecutor js = (JavascriptExecutor) driver;
-        js.executeScript("window.civicdeskSamePage = true; "
+        js.executeScript("window.civicdeskSamePage = true; window.civicdeskSubmitted = false; "
+                + "window.addEventListener('submit', e => { window.civicdeskSubmitted = !e.defaultPrevented; }, "
+                + "{ once: true }); "
                 + "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
-        boolean submits = "submit".equals(element.getDomProperty("type"));
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(element)).click();
-        if (submits) {
-            try {
-                new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.stalenessOf(element));
-            } catch (org.openqa.selenium.TimeoutException stayedOnThePage) {
-                // An in-place (htmx) submission: there is no new page to wait for.
-            }
+        wait(10).until(ExpectedConditions.elementToBeClickable(element)).click();
+        if (Boolean.TRUE.equals(js.executeScript(
+                "return window.civicdeskSamePage === true && window.civicdeskSubmitted === true;"))) {
+            // As patient as a page load: a page is surely coming, so the wait costs only what the server takes.
+            wait(30).until(ExpectedConditions.stalenessOf(element));
         }
         if (!Boolean.TRUE.equals(js.executeScript("return window.civicdeskSamePage === true;"))) {
             waitFor(d -> "complete".equals(js.executeScript("return document.readyState;")));
             checkWidth();
         }
+    }
+
+    /**
+     * Waits of up to {@code seconds}, looking again every 50 ms rather than Selenium's 500: most of what a
+     * test waits for is there within a few milliseconds.
+     */
+    private WebDriverWait wait(int seconds) {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(seconds));
+        wait.pollingEvery(POLL);
+        return wait;
     }
 
     /** Signs in through the login form and waits for the workbench it leads to. */
@@ -154,12 +166,12 @@ public final class Browser implements AutoCloseable {
      * may carry the same text as the one on the page.
      */
     public WebElement find(By by) {
-        return new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+        return wait(10).ignoring(StaleElementReferenceException.class)
                 .until(d -> d.findElements(by).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
     }
 
     public void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(condition::apply);
+        wait(10).until(condition::apply);
     }
 
     public String path() {

@@ -1,14 +1,23 @@
 package org.civicdesk.demo.internal;
 
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
+import org.civicdesk.demo.DemoCityLoad;
 import org.civicdesk.directory.AccountCredentials;
 import org.civicdesk.directory.Directory;
 import org.civicdesk.shared.ActingAs;
 import org.civicdesk.shared.Actor;
 import org.civicdesk.shared.OnceOnly;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,13 +27,22 @@ import org.springframework.stereotype.Component;
  * step acts as the account that would do its work in reality, so the modules check, audit and
  * attribute it as they would that person's.
  *
+ * <p>It loads on a thread of its own once the application is ready, so that a first start answers
+ * its first page (and reports itself UP) without waiting for some 2,500 recorded commands; until it is
+ * in, the pages say so ({@link DemoPageModel}) and API requests wait for it ({@link DemoLoadGate}). A
+ * node that starts while another loads waits at each step's marker until the other's step commits,
+ * then skips it.
+ *
  * <p>The matters step comes after the meetings: matters are raised at the meetings, by the
  * directory's demo accounts, and assigned to its departments. The deals' organisations outside the
  * city are an administrator's to record, the reserve and the deals a supervisor's.
  */
 @Component
 @EnableConfigurationProperties(DemoSettings.class)
-class DemoCity implements ApplicationRunner {
+class DemoCity implements DemoCityLoad {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoCity.class);
+    private static final Duration REACTIONS_PATIENCE = Duration.ofMinutes(2);
 
     /** The bootstrap admin, whom the directory creates before any runner. */
     private static final String ADMIN = "admin";
@@ -44,10 +62,14 @@ class DemoCity implements ApplicationRunner {
     private final CallsDemo callsDemo;
     private final NoticesDemo noticesDemo;
     private final ProjectsDemo projectsDemo;
+    private final JdbcClient jdbc;
+    /** Completed once every step has run or been found done; completed exceptionally if one failed. */
+    private final CompletableFuture<Void> loaded = new CompletableFuture<>();
 
     DemoCity(DemoSettings settings, OnceOnly once, Directory directory, DirectoryDemo directoryDemo,
             MeetingsDemo meetingsDemo, MattersDemo mattersDemo, CharityDemo charityDemo, PlacesDemo placesDemo,
-            CallsDemo callsDemo, NoticesDemo noticesDemo, ProjectsDemo projectsDemo) {
+            CallsDemo callsDemo, NoticesDemo noticesDemo, ProjectsDemo projectsDemo,
+            JdbcClient jdbc) {
         this.settings = settings;
         this.once = once;
         this.directory = directory;
@@ -59,32 +81,95 @@ class DemoCity implements ApplicationRunner {
         this.callsDemo = callsDemo;
         this.noticesDemo = noticesDemo;
         this.projectsDemo = projectsDemo;
+        this.jdbc = jdbc;
     }
 
-    @Override
-    public void run(ApplicationArguments args) {
+    @EventListener(ApplicationReadyEvent.class)
+    void loadInTheBackground() {
         if (!settings.enabled()) {
+            loaded.complete(null);
             return;
         }
-        step("demo.directory", ADMIN, directoryDemo::load);
-        step("demo.meetings", ADMIN, meetingsDemo::load);
-        step("demo.matters", SUPERVISOR, mattersDemo::load);
-        step("demo.charity", CHARITY_OFFICER, charityDemo::load);
-        step("demo.places", ADMIN, placesDemo::load);
-        step("demo.calls", ADMIN, callsDemo::load);
-        step("demo.notices", ADMIN, noticesDemo::load);
-        step("demo.dealParties", ADMIN, projectsDemo::recordParties);
-        step("demo.projects", SUPERVISOR, projectsDemo::load);
-        step("demo.projectMeetings", SUPERVISOR, projectsDemo::linkDispatchMeeting);
+        Thread loader = new Thread(this::load, "demo-city");
+        // A node stopped while it loads leaves nothing half-written: each step is one transaction.
+        loader.setDaemon(true);
+        loader.start();
     }
 
-    private void step(String marker, String username, Runnable load) {
-        once.run(marker, () -> ActingAs.as(account(username), load));
+    private void load() {
+        try {
+            boolean loadedHere = step("demo.directory", ADMIN, directoryDemo::load);
+            loadedHere |= step("demo.meetings", ADMIN, meetingsDemo::load);
+            loadedHere |= step("demo.matters", SUPERVISOR, mattersDemo::load);
+            loadedHere |= step("demo.charity", CHARITY_OFFICER, charityDemo::load);
+            loadedHere |= step("demo.places", ADMIN, placesDemo::load);
+            loadedHere |= step("demo.calls", ADMIN, callsDemo::load);
+            loadedHere |= step("demo.notices", ADMIN, noticesDemo::load);
+            loadedHere |= step("demo.dealParties", ADMIN, projectsDemo::recordParties);
+            loadedHere |= step("demo.projects", SUPERVISOR, projectsDemo::load);
+            loadedHere |= step("demo.projectMeetings", SUPERVISOR, projectsDemo::linkDispatchMeeting);
+            if (loadedHere) {
+                awaitTheModulesReactions();
+            }
+            loaded.complete(null);
+        } catch (RuntimeException e) {
+            log.error("The demo city could not be loaded; the steps before this one are in", e);
+            loaded.completeExceptionally(e);
+        }
     }
 
     /**
-     * Refuses to start rather than record a step as nobody: the only database without the account
-     * is one whose demo directory was loaded before the account was part of it.
+     * The modules react to what the demo recorded after each step commits (the search's copy of the
+     * public pages, the tallies, the notifications); the city is in once they have, so that a reader, or
+     * a test, finds every answer by search: when the event publication registry holds none unfinished.
+     * Bounded: a reaction that keeps failing is the event redelivery's to retry, not a reason to keep
+     * the API waiting.
+     */
+    private void awaitTheModulesReactions() {
+        long giveUp = System.nanoTime() + REACTIONS_PATIENCE.toNanos();
+        while (jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL").query(Long.class)
+                .single() > 0) {
+            if (System.nanoTime() > giveUp) {
+                log.warn("Some modules have not finished reacting to the demo city after {}; it is in regardless",
+                        REACTIONS_PATIENCE);
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    @Override
+    public boolean loading() {
+        return !loaded.isDone();
+    }
+
+    @Override
+    public void await(Duration patience) {
+        try {
+            loaded.get(patience.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("The demo city could not be loaded", e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("The demo city is still loading after " + patience, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the demo city", e);
+        }
+    }
+
+    /** @return whether this node ran the step (false when it had run before) */
+    private boolean step(String marker, String username, Runnable load) {
+        return once.run(marker, () -> ActingAs.as(account(username), load));
+    }
+
+    /**
+     * Stops the load rather than record a step as nobody: the only database without the account is
+     * one whose demo directory was loaded before the account was part of it.
      */
     private Actor account(String username) {
         return directory.credentials(username).map(AccountCredentials::actor)

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.Supplier;
 
@@ -62,6 +64,11 @@ class MattersDemo {
     private final WorkingCalendar calendar;
     private final Clock clock;
     private final Random random = new Random(20230228);
+    /**
+     * The demo accounts by username, looked up once: the load acts as a dozen accounts some 2,300 times,
+     * and none of them changes while it runs.
+     */
+    private final Map<String, Actor> actors = new HashMap<>();
 
     MattersDemo(Matters matters, Meetings meetings, Directory directory, WorkingCalendar calendar, Clock clock) {
         this.matters = matters;
@@ -227,8 +234,9 @@ class MattersDemo {
 
     /** Does {@code work} as the demo account {@code username}, at {@code instant} (never later than now). */
     private <T> T as(String username, Instant instant, Supplier<T> work) {
-        Actor actor = directory.credentials(username).map(AccountCredentials::actor)
-                .orElseThrow(() -> new IllegalStateException("The demo account " + username + " is missing"));
+        Actor actor = actors.computeIfAbsent(username, name -> directory.credentials(name)
+                .map(AccountCredentials::actor)
+                .orElseThrow(() -> new IllegalStateException("The demo account " + name + " is missing")));
         Instant now = clock.instant();
         return ActingAs.as(actor, () -> ReplayableClock.at(instant.isAfter(now) ? now : instant, work));
     }

@@ -1,5 +1,7 @@
 package org.civicdesk.directory.internal;
 
+import java.util.List;
+
 import org.civicdesk.directory.AccountCommand;
 import org.civicdesk.directory.AccountSummary;
 import org.civicdesk.directory.DirectoryCommands;
@@ -34,5 +36,10 @@ class DirectoryFacade implements DirectoryCommands {
     @Override
     public AccountSummary createAccount(AccountCommand account) {
         return directory.createAccount(account);
+    }
+
+    @Override
+    public List<AccountSummary> createAccounts(List<AccountCommand> accounts) {
+        return directory.createAccounts(accounts);
     }
 }

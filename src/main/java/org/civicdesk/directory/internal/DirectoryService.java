@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 import org.civicdesk.audit.AuditTrail;
@@ -380,6 +381,23 @@ class DirectoryService implements Directory, ResidentAccounts, AccountNames {
      */
     @Transactional
     AccountSummary createAccount(AccountCommand cmd, boolean passwordPolicy) {
+        return createAccount(cmd, passwordPolicy, passwords::encode);
+    }
+
+    /**
+     * Creates the accounts in order, all or none; a password that several share is hashed once, at full
+     * strength, and that hash stored for each: Argon2 is slow by design, and the demo city's accounts
+     * share one password.
+     */
+    @Transactional
+    List<AccountSummary> createAccounts(List<AccountCommand> cmds) {
+        Map<String, String> hashes = new HashMap<>();
+        return cmds.stream()
+                .map(cmd -> createAccount(cmd, true, password -> hashes.computeIfAbsent(password, passwords::encode)))
+                .toList();
+    }
+
+    private AccountSummary createAccount(AccountCommand cmd, boolean passwordPolicy, UnaryOperator<String> hash) {
         Checks checks = new Checks();
         checks.required("username", cmd.username()).maxLength("username", cmd.username(), 64)
                 .matches("username", cmd.username(), USERNAME, "validation.username");
@@ -409,7 +427,7 @@ class DirectoryService implements Directory, ResidentAccounts, AccountNames {
         jdbc.sql("""
                 INSERT INTO account (username, password_hash, display_name, person_id, org_id, enabled, created_at)
                 VALUES (:username, :hash, :displayName, :person, :org, TRUE, :now)""")
-                .param("username", username).param("hash", passwords.encode(cmd.password()))
+                .param("username", username).param("hash", hash.apply(cmd.password()))
                 .param("displayName", cmd.displayName().trim()).param("person", cmd.personId()).param("org", orgId)
                 .param("now", OffsetDateTime.now(clock)).update(keys, "id");
         long id = keys.getKey().longValue();

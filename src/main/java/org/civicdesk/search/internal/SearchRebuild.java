@@ -106,7 +106,7 @@ class SearchRebuild {
         }
     }
 
-    /** After the demo city, if any, has loaded, so the check sees what it published. */
+    /** At start; the demo city, which loads in the background after it, reaches the search by its events. */
     @EventListener(ApplicationReadyEvent.class)
     void checkAtStart() {
         checkUnlessAnotherNodeIs().filter(r -> r.changed() > 0).ifPresent(r -> log.info(
