@@ -146,6 +146,7 @@ build_app() {
 # start_node NAME SCHEDULING: starts a copy of the app on a free port; the first node runs the
 # scheduled jobs (SCHEDULING true), a further one none (false), as a second stateless node would.
 # The first node makes the audit signing key that all nodes share, as a deployment gives them one.
+# BENCH_DEMO=true loads the demo city (on the first node to start; the others find it there).
 start_node() {
   local name=$1 scheduling=$2 port jfr_opts=
   # With BENCH_JFR, each node records from its start, the same in every round (starting a recording
@@ -156,7 +157,7 @@ start_node() {
   SPRING_PROFILES_ACTIVE=postgres \
   SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$pg_port/civicdesk" \
   SPRING_DATASOURCE_USERNAME=civicdesk SPRING_DATASOURCE_PASSWORD=civicdesk \
-  CIVICDESK_DEMO_ENABLED=false CIVICDESK_ADMIN_PASSWORD="$admin_password" \
+  CIVICDESK_DEMO_ENABLED="${BENCH_DEMO:-false}" CIVICDESK_ADMIN_PASSWORD="$admin_password" \
   CIVICDESK_SCHEDULING_ENABLED="$scheduling" \
   CIVICDESK_AUDIT_SIGNING_KEY_FILE="$pg_dir/audit-signing-key.pem" CIVICDESK_AUDIT_GENERATE_KEY=true \
   CIVICDESK_AUDIT_WITNESS_DIR="$pg_dir/audit-witness-$name" \
@@ -175,6 +176,19 @@ start_node() {
   done
   bases+=("$base")
   log "App node $name is up"
+}
+
+# generate_matters N: N matters in PostgreSQL (bench/matters-data.sql, once Flyway made the schema and
+# the app the departments dept-001 … dept-200), and the write generator's accounts and bearer tokens
+# PREFIX-USERNAME past the app (bench/matters-accounts.sql; bcrypt through the API would take
+# minutes), with $token_prefix set; then autovacuum on, as in production.
+generate_matters() {
+  psql_db -v matters="$1" -f bench/matters-data.sql >/dev/null
+  local raisers=$(( $1 / 20 > 0 ? $1 / 20 : 1 ))
+  token_prefix="bench-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
+  psql_db -v prefix="$token_prefix" -v raisers="$raisers" -f bench/matters-accounts.sql >/dev/null
+  psql_db -c "VACUUM ANALYZE"
+  psql_db -c "ALTER SYSTEM SET autovacuum = on" -c "SELECT pg_reload_conf()" >/dev/null
 }
 
 # token USER PASSWORD: a bearer token from the first node; post PATH JSON: as the admin ($admin).

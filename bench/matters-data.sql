@@ -34,7 +34,7 @@ FROM (SELECT i, random() AS r FROM generate_series(1, :matters) i) s;
 
 INSERT INTO matter (id, type, title, content, category, district, raiser, series_slug, channel, status, accepted,
                     rejection_reason, urgent, key_matter, supervising_leader, confidential, follow_up, rehandled,
-                    rating, example, raised_at, assigned_at, answered_at, closed_at)
+                    rating, example, raised_at, assigned_at, answered_at, closed_at, public_title, public_content)
 SELECT i, type,
        (CASE type WHEN 'PROBLEM' THEN '企业诉求：' WHEN 'SUGGESTION' THEN '关于加强' WHEN 'PROPOSAL' THEN '关于推进'
                   WHEN 'REVIEW_OPINION' THEN '审议意见：' ELSE '群众诉求：' END)
@@ -58,7 +58,7 @@ SELECT i, type,
        TRUE, raised_at,
        CASE WHEN status NOT IN ('REGISTERED','REJECTED') THEN raised_at + interval '2 days' END,
        CASE WHEN status IN ('ANSWERED','REHANDLING','CLOSED') THEN LEAST(now(), raised_at + interval '40 days') END,
-       CASE WHEN status = 'CLOSED' THEN LEAST(now(), raised_at + interval '55 days') END
+       CASE WHEN status = 'CLOSED' THEN LEAST(now(), raised_at + interval '55 days') END, '', ''
 FROM (SELECT g.*, now() - CASE WHEN status IN ('CLOSED','REJECTED') THEN interval '60 days' + r2 * interval '1035 days'
                                ELSE r3 * interval '150 days' END AS raised_at
       FROM gen g) x;
@@ -117,6 +117,10 @@ SELECT j, matter_id, org_code, role, status, assigned_at, LEAST(assigned_at::dat
        CASE WHEN status = 'RETURNED' AND mstatus = 'CLOSED' THEN j END
 FROM gc2;
 SELECT setval(pg_get_serial_sequence('handling_case', 'id'), (SELECT max(id) FROM handling_case));
+-- The public copies the app keeps beside each text (MatterRepository), with the contact details
+-- removed as shared.Redactor removes them: the example phone numbers are all there is to remove.
+UPDATE matter SET public_title = title, public_content = replace(content, '13800000000', '[已隐去]');
+UPDATE handling_case SET public_answer = replace(answer, '0731-12345678', '[已隐去]') WHERE answer IS NOT NULL;
 DROP TABLE gen, am, gc, gc2;
 
 -- The ballot behind each rating (evaluation), as the app writes one when a raiser rates: every load of

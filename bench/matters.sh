@@ -77,13 +77,7 @@ post /api/v1/accounts "{\"username\":\"bench-supervisor\",\"password\":\"$passwo
 
 log "Generating $matters matters and $(( matters * 5 / 2 )) cases in PostgreSQL"
 start=$(date +%s)
-psql_db -v matters="$matters" -f bench/matters-data.sql >/dev/null
-# The write generator's accounts and tokens, past the app (bcrypt through the API would take minutes).
-raisers=$(( matters / 20 > 0 ? matters / 20 : 1 ))
-token_prefix="bench-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
-psql_db -v prefix="$token_prefix" -v raisers="$raisers" -f bench/matters-accounts.sql >/dev/null
-psql_db -c "VACUUM ANALYZE"
-psql_db -c "ALTER SYSTEM SET autovacuum = on" -c "SELECT pg_reload_conf()" >/dev/null
+generate_matters "$matters"
 log "Data set ready in $(( $(date +%s) - start )) s: $(psql_db -At -c "SELECT (SELECT count(*) FROM matter) || ' matters, ' || (SELECT count(*) FROM handling_case) || ' cases, ' || (SELECT count(*) FROM handling_case WHERE org_code = 'dept-001' AND status IN ('ASSIGNED','SIGNED','REHANDLING')) || ' pending cases of dept-001, ' || (SELECT count(*) FROM matter WHERE series_slug = 'npc-16') || ' matters in npc-16, ' || (SELECT count(*) FROM account) || ' accounts'")"
 
 handler=$(token bench-handler "$password")

@@ -12,8 +12,15 @@ public sealed interface MeetingEvent {
     /** The kind of public content a meeting is. */
     String CONTENT_KIND = "MEETING";
 
+    /** The kind of public content a series' page is. */
+    String SERIES_CONTENT_KIND = "SERIES";
+
     /** A new series (系列) of meetings. */
-    record SeriesCreated(String seriesSlug) implements MeetingEvent {
+    record SeriesCreated(String seriesSlug) implements SeriesChange {
+    }
+
+    /** A theme category (主题类别) was added to a series. */
+    record SeriesCategoryAdded(String seriesSlug, String category) implements SeriesChange {
     }
 
     /** A meeting is prepared, as a draft or published at once. */
@@ -38,6 +45,22 @@ public sealed interface MeetingEvent {
 
     /** 决定 — what the meeting decided on an agenda item was recorded. */
     record DecisionRecorded(long meetingId, long itemId) implements MeetingEvent {
+    }
+
+    /** A change of what the public reads on one series' page. */
+    sealed interface SeriesChange extends MeetingEvent, PublicContentChanged permits SeriesCreated, SeriesCategoryAdded {
+
+        String seriesSlug();
+
+        @Override
+        default String contentKind() {
+            return SERIES_CONTENT_KIND;
+        }
+
+        @Override
+        default String contentKey() {
+            return seriesSlug();
+        }
     }
 
     /** A change of what the public may read of one meeting. */

@@ -19,4 +19,12 @@ public interface PublicContent {
 
     /** Everything of this kind that the public may read now. */
     List<PublicDocument> documents();
+
+    /**
+     * Whether a document of this kind is a page that gathers others, such as a series' page its
+     * meetings: the search puts it first when its title holds what the reader typed.
+     */
+    default boolean gathersOthers() {
+        return false;
+    }
 }

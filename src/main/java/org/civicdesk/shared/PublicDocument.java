@@ -1,5 +1,7 @@
 package org.civicdesk.shared;
 
+import java.time.LocalDate;
+
 /**
  * One thing the public may read, as the search (and later open data) sees it.
  *
@@ -9,8 +11,10 @@ package org.civicdesk.shared;
  * @param text the words searched besides the title: only what the public may read, contact details
  *        removed
  * @param url the public page that shows it
+ * @param date the day it is of, as a reader would filter by (a notice's publication, a meeting's
+ *        day, an answer's); null for what has no such day, such as a place
  */
-public record PublicDocument(String kind, String key, String title, String text, String url) {
+public record PublicDocument(String kind, String key, String title, String text, String url, LocalDate date) {
 
     /**
      * Removes contact details from the title and the text here, whichever module gives them, so that
@@ -19,5 +23,10 @@ public record PublicDocument(String kind, String key, String title, String text,
     public PublicDocument {
         title = Redactor.redact(title);
         text = Redactor.redact(text);
+    }
+
+    /** A document of no particular day. */
+    public PublicDocument(String kind, String key, String title, String text, String url) {
+        this(kind, key, title, text, url, null);
     }
 }

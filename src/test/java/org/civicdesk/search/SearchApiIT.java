@@ -95,6 +95,29 @@ class SearchApiIT {
     }
 
     @Test
+    void findsASeriesPageByItsNameAndByACategoryAddedLater() throws Exception {
+        String slug = "s-" + Api.unique();
+        api.post("/api/v1/series", admin, "{\"slug\":\"" + slug + "\",\"name\":\"湘江论坛 " + slug + "\"}")
+                .andExpect(status().isCreated());
+        await().untilAsserted(() -> api.get("/api/v1/public/search?q=湘江论坛&kind=SERIES", null)
+                .andExpect(jsonPath("$.hits[*].url", hasItem("/public/series/" + slug))));
+        api.post("/api/v1/series/" + slug + "/theme-categories", admin, "{\"name\":\"候鸟保护\"}")
+                .andExpect(status().isCreated());
+        await().untilAsserted(() -> api.get("/api/v1/public/search?q=候鸟保护&kind=SERIES", null)
+                .andExpect(jsonPath("$.hits[*].url", hasItem("/public/series/" + slug))));
+    }
+
+    @Test
+    void findsAFairRecordedAMomentAgo() throws Exception {
+        String name = "石墨烯专利路演会 " + Api.unique();
+        String body = api.post("/api/v1/deal-events", admin, "{\"name\":\"" + name + "\",\"heldOn\":\"2023-03-01\"}")
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String url = "/public/deals/events/" + ((Number) JsonPath.read(body, "$.id")).longValue();
+        await().untilAsserted(() -> api.get("/api/v1/public/search?q=石墨烯&kind=FAIR&from=2023-03-01&to=2023-03-01", null)
+                .andExpect(jsonPath("$.hits[*].url", hasItem(url))));
+    }
+
+    @Test
     void findsACallOpenedAMomentAgo() throws Exception {
         String code = "call-" + Api.unique();
         api.post("/api/v1/calls", admin, "{\"code\":\"" + code + "\",\"title\":\"社区志愿者招募\",\"description\":"

@@ -2,12 +2,14 @@ package org.civicdesk.matters.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
 import org.civicdesk.matters.MatterEvent;
 import org.civicdesk.matters.MatterId;
 import org.civicdesk.matters.PublicMatters;
+import org.civicdesk.shared.CitySettings;
 import org.civicdesk.shared.PublicContent;
 import org.civicdesk.shared.PublicDocument;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,9 +23,11 @@ import org.springframework.stereotype.Component;
 class PublishedAnswers implements PublicContent, PublicMatters {
 
     private final JdbcClient jdbc;
+    private final CitySettings city;
 
-    PublishedAnswers(JdbcClient jdbc) {
+    PublishedAnswers(JdbcClient jdbc, CitySettings city) {
         this.jdbc = jdbc;
+        this.city = city;
     }
 
     @Override
@@ -39,13 +43,14 @@ class PublishedAnswers implements PublicContent, PublicMatters {
         } catch (NumberFormatException notACase) {
             return Optional.empty();
         }
-        return jdbc.sql("SELECT c.id, m.id AS matter_id, " + MatterQueries.PUBLIC_TEXT + MatterQueries.PUBLISHED
-                + " AND c.id = :id").param("id", caseId).query((rs, n) -> document(rs)).optional();
+        return jdbc.sql("SELECT c.id, m.id AS matter_id, c.answered_at, " + MatterQueries.PUBLIC_TEXT
+                + MatterQueries.PUBLISHED + " AND c.id = :id").param("id", caseId).query((rs, n) -> document(rs)).optional();
     }
 
     @Override
     public List<PublicDocument> documents() {
-        return jdbc.sql("SELECT c.id, m.id AS matter_id, " + MatterQueries.PUBLIC_TEXT + MatterQueries.PUBLISHED)
+        return jdbc.sql("SELECT c.id, m.id AS matter_id, c.answered_at, " + MatterQueries.PUBLIC_TEXT
+                + MatterQueries.PUBLISHED)
                 .query((rs, n) -> document(rs)).list();
     }
 
@@ -56,8 +61,10 @@ class PublishedAnswers implements PublicContent, PublicMatters {
     }
 
     private PublicDocument document(ResultSet rs) throws SQLException {
+        OffsetDateTime answeredOn = rs.getObject("answered_at", OffsetDateTime.class);
         return new PublicDocument(kind(), rs.getString("id"), rs.getString("title"),
                 rs.getString("content") + "\n" + rs.getString("answer"),
-                "/public/answers/" + rs.getLong("matter_id"));
+                "/public/answers/" + rs.getLong("matter_id"), answeredOn == null ? null
+                        : answeredOn.atZoneSameInstant(city.timeZone()).toLocalDate());
     }
 }

@@ -143,6 +143,10 @@ class MeetingService implements Meetings {
     }
 
     SeriesView seriesView(String slug) {
+        return findSeries(slug).orElseThrow(() -> Problems.notFound("series", slug));
+    }
+
+    Optional<SeriesView> findSeries(String slug) {
         return jdbc.sql("""
                 SELECT s.id, s.slug, s.name, s.kind, s.approval_required, s.description,
                        (SELECT COUNT(*) FROM meeting m WHERE m.series_id = s.id AND m.status <> 'DRAFT') AS meetings
@@ -150,7 +154,7 @@ class MeetingService implements Meetings {
                 .query((rs, n) -> new SeriesView(rs.getLong("id"), rs.getString("slug"), rs.getString("name"),
                         SeriesKind.valueOf(rs.getString("kind")), rs.getBoolean("approval_required"),
                         rs.getString("description"), categories(rs.getLong("id")), rs.getLong("meetings")))
-                .optional().orElseThrow(() -> Problems.notFound("series", slug));
+                .optional();
     }
 
     private List<String> categories(long seriesId) {
@@ -208,6 +212,7 @@ class MeetingService implements Meetings {
         categoryId(before.id(), name.trim());
         SeriesView after = seriesView(slug);
         audit.record("series.categoryAdded", "meeting_series", slug, before, after);
+        events.publishEvent(new MeetingEvent.SeriesCategoryAdded(slug, name.trim()));
         return after;
     }
 

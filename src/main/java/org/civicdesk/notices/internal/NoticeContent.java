@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.civicdesk.notices.NoticeEvent;
+import org.civicdesk.shared.CitySettings;
 import org.civicdesk.shared.PublicContent;
 import org.civicdesk.shared.PublicDocument;
 import org.springframework.stereotype.Component;
@@ -13,9 +14,11 @@ import org.springframework.stereotype.Component;
 class NoticeContent implements PublicContent {
 
     private final NoticeService notices;
+    private final CitySettings city;
 
-    NoticeContent(NoticeService notices) {
+    NoticeContent(NoticeService notices, CitySettings city) {
         this.notices = notices;
+        this.city = city;
     }
 
     @Override
@@ -25,16 +28,17 @@ class NoticeContent implements PublicContent {
 
     @Override
     public Optional<PublicDocument> document(String key) {
-        return notices.findPublished(Long.parseLong(key)).map(NoticeContent::document);
+        return notices.findPublished(Long.parseLong(key)).map(this::document);
     }
 
     @Override
     public List<PublicDocument> documents() {
-        return notices.published().stream().map(NoticeContent::document).toList();
+        return notices.published().stream().map(this::document).toList();
     }
 
-    private static PublicDocument document(Notice n) {
+    private PublicDocument document(Notice n) {
         return new PublicDocument(NoticeEvent.CONTENT_KIND, String.valueOf(n.id()), n.title(), n.body(),
-                "/public/notices/" + n.id());
+                "/public/notices/" + n.id(), n.publishedAt() == null ? null
+                        : n.publishedAt().atZoneSameInstant(city.timeZone()).toLocalDate());
     }
 }

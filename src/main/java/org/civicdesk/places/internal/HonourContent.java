@@ -44,6 +44,6 @@ class HonourContent implements PublicContent {
         String text = Stream.of(h.awardingBody(), h.awardedOn().toString(), h.citation()).filter(Objects::nonNull)
                 .collect(Collectors.joining("\n"));
         return new PublicDocument(HonourEvent.CONTENT_KIND, Long.toString(h.id()), h.orgName() + "：" + h.title(), text,
-                "/public/honours#honour-" + h.id());
+                "/public/honours#honour-" + h.id(), h.awardedOn());
     }
 }

@@ -11,10 +11,12 @@ import java.util.Optional;
 
 import org.civicdesk.audit.AuditTrail;
 import org.civicdesk.projects.DealEventCommand;
+import org.civicdesk.projects.DealFairChanged;
 import org.civicdesk.projects.internal.Views.DealEventView;
 import org.civicdesk.shared.Actor;
 import org.civicdesk.shared.Checks;
 import org.civicdesk.shared.Problems;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -39,12 +41,14 @@ class DealEvents {
     private final DealService deals;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    DealEvents(JdbcClient jdbc, DealService deals, AuditTrail audit, Clock clock) {
+    DealEvents(JdbcClient jdbc, DealService deals, AuditTrail audit, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.deals = deals;
         this.audit = audit;
         this.clock = clock;
+        this.events = events;
     }
 
     @Transactional
@@ -84,6 +88,7 @@ class DealEvents {
         }
         DealEventView created = event(keys.getKey().longValue());
         audit.record("deal.event.created", "deal-event", Long.toString(created.id()), null, created);
+        events.publishEvent(new DealFairChanged(created.id()));
         return created;
     }
 
@@ -93,8 +98,11 @@ class DealEvents {
     }
 
     DealEventView event(long id) {
-        return jdbc.sql(SELECT + " WHERE id = :id").param("id", id).query(this::map).optional()
-                .orElseThrow(() -> Problems.notFound("deal-event", id));
+        return findById(id).orElseThrow(() -> Problems.notFound("deal-event", id));
+    }
+
+    Optional<DealEventView> findById(long id) {
+        return jdbc.sql(SELECT + " WHERE id = :id").param("id", id).query(this::map).optional();
     }
 
     Optional<DealEventView> find(String name) {

@@ -20,6 +20,7 @@ import org.civicdesk.audit.AuditTrail;
 import org.civicdesk.directory.Directory;
 import org.civicdesk.projects.DealCommand;
 import org.civicdesk.projects.DealEvent;
+import org.civicdesk.projects.DealFairChanged;
 import org.civicdesk.projects.internal.Views.DealStats;
 import org.civicdesk.projects.internal.Views.DealView;
 import org.civicdesk.projects.internal.Views.PartyView;
@@ -74,13 +75,14 @@ class DealService {
         LocalDate signedOn = Amounts.date(checks, "signedOn", cmd.signedOn(), true);
         checks.throwIfAny();
         String event = Amounts.blankToNull(cmd.event());
+        Long fairId = event == null ? null : eventId(event, signedOn, Boolean.TRUE.equals(cmd.example()));
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO tech_deal (title, patent_no, form, amount, event_id, signed_on, example, created_at)
                 VALUES (:title, :patentNo, :form, :amount, :event, :signedOn, :example, :now)""")
                 .param("title", cmd.title().trim()).param("patentNo", Amounts.blankToNull(cmd.patentNo()))
                 .param("form", form.name()).param("amount", amount)
-                .param("event", event == null ? null : eventId(event, signedOn, Boolean.TRUE.equals(cmd.example())))
+                .param("event", fairId)
                 .param("signedOn", signedOn).param("example", Boolean.TRUE.equals(cmd.example()))
                 .param("now", OffsetDateTime.now(clock)).update(keys, "id");
         long id = keys.getKey().longValue();
@@ -89,6 +91,9 @@ class DealService {
         DealView created = deal(id);
         audit.record("deal.created", "deal", Long.toString(id), null, created);
         events.publishEvent(new DealEvent(id));
+        if (fairId != null) {
+            events.publishEvent(new DealFairChanged(fairId));
+        }
         return created;
     }
 

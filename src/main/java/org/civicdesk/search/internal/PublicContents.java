@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import org.civicdesk.shared.PublicContent;
 import org.springframework.stereotype.Component;
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
 class PublicContents {
 
     private final SortedMap<String, PublicContent> byKind;
+    private final Set<String> gathering;
 
     PublicContents(List<PublicContent> sources) {
         SortedMap<String, PublicContent> kinds = new TreeMap<>();
@@ -27,11 +29,18 @@ class PublicContents {
             }
         }
         this.byKind = Collections.unmodifiableSortedMap(kinds);
+        this.gathering = kinds.values().stream().filter(PublicContent::gathersOthers).map(PublicContent::kind)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** In alphabetical order, as the search page offers them. */
     Set<String> kinds() {
         return byKind.keySet();
+    }
+
+    /** The kinds of pages that gather others, such as a series' page. */
+    Set<String> gathering() {
+        return gathering;
     }
 
     Collection<PublicContent> all() {

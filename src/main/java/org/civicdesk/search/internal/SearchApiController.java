@@ -1,10 +1,13 @@
 package org.civicdesk.search.internal;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 import org.civicdesk.search.internal.SearchIndex.Hit;
 import org.civicdesk.search.internal.SearchRebuild.Rebuilt;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.format.annotation.DateTimeFormat.ISO;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,10 +35,13 @@ class SearchApiController {
     @GetMapping("/public/search")
     @Operation(summary = "Search public notices, calls, meetings, answers, places, honours, charity campaigns, "
             + "special-bond projects and technology-transfer deals; kind filters (NOTICE, CALL, MEETING, ANSWER, "
-            + "PLACE, HONOUR, CAMPAIGN, PROJECT, DEAL); snippets are HTML-escaped with matches in <mark>")
+            + "PLACE, HONOUR, CAMPAIGN, PROJECT, DEAL, SERIES); from and to (ISO days) keep what is of those days; "
+            + "snippets are HTML-escaped with matches in <mark>")
     Map<String, List<Hit>> search(@RequestParam(required = false) String q,
-            @RequestParam(required = false) String kind) {
-        return Map.of("hits", index.search(q, kind));
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate to) {
+        return Map.of("hits", index.search(q, kind, from, to));
     }
 
     @PostMapping("/search/rebuild")

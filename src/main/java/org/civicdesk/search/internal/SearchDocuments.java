@@ -2,6 +2,7 @@ package org.civicdesk.search.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class SearchDocuments {
 
-    private static final String SELECT = "SELECT kind, doc_key, title, body, url, withdrawn, revision, changed_at "
+    private static final String SELECT = "SELECT kind, doc_key, title, body, url, doc_date, withdrawn, revision, changed_at "
             + "FROM search_document";
 
     private final JdbcClient jdbc;
@@ -105,31 +106,31 @@ class SearchDocuments {
 
     private int insert(String kind, String key, PublicDocument d) {
         return jdbc.sql("""
-                INSERT INTO search_document (kind, doc_key, title, body, url, withdrawn, revision, changed_at)
-                VALUES (:kind, :key, :title, :body, :url, FALSE, nextval('search_document_revision'), CURRENT_TIMESTAMP)
+                INSERT INTO search_document (kind, doc_key, title, body, url, doc_date, withdrawn, revision, changed_at)
+                VALUES (:kind, :key, :title, :body, :url, :date, FALSE, nextval('search_document_revision'), CURRENT_TIMESTAMP)
                 ON CONFLICT DO NOTHING""").param("kind", kind).param("key", key).param("title", d.title())
-                .param("body", StoredDocument.body(d)).param("url", d.url()).update();
+                .param("body", StoredDocument.body(d)).param("url", d.url()).param("date", d.date()).update();
     }
 
     private void update(String kind, String key, PublicDocument d) {
         jdbc.sql("""
-                UPDATE search_document SET title = :title, body = :body, url = :url, withdrawn = FALSE,
+                UPDATE search_document SET title = :title, body = :body, url = :url, doc_date = :date, withdrawn = FALSE,
                        revision = nextval('search_document_revision'), changed_at = CURRENT_TIMESTAMP
                 WHERE kind = :kind AND doc_key = :key""").param("title", d.title()).param("body", StoredDocument.body(d))
-                .param("url", d.url()).param("kind", kind).param("key", key).update();
+                .param("url", d.url()).param("date", d.date()).param("kind", kind).param("key", key).update();
     }
 
     /** Keeps the row, emptied, so that every node learns to drop the document; nothing withdrawn stays readable here. */
     private void withdraw(String kind, String key) {
         jdbc.sql("""
-                UPDATE search_document SET title = '', body = '', url = '', withdrawn = TRUE,
+                UPDATE search_document SET title = '', body = '', url = '', doc_date = NULL, withdrawn = TRUE,
                        revision = nextval('search_document_revision'), changed_at = CURRENT_TIMESTAMP
                 WHERE kind = :kind AND doc_key = :key""").param("kind", kind).param("key", key).update();
     }
 
     private static StoredDocument row(ResultSet rs, int n) throws SQLException {
         return new StoredDocument(rs.getString("kind"), rs.getString("doc_key"), rs.getString("title"),
-                rs.getString("body"), rs.getString("url"), rs.getBoolean("withdrawn"), rs.getLong("revision"),
+                rs.getString("body"), rs.getString("url"), rs.getObject("doc_date", LocalDate.class), rs.getBoolean("withdrawn"), rs.getLong("revision"),
                 rs.getObject("changed_at", OffsetDateTime.class));
     }
 }

@@ -3,6 +3,7 @@ package org.civicdesk.search.internal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,24 +16,24 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
-import org.apache.lucene.queryparser.classic.ParseException;
-import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.highlight.Highlighter;
 import org.apache.lucene.search.highlight.InvalidTokenOffsetsException;
@@ -43,6 +44,8 @@ import org.apache.lucene.search.highlight.SimpleSpanFragmenter;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.civicdesk.shared.Checks;
 import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
 
 import jakarta.annotation.PreDestroy;
 
@@ -66,13 +69,29 @@ class SearchIndex {
     static final Duration OVERLAP = Duration.ofSeconds(10);
     private static final int SNIPPET_CHARS = 120;
 
-    /** What a hit shows; the snippet is HTML-escaped text with the matched words in {@code <mark>}. */
-    record Hit(String kind, String title, String url, String snippet) {
+    /**
+     * What a hit shows; the snippet is HTML-escaped text with the matched words in {@code <mark>}.
+     * The day is shown on the page; the API's hits have the four fields of the contract.
+     */
+    record Hit(String kind, String title, String url, String snippet, @JsonIgnore LocalDate date) {
+    }
+
+    private static final String DAY = "day";
+    /**
+     * Of equally good hits, the newest first; those of no day (a place, a campaign), which stay
+     * current, before them.
+     */
+    private static final Sort BY_SCORE_THEN_NEWEST = new Sort(SortField.FIELD_SCORE, newestFirst());
+
+    private static SortField newestFirst() {
+        SortField day = new SortField(DAY, SortField.Type.LONG, true);
+        day.setMissingValue(Long.MAX_VALUE);
+        return day;
     }
 
     private final SearchDocuments documents;
     private final PublicContents contents;
-    private final Analyzer analyzer = new SmartChineseAnalyzer();
+    private final Analyzer analyzer = SearchQuery.analyzer();
     private final IndexWriter writer;
     private final SearcherManager searchers;
     /** The revision of each document this index holds or has dropped; guarded by {@code this}. */
@@ -105,36 +124,52 @@ class SearchIndex {
     }
 
     List<Hit> search(String q, String kind) {
+        return search(q, kind, null, null);
+    }
+
+    /**
+     * @param from the first day of the documents wanted, if any; documents of no day are then left out
+     * @param to the last day, if any
+     */
+    List<Hit> search(String q, String kind, LocalDate from, LocalDate to) {
         Checks checks = new Checks();
         checks.required("q", q).maxLength("q", q, 200);
         String wanted = kind == null || kind.isBlank() ? null : kind.trim().toUpperCase(Locale.ROOT);
         checks.check(wanted == null || kinds().contains(wanted), "kind", "search.validation.kind",
                 String.join(", ", kinds()));
+        checks.check(from == null || to == null || !to.isBefore(from), "to", "search.validation.to");
         checks.throwIfAny();
         catchUp();
+        Query text = SearchQuery.parse(analyzer, q, contents.gathering());
+        if (text == null) {
+            return List.of();
+        }
+        Query highlighted = SearchQuery.highlighted(analyzer, q);
         try {
             if (stale.getAndSet(false)) {
                 searchers.maybeRefreshBlocking();
             }
-            Query text = new MultiFieldQueryParser(new String[] { "title", "text" }, analyzer)
-                    .parse(QueryParser.escape(q.trim()));
             BooleanQuery.Builder query = new BooleanQuery.Builder().add(text, Occur.MUST);
             if (wanted != null) {
-                query.add(new TermQuery(new Term("kind", wanted)), Occur.FILTER);
+                query.add(new TermQuery(new Term(SearchQuery.KIND, wanted)), Occur.FILTER);
+            }
+            if (from != null || to != null) {
+                query.add(LongPoint.newRangeQuery(DAY, from == null ? Long.MIN_VALUE : from.toEpochDay(),
+                        to == null ? Long.MAX_VALUE : to.toEpochDay()), Occur.FILTER);
             }
             IndexSearcher searcher = searchers.acquire();
             try {
                 List<Hit> hits = new ArrayList<>();
-                for (ScoreDoc sd : searcher.search(query.build(), MAX_HITS).scoreDocs) {
+                for (ScoreDoc sd : searcher.search(query.build(), MAX_HITS, BY_SCORE_THEN_NEWEST).scoreDocs) {
                     Document doc = searcher.storedFields().document(sd.doc);
-                    hits.add(new Hit(doc.get("kind"), doc.get("title"), doc.get("url"), snippet(text, doc)));
+                    String day = doc.get(DAY);
+                    hits.add(new Hit(doc.get(SearchQuery.KIND), doc.get(SearchQuery.TITLE), doc.get("url"), snippet(highlighted, doc),
+                            day == null ? null : LocalDate.ofEpochDay(Long.parseLong(day))));
                 }
                 return hits;
             } finally {
                 searchers.release(searcher);
             }
-        } catch (ParseException nothingToSearchFor) {
-            return List.of();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -200,21 +235,27 @@ class SearchIndex {
     private static Document document(StoredDocument row) {
         Document doc = new Document();
         doc.add(new StringField("id", row.id(), Field.Store.NO));
-        doc.add(new StringField("kind", row.kind(), Field.Store.YES));
+        doc.add(new StringField(SearchQuery.KIND, row.kind(), Field.Store.YES));
         doc.add(new StoredField("url", row.url()));
-        doc.add(new TextField("title", row.title(), Field.Store.YES));
-        doc.add(new TextField("text", row.body(), Field.Store.YES));
+        doc.add(new TextField(SearchQuery.TITLE, row.title(), Field.Store.YES));
+        doc.add(new TextField(SearchQuery.TEXT, row.body(), Field.Store.YES));
+        if (row.date() != null) {
+            long day = row.date().toEpochDay();
+            doc.add(new LongPoint(DAY, day));
+            doc.add(new NumericDocValuesField(DAY, day));
+            doc.add(new StoredField(DAY, day));
+        }
         return doc;
     }
 
     private String snippet(Query query, Document doc) throws IOException {
-        String text = doc.get("text");
-        QueryScorer scorer = new QueryScorer(query, "text");
+        String text = doc.get(SearchQuery.TEXT);
+        QueryScorer scorer = new QueryScorer(query, SearchQuery.TEXT);
         Highlighter highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(),
                 scorer);
         highlighter.setTextFragmenter(new SimpleSpanFragmenter(scorer, SNIPPET_CHARS));
         try {
-            String best = highlighter.getBestFragment(analyzer, "text", text);
+            String best = highlighter.getBestFragment(analyzer, SearchQuery.TEXT, text);
             if (best != null) {
                 return best;
             }

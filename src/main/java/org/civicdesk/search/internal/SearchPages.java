@@ -1,5 +1,9 @@
 package org.civicdesk.search.internal;
 
+import java.time.LocalDate;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.format.annotation.DateTimeFormat.ISO;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,12 +26,15 @@ class SearchPages {
 
     @GetMapping("/public/search")
     String search(@RequestParam(required = false) String q, @RequestParam(required = false) String kind,
-            Model model) {
+            @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate to, Model model) {
         model.addAttribute("q", q);
         model.addAttribute("kind", kind);
+        model.addAttribute("from", from);
+        model.addAttribute("to", to);
         model.addAttribute("kinds", index.kinds());
         if (q != null && !q.isBlank()) {
-            model.addAttribute("hits", index.search(q, kind));
+            model.addAttribute("hits", index.search(q, kind, from, to));
         }
         return "search/results";
     }

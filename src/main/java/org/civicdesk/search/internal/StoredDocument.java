@@ -1,5 +1,6 @@
 package org.civicdesk.search.internal;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Objects;
 import java.util.Optional;
@@ -9,11 +10,12 @@ import org.civicdesk.shared.PublicDocument;
 /**
  * A row of {@code search_document}: the search's copy of one public document.
  *
+ * @param date the day the document is of, if any
  * @param withdrawn whether the public may no longer read it; its texts are empty then
  * @param revision higher for every rewrite of any row, so a node keeps the latest of each document
  * @param changedAt the database's time when the transaction that wrote it began
  */
-record StoredDocument(String kind, String key, String title, String body, String url, boolean withdrawn,
+record StoredDocument(String kind, String key, String title, String body, String url, LocalDate date, boolean withdrawn,
         long revision, OffsetDateTime changedAt) {
 
     /** The identity of a document across kinds, as the index knows it. */
@@ -27,7 +29,8 @@ record StoredDocument(String kind, String key, String title, String body, String
 
     /** Whether this row says what the module publishes now: the same document, or withdrawn when there is none. */
     boolean matches(Optional<PublicDocument> now) {
-        return now.map(d -> !withdrawn && title.equals(d.title()) && body.equals(body(d)) && url.equals(d.url()))
+        return now.map(d -> !withdrawn && title.equals(d.title()) && body.equals(body(d)) && url.equals(d.url())
+                && Objects.equals(date, d.date()))
                 .orElse(withdrawn);
     }
 
