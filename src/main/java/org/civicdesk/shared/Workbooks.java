@@ -8,11 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /** Reading and writing the Excel workbooks that offices exchange (Apache POI). */
 public final class Workbooks {
@@ -77,6 +80,42 @@ public final class Workbooks {
         for (int i = 0; i < headers.length; i++) {
             row.createCell(i).setCellValue(headers[i]);
             sheet.setColumnWidth(i, 20 * 256);
+        }
+    }
+
+    /**
+     * A report as offices file it, in one language: its title in bold on the first row, the period and
+     * whatever else limits the figures on the second, the header on the third, then a row per line.
+     * Numbers are written as numbers, so that the sheet sums them; anything else as text, null as empty.
+     */
+    public static byte[] report(String sheetName, String title, String period, String[] headers,
+            List<Object[]> rows) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            Sheet sheet = workbook.createSheet(sheetName);
+            Cell titleCell = sheet.createRow(0).createCell(0);
+            titleCell.setCellValue(title);
+            CellStyle bold = workbook.createCellStyle();
+            Font font = workbook.createFont();
+            font.setBold(true);
+            font.setFontHeightInPoints((short) 14);
+            bold.setFont(font);
+            titleCell.setCellStyle(bold);
+            sheet.createRow(1).createCell(0).setCellValue(period);
+            header(sheet, 2, headers);
+            int r = 3;
+            for (Object[] values : rows) {
+                Row row = sheet.createRow(r++);
+                for (int i = 0; i < values.length; i++) {
+                    if (values[i] instanceof Number n) {
+                        row.createCell(i).setCellValue(n.doubleValue());
+                    } else {
+                        row.createCell(i).setCellValue(values[i] == null ? "" : values[i].toString());
+                    }
+                }
+            }
+            return bytes(workbook);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
