@@ -1,7 +1,6 @@
 package org.civicdesk.matters.internal;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -98,8 +97,8 @@ class MatterFigures implements PublicFigures {
                 new Figure("matters-in-progress", 12, msg(locale, "matters.figures.inProgress"),
                         count(all.inProgress()), Measure.COUNT,
                         msg(locale, "matters.figures.inProgress.note", all.overdue()), stats),
-                new Figure("matters-on-time", 13, msg(locale, "matters.figures.onTimeRate"), MatterReports.rate(onTime, answered),
-                        Measure.PERCENT, msg(locale, "matters.figures.onTimeRate.note", answered), stats),
+                new Figure("matters-on-time", 13, msg(locale, "matters.figures.onTimeRate"),
+                        MatterReports.rate(onTime, answered), Measure.PERCENT, msg(locale, "matters.figures.onTimeRate.note", answered), stats),
                 new Figure("matters-satisfaction", 14, msg(locale, "matters.figures.satisfactionRate"),
                         MatterReports.rate(satisfied, rated), Measure.PERCENT,
                         msg(locale, "matters.figures.satisfactionRate.note", rated), stats));
