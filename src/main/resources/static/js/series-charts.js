@@ -1,14 +1,16 @@
 // Draws the charts of the figures pages (a series' analytics, the handling report) with ECharts, from the
 // tables printed beside them: the tables are what screen readers and printers get, and the charts never
 // disagree with them. A chart element names its table (data-table), the columns to plot (data-columns,
-// 0 = labels) and its type (data-chart: pie or bar). A cell's data-value, where it has one, is its number
-// as written for people with separators and units removed.
+// 0 = labels) and its type (data-chart: pie, bar or line). A cell's data-value, where it has one, is its
+// number as written for people with separators and units removed; a cell with neither a data-value nor a
+// number (a rate of nothing, written —) is drawn as no value rather than as zero.
 (function () {
   'use strict';
 
   function value(cell) {
     var raw = cell.dataset.value !== undefined ? cell.dataset.value : cell.textContent.trim();
-    return Number(raw) || 0;
+    var number = Number(raw);
+    return raw === '' || isNaN(number) ? null : number;
   }
 
   function read(table, columns) {
@@ -44,7 +46,10 @@
       grid: { left: 40, right: 16, top: 16, bottom: 56 },
       xAxis: { type: 'category', data: data.labels, axisLabel: { interval: 0, hideOverlap: true } },
       yAxis: { type: 'value', minInterval: 1 },
-      series: data.series.map(function (s) { return { type: 'bar', name: s.name, data: s.values }; })
+      series: data.series.map(function (s) {
+        return type === 'line' ? { type: 'line', name: s.name, data: s.values, connectNulls: false }
+          : { type: 'bar', name: s.name, data: s.values };
+      })
     };
   }
 

@@ -1,6 +1,6 @@
 /**
  * The platform: sign-in (form login for people, bearer tokens for other systems), login
- * throttling, languages, request ids, the page shell and the public front page. It holds no
+ * throttling, languages, request ids and the page shell. It holds no
  * domain of its own and reaches the directory only through its public API.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Platform")

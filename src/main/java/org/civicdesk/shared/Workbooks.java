@@ -15,6 +15,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /** Reading and writing the Excel workbooks that offices exchange (Apache POI). */
 public final class Workbooks {
@@ -97,6 +98,34 @@ public final class Workbooks {
         for (int i = 0; i < headers.length; i++) {
             row.createCell(i).setCellValue(headers[i]);
             sheet.setColumnWidth(i, 20 * 256);
+        }
+    }
+
+    /**
+     * A report as offices file it, in one language: its title in bold on the first row, the period and
+     * whatever else limits the figures on the second, the header on the third, then a row per line.
+     * Numbers are written as numbers, so that the sheet sums them; anything else as text, null as empty.
+     */
+    public static byte[] report(String sheetName, String title, String period, String[] headers,
+            List<Object[]> rows) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            Sheet sheet = workbook.createSheet(sheetName);
+            int head = title(sheet, title, period);
+            header(sheet, head, headers);
+            int r = head + 1;
+            for (Object[] values : rows) {
+                Row row = sheet.createRow(r++);
+                for (int i = 0; i < values.length; i++) {
+                    if (values[i] instanceof Number n) {
+                        row.createCell(i).setCellValue(n.doubleValue());
+                    } else {
+                        row.createCell(i).setCellValue(values[i] == null ? "" : values[i].toString());
+                    }
+                }
+            }
+            return bytes(workbook);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -207,6 +207,22 @@ public final class Browser implements AutoCloseable {
         assertThat(severe).as("serious or critical accessibility violations on " + driver.getCurrentUrl()).isEmpty();
     }
 
+    /**
+     * What a link of the page downloads, fetched from inside the page as the browser would fetch it,
+     * with the page's own session cookie and no token.
+     */
+    public byte[] download(By link) {
+        String href = find(link).getDomProperty("href");
+        Object base64 = ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0], { credentials: 'same-origin' })
+                  .then(r => r.ok ? r.arrayBuffer() : Promise.reject('HTTP ' + r.status))
+                  .then(b => { let s = ''; new Uint8Array(b).forEach(x => s += String.fromCharCode(x)); done(btoa(s)); })
+                  .catch(e => done('ERROR ' + e));""", href);
+        assertThat(base64).asString().as("download of " + href).doesNotStartWith("ERROR");
+        return java.util.Base64.getDecoder().decode(base64.toString());
+    }
+
     public List<String> checkedPages() {
         return List.copyOf(checkedPages);
     }

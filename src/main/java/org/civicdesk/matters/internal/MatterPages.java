@@ -94,10 +94,6 @@ class MatterPages {
         this.blockers = blockers;
     }
 
-    /** A line of the public figures: everything, or one series. */
-    record StatsLine(String slug, String name, Views.Stats stats) {
-    }
-
     /** Times are shown in the city's time zone, the one its due dates are counted in. */
     @ModelAttribute("zone")
     ZoneId zone() {
@@ -462,16 +458,6 @@ class MatterPages {
         model.addAttribute("matterId", id);
         model.addAttribute("seriesNames", seriesNames(queries.seriesWithMatters()));
         return "public/answer";
-    }
-
-    @GetMapping("/public/stats")
-    String stats(Model model) {
-        List<StatsLine> lines = new ArrayList<>();
-        lines.add(new StatsLine(null, null, queries.stats(null)));
-        seriesNames(queries.seriesWithMatters())
-                .forEach((slug, name) -> lines.add(new StatsLine(slug, name, queries.stats(slug))));
-        model.addAttribute("lines", lines);
-        return "public/stats";
     }
 
     // --- helpers

@@ -1,21 +1,17 @@
 package org.civicdesk.matters.internal;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.civicdesk.calendar.WorkingCalendar;
 import org.civicdesk.directory.Directory;
 import org.civicdesk.directory.OrgSummary;
@@ -170,38 +166,22 @@ class MatterReports {
      * filters, then the header and a line per group, the total last.
      */
     byte[] excel(Report report, Locale locale) {
-        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
-            Sheet sheet = workbook.createSheet(text.sheetName(locale));
-            int head = Workbooks.title(sheet, text.title(report, locale), text.period(report, locale));
-            Workbooks.header(sheet, head, text.columns(locale));
-            int r = head + 1;
-            for (Line line : report.lines()) {
-                write(sheet.createRow(r++), line, text.label(report.groupBy(), line, locale));
-            }
-            write(sheet.createRow(r), report.total(), text.total(locale));
-            return Workbooks.bytes(workbook);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        List<Object[]> rows = new ArrayList<>();
+        report.lines().forEach(line -> rows.add(values(line, text.label(report.groupBy(), line, locale))));
+        rows.add(values(report.total(), text.total(locale)));
+        return Workbooks.report(text.sheetName(locale), text.title(report, locale), text.period(report, locale),
+                text.columns(locale), rows);
     }
 
-    private static void write(Row row, Line l, String label) {
-        Object[] values = { l.key(), label, l.items(), l.cases(), l.signedOnTime(), l.answered(),
+    private static Object[] values(Line l, String label) {
+        return new Object[] { l.key(), label, l.items(), l.cases(), l.signedOnTime(), l.answered(),
                 l.answeredOnTime(), l.closed(), l.inProgress(), l.overdue(), l.contactedBeforeAnswer(), l.rated(),
                 l.satisfied(), l.unsatisfied(), l.rehandled(), l.categoryA(), l.categoryB(), l.categoryC(),
                 l.onTimeRate(), l.contactRate(), l.satisfactionRate(), l.reworkRate() };
-        for (int i = 0; i < values.length; i++) {
-            Object v = values[i];
-            if (v instanceof Number n) {
-                row.createCell(i).setCellValue(n.doubleValue());
-            } else {
-                row.createCell(i).setCellValue(v == null ? "" : v.toString());
-            }
-        }
     }
 
     private String label(GroupBy by, String key) {
-        return by == GroupBy.ORG ? directory.findOrg(key).map(OrgSummary::localName).orElse(key) : key;
+        return by == GroupBy.ORG ? directory.findOrg(key).map(OrgSummary::name).orElse(key) : key;
     }
 
     private record CaseFacts(long matterId, String role, String status, LocalDate assignedOn, LocalDate dueDate,
@@ -282,7 +262,8 @@ class MatterReports {
         }
     }
 
-    private static BigDecimal rate(long part, long whole) {
+    /** A percentage with one decimal, null of nothing. */
+    static BigDecimal rate(long part, long whole) {
         return whole == 0 ? null
                 : BigDecimal.valueOf(part * 100L).divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP);
     }

@@ -3,14 +3,9 @@ package org.civicdesk.platform.internal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The public front page and the sign-in page. */
+/** The sign-in page; the front page is the portal's. */
 @Controller
 class Pages {
-
-    @GetMapping("/")
-    String home() {
-        return "home";
-    }
 
     @GetMapping("/login")
     String login() {

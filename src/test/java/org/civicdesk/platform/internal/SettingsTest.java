@@ -24,7 +24,7 @@ class SettingsTest {
     @Test
     void haveTheDefaultsReadmeGives() {
         context.run(c -> {
-            assertThat(c.getBean(CitySettings.class)).isEqualTo(new CitySettings(ZoneId.of("Asia/Shanghai"), "localhost"));
+            assertThat(c.getBean(CitySettings.class)).isEqualTo(new CitySettings(ZoneId.of("Asia/Shanghai"), "localhost", null, null));
             assertThat(c.getBean(SecuritySettings.class)).isEqualTo(new SecuritySettings(Duration.ofHours(12),
                     Duration.ofMinutes(30), Duration.ofHours(12), 5, Duration.ofMinutes(1), Duration.ofHours(1), 30,
                     Duration.ofMinutes(1)));
@@ -34,7 +34,8 @@ class SettingsTest {
     @Test
     void bindTheEnvironmentVariablesReadmeNames() {
         Map<String, Object> environment = Map.ofEntries(Map.entry("CIVICDESK_TIME_ZONE", "Europe/Berlin"),
-                Map.entry("CIVICDESK_HOST", "civicdesk.zhuzhou.gov.cn"), Map.entry("CIVICDESK_SECURITY_TOKEN_TTL", "30m"),
+                Map.entry("CIVICDESK_HOST", "civicdesk.zhuzhou.gov.cn"),
+                Map.entry("CIVICDESK_NAME", "株洲市"), Map.entry("CIVICDESK_ENGLISH_NAME", "Zhuzhou"), Map.entry("CIVICDESK_SECURITY_TOKEN_TTL", "30m"),
                 Map.entry("CIVICDESK_SECURITY_SESSION_IDLE_TIMEOUT", "15m"),
                 Map.entry("CIVICDESK_SECURITY_SESSION_MAX_AGE", "8h"),
                 Map.entry("CIVICDESK_SECURITY_LOGIN_MAX_FAILURES", "3"), Map.entry("CIVICDESK_SECURITY_LOGIN_HOLD", "2m"),
@@ -44,7 +45,8 @@ class SettingsTest {
         context.withInitializer(c -> c.getEnvironment().getPropertySources()
                 .addFirst(new SystemEnvironmentPropertySource("environment", environment))).run(c -> {
                     assertThat(c.getBean(CitySettings.class))
-                            .isEqualTo(new CitySettings(ZoneId.of("Europe/Berlin"), "civicdesk.zhuzhou.gov.cn"));
+                            .isEqualTo(new CitySettings(ZoneId.of("Europe/Berlin"), "civicdesk.zhuzhou.gov.cn",
+                                    "株洲市", "Zhuzhou"));
                     assertThat(c.getBean(SecuritySettings.class)).isEqualTo(new SecuritySettings(Duration.ofMinutes(30),
                             Duration.ofMinutes(15), Duration.ofHours(8), 3, Duration.ofMinutes(2), Duration.ofDays(1), 50,
                             Duration.ofMinutes(5)));
