@@ -52,7 +52,7 @@ class PortalIT {
         // The latest notices, meetings and answers each lead to their own pages; every place is on the map.
         assertThat(home).contains("href=\"/public/notices/").contains("href=\"/public/meetings/")
                 .contains("href=\"/public/answers/");
-        assertThat(Pattern.compile("<tr data-lat=").matcher(home).results().count()).isGreaterThanOrEqualTo(31);
+        assertThat(Pattern.compile("&quot;lat&quot;:").matcher(home).results().count()).isGreaterThanOrEqualTo(31);
         assertThat(home).contains("id=\"home-map\"");
 
         String english = page("/?lang=en");
