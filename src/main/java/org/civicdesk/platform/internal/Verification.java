@@ -56,7 +56,7 @@ class Verification {
     static final String CODE_ATTEMPTS_EXHAUSTED = "CODE_ATTEMPTS_EXHAUSTED";
 
     enum Purpose {
-        SIGN_UP, PASSWORD_RESET
+        SIGN_UP, PASSWORD_RESET, SIGN_IN
     }
 
     /** A code as stored, with what waits for it; {@code username} is the account it concerns, if any. */
@@ -131,6 +131,17 @@ class Verification {
                     messages.getMessage(key + ".body", new Object[] {code, settings.lifetime().toMinutes()}, locale));
         }
         return ticket;
+    }
+
+    /**
+     * Queues a message other than a code to the number or address, in the caller's transaction: what
+     * its holder should know instead of a code they did not ask for (the messages {@code key.subject}
+     * and {@code key.body}).
+     */
+    void tell(Contact contact, String key) {
+        Locale locale = LocaleContextHolder.getLocale();
+        outbox.enqueue(channel(contact), contact.value(), messages.getMessage(key + ".subject", null, locale),
+                messages.getMessage(key + ".body", null, locale));
     }
 
     /** The code waiting under this ticket for this purpose, whether or not it may still be used. */
