@@ -36,6 +36,19 @@ public record Contact(boolean phone, String value) {
         return MOBILE.matcher(digits).matches() ? Optional.of(new Contact(true, digits)) : Optional.empty();
     }
 
+    /**
+     * The username to look an account up by for what somebody typed to sign in: a mobile number in
+     * any form {@link #parse} takes ({@code +86 138…}, {@code 138 0000 0000}) becomes its eleven
+     * digits, the username of a resident who signed up with it; anything else is only stripped.
+     */
+    public static String signInName(String typed) {
+        if (typed == null) {
+            return null;
+        }
+        String text = typed.strip();
+        return text.contains("@") ? text : parse(text).map(Contact::value).orElse(text);
+    }
+
     /** What a person sees of it where others may look: 138****8000, z***@example.com. */
     public String masked() {
         if (phone) {

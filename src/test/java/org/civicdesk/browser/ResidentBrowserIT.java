@@ -31,8 +31,9 @@ import com.jayway.jsonpath.JsonPath;
 
 /**
  * A resident's way in, in a real browser: they open an account from the sign-in page with the code
- * their phone receives, raise an appeal (群众诉求) and follow it in "my matters" until a department
- * answers, then rate the answer. Every page on the way passes the accessibility check and is no wider
+ * their phone receives, sign in with another code, raise an appeal (群众诉求) and follow it in "my
+ * matters" until a department answers, then rate the answer; and, without an account, on a phone,
+ * they report an appeal anonymously and follow it with its tracking code to its answer. Every page on the way passes the accessibility check and is no wider
  * than the window, on a laptop (1366 px) and on a phone (390 px).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -103,8 +104,13 @@ class ResidentBrowserIT {
         assertThat(browser.find(By.cssSelector(".alert-success")).getText()).contains("账户已开通");
         checkPage();
 
-        browser.find(By.id("username")).sendKeys(phone);
-        browser.find(By.id("password")).sendKeys(PASSWORD, Keys.ENTER);
+        // Signed in with a code by SMS, the number written as people write it.
+        browser.find(By.id("code-phone")).sendKeys("+86 " + phone.substring(0, 3) + " " + phone.substring(3, 7) + " "
+                + phone.substring(7));
+        browser.click(By.cssSelector("form[action$='/public/sign-in-code'] button[type=submit]"));
+        assertThat(browser.path()).startsWith("/public/sign-in-code/");
+        checkPage();
+        browser.find(By.id("code")).sendKeys(codeSentTo(jdbc, phone), Keys.ENTER);
         browser.waitFor(d -> browser.path().equals("/desk"));
         browser.open("/matters/mine");
         checkPage();
@@ -138,6 +144,52 @@ class ResidentBrowserIT {
         browser.click(By.cssSelector("#rate-heading ~ form button[type=submit]"));
         assertThat(browser.find(By.cssSelector("main p .badge")).getText()).isEqualTo("已办结");
         checkPage();
+    }
+
+    @Test
+    void aResidentWithoutAnAccountReportsOnAPhoneAndFollowsTheAppealWithItsCode() throws Exception {
+        String title = "公园路灯不亮 " + tag;
+        browser.viewport(390, 844, true);
+        try {
+            browser.open("/login");
+            browser.click(By.linkText("不登录匿名反映诉求"));
+            assertThat(browser.path()).isEqualTo("/public/appeals/new");
+            assertThat(browser.find(By.tagName("main")).getText()).contains("个人信息处理告知", "不收集您的姓名");
+            browser.click(By.cssSelector("main form button[type=submit]"));
+            assertThat(browser.find(By.cssSelector(".error-summary")).getText()).contains("标题", "诉求内容");
+            browser.checkAccessibility();
+            browser.find(By.id("title")).sendKeys(title);
+            browser.find(By.id("content")).sendKeys("神农公园东门到湖边的路灯一周没亮，晚上散步看不清路。");
+            browser.find(By.id("district")).sendKeys("天元区");
+            browser.click(By.cssSelector("main form button[type=submit]"));
+            assertThat(browser.path()).isEqualTo("/public/appeals/reported");
+            String code = browser.find(By.id("tracking-code")).getText();
+            assertThat(code).matches("[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}");
+            browser.checkAccessibility();
+            browser.screenshot("residents-05-tracking-code");
+            browser.open("/public/appeals/reported");
+            assertThat(browser.path()).as("the code is shown once").isEqualTo("/public/track");
+
+            long matterId = jdbc.sql("SELECT id FROM matter WHERE title = :t").param("t", title).query(Long.class)
+                    .single();
+            answeredByTheDepartment(matterId);
+
+            // On another device, the code typed as it was noted down.
+            browser.click(By.cssSelector("form[action$='/public/track/forget'] button"));
+            browser.find(By.id("code")).sendKeys(code.toLowerCase().replace("-", " "));
+            browser.click(By.cssSelector("main form button[type=submit]"));
+            String page = browser.find(By.tagName("main")).getText();
+            assertThat(page).contains(title, "已答复，待评价", "住房和城乡建设局" + tag, "电梯已由维保单位修复");
+            browser.checkAccessibility();
+            browser.screenshot("residents-06-tracked");
+            browser.click(By.cssSelector("input[name=rating][value=SATISFIED]"));
+            browser.click(By.cssSelector("#rate-heading ~ form button[type=submit]"));
+            assertThat(browser.find(By.cssSelector(".alert-success")).getText()).contains("感谢您的评价");
+            assertThat(browser.find(By.cssSelector("main p .badge")).getText()).isEqualTo("已办结");
+            browser.checkAccessibility();
+        } finally {
+            browser.viewport(1366, 900, false);
+        }
     }
 
     /** The supervisor assigns the appeal and the department signs for it and answers, through the API. */

@@ -77,16 +77,16 @@ class MatterCommands implements Matters {
 
     @Override
     public MatterId raise(Raise cmd) {
-        return raise(cmd, false);
+        return raise(Actor.require(), cmd, false);
     }
 
     @Override
     public MatterId raiseExample(Raise cmd) {
-        return raise(cmd, true);
+        return raise(Actor.require(), cmd, true);
     }
 
-    private MatterId raise(Raise cmd, boolean example) {
-        Actor actor = Actor.require();
+    /** Raised by this actor, who need not be signed in: an anonymous report ({@link AnonymousAppeals}). */
+    MatterId raise(Actor actor, Raise cmd, boolean example) {
         String named = blank(cmd.raiser());
         Matter.requireMayRaise(actor, named);
         Checks checks = new Checks();
@@ -356,7 +356,12 @@ class MatterCommands implements Matters {
 
     @Override
     public MatterStatus rate(MatterId id, Evaluation cmd) {
-        return change(id, (m, actor) -> {
+        return rate(Actor.require(), id, cmd);
+    }
+
+    /** Rated by this actor, who need not be signed in: an anonymous report's tracking code ({@link AnonymousAppeals}). */
+    MatterStatus rate(Actor rater, MatterId id, Evaluation cmd) {
+        return transition(id, rater, (m, actor) -> {
             Checks checks = new Checks();
             checks.required("rating", cmd.rating());
             Rating rating = checks.oneOf("rating", cmd.rating(), Rating.class);

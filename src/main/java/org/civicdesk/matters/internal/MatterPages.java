@@ -46,6 +46,8 @@ import org.civicdesk.shared.web.Pager;
 import org.civicdesk.shared.web.Forms;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -77,13 +79,15 @@ class MatterPages {
     private final ObjectProvider<OverdueBlockers> blockers;
     private final MatterReports reports;
     private final AccountNames accountNames;
+    private final MessageSource messages;
 
     private final AppealReports appeals;
 
     MatterPages(MatterCommands service, MatterQueries queries, Directory directory, ObjectProvider<Meetings> meetings,
             Deadlines deadlines, ObjectProvider<OverdueBlockers> blockers, MatterReports reports,
-            AccountNames accountNames, AppealReports appeals) {
+            AccountNames accountNames, AppealReports appeals, MessageSource messages) {
         this.appeals = appeals;
+        this.messages = messages;
         this.reports = reports;
         this.service = service;
         this.accountNames = accountNames;
@@ -493,6 +497,8 @@ class MatterPages {
         Map<String, String> known = accountNames.displayNames(usernames);
         Map<String, String> names = new LinkedHashMap<>();
         usernames.forEach(u -> names.put(u, known.getOrDefault(u, u)));
+        names.computeIfPresent(AnonymousAppeals.ANONYMOUS, (u, n) -> messages.getMessage("matters.anonymous", null,
+                LocaleContextHolder.getLocale()));
         return names;
     }
 

@@ -1,6 +1,8 @@
 package org.civicdesk.platform.internal;
 
+import org.civicdesk.shared.web.Forms;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /** The sign-in page; the front page is the portal's. */
@@ -8,7 +10,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 class Pages {
 
     @GetMapping("/login")
-    String login() {
+    String login(Model model) {
+        Forms.addIfAbsent(model, "phoneForm", ResidentPages.PhoneForm::new);
         return "login";
     }
 }

@@ -2,8 +2,10 @@ package org.civicdesk.platform.internal;
 
 import java.util.Optional;
 
+import org.civicdesk.directory.AccountCredentials;
 import org.civicdesk.directory.AccountSummary;
 import org.civicdesk.directory.Contact;
+import org.civicdesk.directory.Directory;
 import org.civicdesk.directory.ResidentAccounts;
 import org.civicdesk.platform.internal.Verification.Pending;
 import org.civicdesk.platform.internal.Verification.Purpose;
@@ -15,8 +17,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * 群众注册与找回密码 — how residents open an account themselves and get back into it: each proves
- * that they hold the mobile number or e-mail address with a code sent to it ({@link Verification}).
+ * 群众注册、找回密码与短信登录 — how residents open an account themselves, get back into it and sign
+ * in without a password: each proves that they hold the mobile number or e-mail address with a code
+ * sent to it ({@link Verification}).
  * A sign-up waits, with its password already hashed, until its code comes back; only then is the
  * account opened, with the role RAISER and the version of the personal-information notice agreed to.
  */
@@ -32,19 +35,24 @@ class ResidentAccess {
 
     private final Verification verification;
     private final ResidentAccounts accounts;
+    private final Directory directory;
     private final PasswordEncoder passwords;
     private final TransactionTemplate transaction;
 
-    ResidentAccess(Verification verification, ResidentAccounts accounts, PasswordEncoder passwords,
-            TransactionTemplate transaction) {
+    ResidentAccess(Verification verification, ResidentAccounts accounts, Directory directory,
+            PasswordEncoder passwords, TransactionTemplate transaction) {
         this.verification = verification;
         this.accounts = accounts;
+        this.directory = directory;
         this.passwords = passwords;
         this.transaction = transaction;
     }
 
     /**
-     * Checks the sign-up whole and sends a code to the number or address.
+     * Checks the sign-up whole and sends a code to the number or address. A number or address that
+     * has an account already is answered just the same, so that nobody learns from a sign-up whose
+     * number has an account; its holder is told instead, and no code exists that could open a second
+     * account.
      *
      * @param client the address the request came from, for the per-client limit on codes
      * @return the ticket of the code
@@ -56,12 +64,16 @@ class ResidentAccess {
         password(checks, "password", signUp.password());
         checks.check(signUp.consent(), "consent", "validation.consentRequired");
         checks.throwIfAny();
-        if (accounts.usernameByContact(contact).isPresent()) {
-            throw ResidentAccounts.taken();
-        }
+        boolean taken = accounts.usernameByContact(contact).isPresent();
         Waiting waiting = new Waiting(null, signUp.displayName().strip(), passwords.encode(signUp.password()),
                 PrivacyNotice.VERSION);
-        return transaction.execute(s -> verification.issue(Purpose.SIGN_UP, contact, waiting, client, true));
+        return transaction.execute(s -> {
+            String ticket = verification.issue(Purpose.SIGN_UP, contact, waiting, client, !taken);
+            if (taken) {
+                verification.tell(contact, "verification.sign_up_taken");
+            }
+            return ticket;
+        });
     }
 
     /** Opens the account once the code is right; its username is the number or address. */
@@ -101,6 +113,34 @@ class ResidentAccess {
             }
             accounts.resetPassword(pending.username(), newPassword);
         });
+    }
+
+    /**
+     * 短信验证码登录: sends a sign-in code to the mobile number if an account that may sign in has it;
+     * the answer is the same either way, as for a password reset.
+     */
+    String startSignIn(String typed, String client) {
+        Checks checks = new Checks();
+        checks.required("phone", typed);
+        Optional<Contact> phone = Contact.parse(typed).filter(Contact::phone);
+        checks.check(typed == null || typed.isBlank() || phone.isPresent(), "phone", "validation.mobile");
+        checks.throwIfAny();
+        Optional<String> username = accounts.usernameByContact(phone.get())
+                .filter(u -> directory.credentials(u).filter(AccountCredentials::enabled).isPresent());
+        return transaction.execute(s -> verification.issue(Purpose.SIGN_IN, phone.get(),
+                new Waiting(username.orElse(null), null, null, null), client, username.isPresent()));
+    }
+
+    /** The account a sign-in code was sent for, once the code is right; the code is then used up. */
+    String finishSignIn(String ticket, String code) {
+        Pending pending = verification.check(Purpose.SIGN_IN, ticket, code);
+        transaction.executeWithoutResult(s -> {
+            // A code for a number without an account was never sent: only a blind guess gets here.
+            if (!verification.use(pending) || pending.username() == null) {
+                throw Verification.usedMeanwhile();
+            }
+        });
+        return pending.username();
     }
 
     /** The number or address a ticket's code was sent to, as the page shows it. */

@@ -1,6 +1,7 @@
 package org.civicdesk.platform.internal;
 
 import java.io.Serializable;
+import java.util.Map;
 
 import org.civicdesk.platform.internal.Verification.Purpose;
 import org.civicdesk.shared.Problems;
@@ -15,20 +16,27 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The pages residents sign up and reset their password on. They are under {@code /public/}, so
+ * The pages residents sign up, reset their password and sign in with a code on. They are under {@code /public/}, so
  * every submission also counts against the per-address limit on public writes
  * ({@link PublicWriteLimit}); a password typed into a refused form is never sent back to the page.
  */
 @Controller
 class ResidentPages {
 
+    /** Where each purpose's pages are, under {@code /public/}. */
+    private static final Map<Purpose, String> PATHS = Map.of(Purpose.SIGN_UP, "sign-up", Purpose.PASSWORD_RESET,
+            "password-reset", Purpose.SIGN_IN, "sign-in-code");
+
     private final ResidentAccess access;
+    private final CodeSignIn signIns;
     private final Verification.Settings codes;
 
-    ResidentPages(ResidentAccess access, Verification.Settings codes) {
+    ResidentPages(ResidentAccess access, CodeSignIn signIns, Verification.Settings codes) {
         this.access = access;
+        this.signIns = signIns;
         this.codes = codes;
     }
 
@@ -85,11 +93,35 @@ class ResidentPages {
         return "redirect:/login?reset";
     }
 
+    /** The mobile number a sign-in code goes to is asked for on the sign-in page. */
+    @PostMapping("/public/sign-in-code")
+    @FormPage("/login")
+    String startSignIn(@ModelAttribute("phoneForm") PhoneForm form, HttpServletRequest request,
+            RedirectAttributes redirect) {
+        redirect.addAttribute("ticket", access.startSignIn(form.getPhone(), request.getRemoteAddr()));
+        return "redirect:/public/sign-in-code/{ticket}";
+    }
+
+    @GetMapping("/public/sign-in-code/{ticket}")
+    String signInCode(@PathVariable String ticket, Model model) {
+        return codePage(Purpose.SIGN_IN, ticket, model);
+    }
+
+    @PostMapping("/public/sign-in-code/{ticket}")
+    @FormPage("/public/sign-in-code/{ticket}")
+    String finishSignIn(@PathVariable String ticket, @ModelAttribute("form") CodeForm form,
+            HttpServletRequest request, HttpServletResponse response) {
+        signIns.signIn(ticket, form.getCode(), request, response);
+        return "redirect:/desk";
+    }
+
     private String codePage(Purpose purpose, String ticket, Model model) {
         model.addAttribute("sentTo", access.sentTo(purpose, ticket)
                 .orElseThrow(() -> Problems.notFound("verification", ticket)));
         model.addAttribute("ticket", ticket);
+        model.addAttribute("purpose", PATHS.get(purpose));
         model.addAttribute("reset", purpose == Purpose.PASSWORD_RESET);
+        model.addAttribute("signIn", purpose == Purpose.SIGN_IN);
         model.addAttribute("minutes", codes.lifetime().toMinutes());
         Forms.addIfAbsent(model, "form", CodeForm::new);
         ((CodeForm) model.getAttribute("form")).setPassword(null);
@@ -150,6 +182,19 @@ class ResidentPages {
 
         public void setContact(String contact) {
             this.contact = contact;
+        }
+    }
+
+    /** 短信验证码登录: the mobile number a sign-in code goes to. */
+    public static class PhoneForm implements Serializable {
+        private String phone;
+
+        public String getPhone() {
+            return phone;
+        }
+
+        public void setPhone(String phone) {
+            this.phone = phone;
         }
     }
 

@@ -3,6 +3,7 @@ package org.civicdesk.platform.internal;
 import java.io.Serializable;
 import java.time.Duration;
 
+import org.civicdesk.directory.Contact;
 import org.springframework.security.authentication.AccountStatusException;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -49,9 +50,16 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
     record SignInDetails(String remoteAddress, int failedAttemptsSinceLastSignIn) implements Serializable {
     }
 
+    /**
+     * The username is read as {@link Contact#signInName} reads it, before it is counted or checked, so
+     * that every way of writing a mobile number signs in to, and counts against, the one account.
+     */
     @Override
-    public Authentication authenticate(Authentication authentication) {
-        String username = authentication.getName();
+    public Authentication authenticate(Authentication typed) {
+        String username = Contact.signInName(typed.getName());
+        UsernamePasswordAuthenticationToken authentication = UsernamePasswordAuthenticationToken
+                .unauthenticated(username, typed.getCredentials());
+        authentication.setDetails(typed.getDetails());
         String source = authentication.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress()
                 : null;
         LoginThrottle.Admission admission = throttle.admit(username, source);

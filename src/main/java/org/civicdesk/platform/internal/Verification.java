@@ -10,14 +10,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import javax.sql.DataSource;
-
 import org.civicdesk.directory.Contact;
 import org.civicdesk.notifications.Channel;
 import org.civicdesk.notifications.Outbox;
 import org.civicdesk.shared.FieldViolation;
 import org.civicdesk.shared.ProblemException;
 import org.civicdesk.shared.Problems;
+import org.civicdesk.shared.SubmissionLimits;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -31,8 +30,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.annotation.Validated;
 
-import io.github.bucket4j.BucketConfiguration;
-import io.github.bucket4j.ConsumptionProbe;
 import jakarta.validation.constraints.Positive;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
@@ -41,7 +38,7 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
  * A code is six digits, kept only as a salted hash, valid for a few minutes and for a few attempts,
  * and used once. How many codes go out is limited twice, in the database buckets every node shares
  * ({@link DatabaseBuckets}): per number or address, so nobody floods a stranger's phone, and per
- * client address, so nobody walks through numbers. Codes leave only through the
+ * client address, so nobody walks through numbers ({@link SubmissionLimits}). Codes leave only through the
  * {@link Outbox}, after the transaction that made them commits.
  *
  * <p>{@link #check} is deliberately not transactional: the attempt it counts stays counted even when
@@ -56,7 +53,7 @@ class Verification {
     static final String CODE_ATTEMPTS_EXHAUSTED = "CODE_ATTEMPTS_EXHAUSTED";
 
     enum Purpose {
-        SIGN_UP, PASSWORD_RESET
+        SIGN_UP, PASSWORD_RESET, SIGN_IN
     }
 
     /** A code as stored, with what waits for it; {@code username} is the account it concerns, if any. */
@@ -77,27 +74,17 @@ class Verification {
     private final MessageSource messages;
     private final Clock clock;
     private final Settings settings;
-    private final DatabaseBuckets buckets;
-    private final BucketConfiguration perAddress;
-    private final BucketConfiguration perClient;
+    private final SubmissionLimits limits;
 
     Verification(JdbcClient jdbc, PasswordEncoder hashes, Outbox outbox, MessageSource messages, Clock clock,
-            Settings settings, DataSource dataSource) {
+            Settings settings, SubmissionLimits limits) {
         this.jdbc = jdbc;
         this.hashes = hashes;
         this.outbox = outbox;
         this.messages = messages;
         this.clock = clock;
         this.settings = settings;
-        this.buckets = new DatabaseBuckets(dataSource, settings.period());
-        this.perAddress = BucketConfiguration.builder()
-                .addLimit(l -> l.capacity(settings.codesPerAddress())
-                        .refillGreedy(settings.codesPerAddress(), settings.period()))
-                .build();
-        this.perClient = BucketConfiguration.builder()
-                .addLimit(l -> l.capacity(settings.codesPerClient())
-                        .refillGreedy(settings.codesPerClient(), settings.period()))
-                .build();
+        this.limits = limits;
     }
 
     /**
@@ -108,8 +95,9 @@ class Verification {
      * @return the ticket the pages know the code by
      */
     String issue(Purpose purpose, Contact contact, Waiting waiting, String client, boolean send) {
-        take("code-address:" + contact.value(), perAddress);
-        take("code-client:" + client, perClient);
+        limits.take("code-address:" + contact.value(), settings.codesPerAddress(), settings.period(),
+                "problem.codeRateLimited");
+        limits.take("code-client:" + client, settings.codesPerClient(), settings.period(), "problem.codeRateLimited");
         String code = "%06d".formatted(random.nextInt(1_000_000));
         byte[] bytes = new byte[24];
         random.nextBytes(bytes);
@@ -131,6 +119,17 @@ class Verification {
                     messages.getMessage(key + ".body", new Object[] {code, settings.lifetime().toMinutes()}, locale));
         }
         return ticket;
+    }
+
+    /**
+     * Queues a message other than a code to the number or address, in the caller's transaction: what
+     * its holder should know instead of a code they did not ask for (the messages {@code key.subject}
+     * and {@code key.body}).
+     */
+    void tell(Contact contact, String key) {
+        Locale locale = LocaleContextHolder.getLocale();
+        outbox.enqueue(channel(contact), contact.value(), messages.getMessage(key + ".subject", null, locale),
+                messages.getMessage(key + ".body", null, locale));
     }
 
     /** The code waiting under this ticket for this purpose, whether or not it may still be used. */
@@ -194,15 +193,6 @@ class Verification {
         return new ProblemException(status, code, key, List.of(new FieldViolation("code", key)));
     }
 
-    private void take(String key, BucketConfiguration limit) {
-        ConsumptionProbe probe = buckets.getProxy(key, () -> limit).tryConsumeAndReturnRemaining(1);
-        if (!probe.isConsumed()) {
-            long seconds = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1);
-            throw new ProblemException(HttpStatus.TOO_MANY_REQUESTS, PublicWriteLimit.RATE_LIMITED,
-                    "problem.codeRateLimited", List.of(), seconds);
-        }
-    }
-
     private static Channel channel(Contact contact) {
         return contact.phone() ? Channel.SMS : Channel.EMAIL;
     }
@@ -213,7 +203,6 @@ class Verification {
     void clearOldCodes() {
         jdbc.sql("DELETE FROM verification_code WHERE expires_at < :before")
                 .param("before", clock.instant().atOffset(ZoneOffset.UTC).minus(Duration.ofDays(1))).update();
-        buckets.removeExpired();
     }
 
     /**

@@ -84,8 +84,8 @@ class ResidentAccessIT {
                 .query(String.class).list()).containsExactly("EMAIL");
         assertThat(access.finishSignUp(ticket, codeSentTo(jdbc, stored)).username()).isEqualTo(stored);
 
-        assertThat(refusal(() -> access.startSignUp(new SignUp(email.toUpperCase(), "又一个", "long-enough-1", true),
-                client()))).extracting(ProblemException::code).isEqualTo("DUPLICATE");
+        access.startSignUp(new SignUp(email.toUpperCase(), "又一个", "long-enough-1", true), client());
+        assertThat(latestMessageTo(stored)).doesNotContainPattern("\\b[0-9]{6}\\b");
     }
 
     @Test
@@ -102,14 +102,76 @@ class ResidentAccessIT {
     }
 
     @Test
-    void aNumberThatHasAnAccountCannotOpenAnother() {
+    void aSignUpForANumberThatHasAnAccountLooksTheSameTellsTheOwnerAndOpensNothing() throws Exception {
         String phone = phone();
         access.finishSignUp(access.startSignUp(new SignUp(phone, "赵", "long-enough-1", true), client()),
                 codeSentTo(jdbc, phone));
-        ProblemException refused = refusal(() -> access.startSignUp(
-                new SignUp("0086" + phone, "赵二", "long-enough-2", true), client()));
-        assertThat(refused.code()).isEqualTo("DUPLICATE");
-        assertThat(refused.violations()).extracting(FieldViolation::field).containsExactly("contact");
+        String client = client();
+        MvcResult again = api.mvc().perform(post("/public/sign-up").with(csrf()).with(from(client))
+                .param("contact", "0086" + phone).param("displayName", "赵二").param("password", "long-enough-2")
+                .param("consent", "true"))
+                .andExpect(redirectedUrlPattern("/public/sign-up/*")).andReturn();
+        String codePage = again.getResponse().getRedirectedUrl();
+        api.mvc().perform(get(codePage)).andExpect(status().isOk());
+
+        String told = latestMessageTo(phone);
+        assertThat(told).contains("已有账户").doesNotContainPattern("\\b[0-9]{6}\\b");
+        api.mvc().perform(post(codePage).with(csrf()).with(from(client)).param("code", "123456"))
+                .andExpect(redirectedUrl(codePage));
+        assertThat(accountWithPhone(phone)).isEqualTo(1);
+        api.mvc().perform(formLogin().user(phone).password("long-enough-1")).andExpect(redirectedUrl("/desk"));
+    }
+
+    @Test
+    void aResidentSignsInWithACodeSentToTheNumberTypedInAnyOfItsForms() throws Exception {
+        String phone = phone();
+        access.finishSignUp(access.startSignUp(new SignUp(phone, "郑", "long-enough-1", true), client()),
+                codeSentTo(jdbc, phone));
+        String client = client();
+        MvcResult started = api.mvc().perform(post("/public/sign-in-code").with(csrf()).with(from(client))
+                .param("phone", "+86 " + phone.substring(0, 3) + " " + phone.substring(3, 7) + " " + phone.substring(7)))
+                .andExpect(redirectedUrlPattern("/public/sign-in-code/*")).andReturn();
+        String codePage = started.getResponse().getRedirectedUrl();
+        api.mvc().perform(get(codePage)).andExpect(status().isOk());
+        String code = codeSentTo(jdbc, phone);
+        assertThat(latestMessageTo(phone)).contains("登录验证码");
+
+        MvcResult signedIn = api.mvc().perform(post(codePage).with(csrf()).with(from(client)).param("code", code))
+                .andExpect(redirectedUrl("/desk")).andReturn();
+        Cookie session = signedIn.getResponse().getCookie("SESSION");
+        api.mvc().perform(get("/matters/mine").cookie(session)).andExpect(status().isOk());
+
+        assertThat(refusal(() -> access.finishSignIn(codePage.substring(codePage.lastIndexOf('/') + 1), code))
+                .code()).isEqualTo(Verification.CODE_USED);
+    }
+
+    @Test
+    void aSignInCodeIsSentOnlyToANumberWithAnAccountYetTheAnswerIsTheSame() throws Exception {
+        String phone = phone();
+        String ticket = access.startSignIn(phone, client());
+        assertThat(access.sentTo(Verification.Purpose.SIGN_IN, ticket)).isPresent();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM outbox_message WHERE address = :a").param("a", phone)
+                .query(Long.class).single()).isZero();
+        assertThat(refusal(() -> access.finishSignIn(ticket, "123456")).violations())
+                .extracting(FieldViolation::field).containsExactly("code");
+
+        assertThat(refusal(() -> access.startSignIn("resident@example.cn", client())).violations())
+                .extracting(FieldViolation::field, FieldViolation::messageKey)
+                .containsExactly(tuple("phone", "validation.mobile"));
+        api.mvc().perform(post("/public/sign-in-code").with(csrf()).with(from(client())).param("phone", "12345"))
+                .andExpect(redirectedUrl("/login"));
+    }
+
+    @Test
+    void aPasswordSignInTakesTheNumberWithTheCountryCodeOrSpaces() throws Exception {
+        String phone = phone();
+        access.finishSignUp(access.startSignUp(new SignUp(phone, "冯", "long-enough-1", true), client()),
+                codeSentTo(jdbc, phone));
+        for (String typed : new String[] {"+86 " + phone, "+86" + phone,
+                phone.substring(0, 3) + " " + phone.substring(3, 7) + " " + phone.substring(7)}) {
+            api.mvc().perform(formLogin().user(typed).password("long-enough-1")).andExpect(redirectedUrl("/desk"));
+        }
+        assertThat(api.token("+86 " + phone, "long-enough-1")).isNotBlank();
     }
 
     @Test
@@ -210,6 +272,11 @@ class ResidentAccessIT {
                 .query(Long.class).single()).isZero();
         assertThat(refusal(() -> access.finishReset(ticket, "123456", "another-one-2")).violations())
                 .extracting(FieldViolation::field).containsExactly("code");
+    }
+
+    private String latestMessageTo(String address) {
+        return jdbc.sql("SELECT body FROM outbox_message WHERE address = :a ORDER BY id DESC").param("a", address)
+                .query(String.class).list().get(0);
     }
 
     private long accountWithPhone(String phone) {
