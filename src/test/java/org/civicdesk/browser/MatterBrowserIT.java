@@ -199,7 +199,7 @@ class MatterBrowserIT {
         browser.checkAccessibility();
         browser.screenshot("matters-12-stats");
         browser.open("/public/stats?lang=en");
-        assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Figures");
+        assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Dashboards");
         browser.checkAccessibility();
     }
 

@@ -48,6 +48,8 @@ class MatterWorkbench implements NavEntries, DeskCounts {
         return List.of(
                 NavEntry.everyone(NavGroup.PUBLIC, 10, "nav.answers", "/public/answers"),
                 NavEntry.everyone(NavGroup.PUBLIC, 70, "nav.stats", "/public/stats"),
+                NavEntry.everyone(NavGroup.PUBLIC, 125, "report.nav", "/public/appeals/new"),
+                NavEntry.everyone(NavGroup.PUBLIC, 126, "track.nav", "/public/track"),
                 NavEntry.forRoles(NavGroup.TASKS, 10, "nav.inbox", "/matters/inbox", Role.HANDLER),
                 NavEntry.forRoles(NavGroup.TASKS, 20, "nav.myMatters", "/matters/mine", Role.RAISER),
                 NavEntry.forRoles(NavGroup.TASKS, 30, "nav.raise", "/matters/new", Role.RAISER),
