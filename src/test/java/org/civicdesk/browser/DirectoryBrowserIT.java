@@ -16,7 +16,7 @@ class DirectoryBrowserIT extends RealBrowserTest {
     @Test
     void signsInCreatesAnOrganisationAndFindsIt() throws Exception {
         browser.open("/");
-        assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("民生议事台");
+        assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("株洲市民生议事台");
         browser.checkAccessibility();
         browser.screenshot("01-home");
 

@@ -78,9 +78,18 @@ class SearchQuerySuiteIT {
         assertThat(hits.get(0)).as(q).containsEntry("kind", kind).extractingByKey("title").asString().contains(titlePart);
     }
 
+    /**
+     * The hits among the demo city's records. This class shares its application with tests that add
+     * records of their own, named 测试… (or, for the redaction test, a series whose address starts
+     * {@code redact-}); being newer, they may rank first among equals, and what is checked here is how
+     * the demo's records rank, so they are set aside.
+     */
     private List<Map<String, String>> hits(String q, String kind) throws Exception {
         return list(api.get("/api/v1/public/search?q=" + q + (kind == null ? "" : "&kind=" + kind), null)
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString()).stream()
+                .filter(h -> !String.valueOf(h.get("title")).contains("测试")
+                        && !String.valueOf(h.get("url")).contains("/redact-"))
+                .toList();
     }
 
     private static List<Map<String, String>> list(String body) {

@@ -1,5 +1,7 @@
 package org.civicdesk.open311.internal;
 
+import java.io.Serializable;
+
 import org.civicdesk.shared.web.FormPage;
 import org.civicdesk.shared.web.Forms;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -24,8 +26,9 @@ class Open311KeysPage {
         this.clients = clients;
     }
 
-    /** The name of the client system a key is for. */
-    public static class KeyForm {
+    /** The name of the client system a key is for; a refused form travels back to the page in the session. */
+    public static class KeyForm implements Serializable {
+        private static final long serialVersionUID = 1L;
         private String name;
 
         public String getName() {

@@ -41,7 +41,9 @@ class FormErrorSummariesIT {
     /** Forms for which nothing is a valid answer, so an empty one is saved rather than refused. */
     private static final Set<String> EMPTY_IS_VALID = Set.of(
             "/notifications/settings", // every channel may be left unticked
-            "/public/password-reset"); // says the same whether or not an account matched, so as not to tell
+            "/public/password-reset", // says the same whether or not an account matched, so as not to tell
+            "/public/notice-subscriptions", // signed in, no kind ticked is following none
+            "/public/track/evaluation"); // without an appeal tracked on this browser there is nothing to rate
 
     private static final Pattern SUMMARY = Pattern.compile("<div[^>]*data-error-summary[^>]*>(.*?)</div>",
             Pattern.DOTALL);
