@@ -2,10 +2,12 @@ package org.civicdesk.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 
 import org.civicdesk.support.Api;
 import org.civicdesk.support.RunningServerTest;
@@ -69,6 +71,33 @@ class ErrorShapeIT {
             assertThat(answer.headers().firstValue("Content-Type")).as(path).hasValueSatisfying(problemJson());
             assertThat((String) JsonPath.read(answer.body(), "$.code")).as(path).isNotBlank();
             assertThat((Integer) JsonPath.read(answer.body(), "$.status")).as(path).isEqualTo(400);
+        }
+    }
+
+    /**
+     * Tomcat lets a header value carry bytes above 0x7F, which the firewall refuses only when the
+     * application reads the header: the refusal must still be a problem, not an internal error.
+     */
+    @Test
+    void aHeaderTheFirewallRefusesIsAProblem() throws Exception {
+        for (String request : new String[] {
+                "GET /api/v1/public/places HTTP/1.1\r\nHost: x\r\nAccept-Language: zh\u0085\r\nConnection: close\r\n\r\n",
+                "GET /api/v1/orgs HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token
+                        + "\u0085\r\nConnection: close\r\n\r\n",
+                "POST /api/v1/public/calls/no-such-call/applications HTTP/1.1\r\nHost: x"
+                        + "\r\nIdempotency-Key: k\u0085\r\nContent-Type: application/json\r\nContent-Length: 2"
+                        + "\r\nConnection: close\r\n\r\n{}" }) {
+            String answer = raw(request);
+            assertThat(answer).as(request).startsWith("HTTP/1.1 400");
+            assertThat(answer).as(request).contains("application/problem+json").contains("\"code\":\"REQUEST_REJECTED\"");
+        }
+    }
+
+    private String raw(String request) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 

@@ -21,6 +21,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -156,6 +157,17 @@ public class ApiExceptionHandler {
     ResponseEntity<ProblemDetail> concurrent(RuntimeException ex) {
         return problems.respond(problems.problem(HttpStatus.CONFLICT, "CONCURRENT_UPDATE",
                 problems.message("problem.concurrent"), List.of()));
+    }
+
+    /**
+     * The firewall checks a header's value only when it is read, which for a header bound to a
+     * controller's argument is inside the handler: refused there, it is the client's fault as much as
+     * an address the firewall refuses before any filter runs.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(RequestRejectedException ex) {
+        return problems.respond(problems.problem(HttpStatus.BAD_REQUEST, "REQUEST_REJECTED",
+                problems.message("problem.requestRejected"), List.of()));
     }
 
     @ExceptionHandler(Exception.class)
