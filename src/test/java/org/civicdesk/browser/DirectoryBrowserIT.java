@@ -31,6 +31,7 @@ class DirectoryBrowserIT extends RealBrowserTest {
 
         browser.open("/directory/orgs");
         browser.checkAccessibility();
+        browser.readmeScreenshot("directory");
         browser.click(By.linkText("新建机构"));
         browser.checkAccessibility();
 

@@ -118,12 +118,12 @@ class MeetingBrowserIT extends RealBrowserTest {
         browser.find(By.id("documents")).sendKeys("企业上市“金芙蓉”跃升行动方案");
         browser.click(By.cssSelector("form[action$='/agenda'] button[type=submit]"));
         assertThat(browser.find(By.cssSelector(".alert-success")).getText()).contains("听取企业上市工作情况汇报");
-        org.openqa.selenium.WebElement decision = browser.find(By.cssSelector("textarea[id^='decision-']"));
+        org.openqa.selenium.WebElement decision = browser.find(By.cssSelector("textarea[id$='-decision']"));
         decision.sendKeys("会议同意加大上市后备企业培育力度。");
         browser.click(By.cssSelector("button[aria-label^='记录']"));
         // The decision is saved by a full page load: wait for the old page to go before reading the new one.
         browser.waitFor(d -> org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(decision).apply(d));
-        assertThat(browser.find(By.cssSelector("textarea[id^='decision-']")).getText()).contains("上市后备企业");
+        assertThat(browser.find(By.cssSelector("textarea[id$='-decision']")).getText()).contains("上市后备企业");
         browser.checkAccessibility();
 
         browser.open(meetingPath);

@@ -59,6 +59,9 @@ class NavigationBrowserIT extends RealBrowserTest {
         }
         browser.checkAccessibility();
         browser.screenshot("nav-" + shot + "-landing");
+        if (shot.equals("handler-drc-zh_CN-1366")) {
+            browser.readmeScreenshot("desk");
+        }
 
         List<WebElement> bar = browser.driver().findElements(By.cssSelector("#nav-main > ul.me-auto > li"));
         assertThat(bar).as("entries of the public bar").hasSizeBetween(1, 7);

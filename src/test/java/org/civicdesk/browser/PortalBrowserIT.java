@@ -30,6 +30,7 @@ class PortalBrowserIT extends RealBrowserTest {
         browser.waitFor(d -> !d.findElements(By.cssSelector("#home-map[data-points]")).isEmpty());
         browser.checkAccessibility();
         browser.screenshot("portal-00-home");
+        browser.readmeScreenshot("home");
 
         browser.find(By.id("home-q")).sendKeys("早餐会", Keys.ENTER);
         browser.waitFor(d -> browser.path().equals("/public/search"));

@@ -59,8 +59,8 @@ class ProjectsBrowserIT extends RealBrowserTest {
         browser.checkAccessibility();
         browser.screenshot("projects-02-refused");
 
-        browser.find(By.id("issuer-LAND")).sendKeys("株洲市自然资源和规划局");
-        browser.find(By.id("documentNo-LAND")).sendKeys("株资规预〔2023〕1号");
+        browser.find(By.id("approval-LAND-issuer")).sendKeys("株洲市自然资源和规划局");
+        browser.find(By.id("approval-LAND-documentNo")).sendKeys("株资规预〔2023〕1号");
         browser.click(By.id("tick-LAND"));
         assertThat(browser.find(By.cssSelector(".alert-success")).getText()).contains("LAND");
         assertThat(browser.find(By.id("approval-LAND")).getText()).contains("已取得").contains("株资规预〔2023〕1号");

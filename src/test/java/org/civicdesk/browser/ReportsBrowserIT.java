@@ -35,6 +35,7 @@ class ReportsBrowserIT extends RealBrowserTest {
         assertThat(browser.find(By.id("table-volume")).getText()).contains("株洲市财政局");
         browser.checkAccessibility();
         browser.screenshot("reports-01-by-department");
+        browser.readmeScreenshot("report");
 
         new Select(browser.find(By.id("report-groupBy"))).selectByValue("TYPE");
         // A date field takes typed digits in the browser's own order; setting its value is what a picker does.

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.civicdesk.support.SentCodes.codeSentTo;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.civicdesk.support.Api;
@@ -33,7 +35,9 @@ import com.jayway.jsonpath.JsonPath;
  * A resident's way in, in a real browser: they open an account from the sign-in page with the code
  * their phone receives, sign in with another code, raise an appeal (群众诉求) and follow it in "my
  * matters" until a department answers, then rate the answer; and, without an account, on a phone,
- * they report an appeal anonymously and follow it with its tracking code to its answer. Every page on the way passes the accessibility check and is no wider
+ * they report an appeal anonymously and follow it with its tracking code to its answer, then follow a
+ * published matter and subscribe to notices by e-mail, confirm and unsubscribe in one click, in both
+ * languages. Every page on the way passes the accessibility check and is no wider
  * than the window, on a laptop (1366 px) and on a phone (390 px).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -140,6 +144,7 @@ class ResidentBrowserIT {
         assertThat(browser.find(By.tagName("main")).getText()).contains("电梯已由维保单位修复");
         checkPage();
         browser.screenshot("residents-04-answered");
+        browser.readmeScreenshot("resident");
         browser.click(By.cssSelector("input[name=rating][value=SATISFIED]"));
         browser.click(By.cssSelector("#rate-heading ~ form button[type=submit]"));
         assertThat(browser.find(By.cssSelector("main p .badge")).getText()).isEqualTo("已办结");
@@ -188,8 +193,62 @@ class ResidentBrowserIT {
             assertThat(browser.find(By.cssSelector("main p .badge")).getText()).isEqualTo("已办结");
             browser.checkAccessibility();
         } finally {
-            browser.viewport(1366, 900, false);
+            browser.wholeWindow();
         }
+        followsAMatterAndSubscribesToNoticesByEMail();
+    }
+
+    /**
+     * Still without an account, in each language: they follow a published matter and subscribe to a
+     * kind of notices by e-mail, open the confirmation link, and leave through the one-click
+     * unsubscribe page; every page at both widths.
+     */
+    private void followsAMatterAndSubscribesToNoticesByEMail() throws Exception {
+        browser.driver().manage().deleteAllCookies(); // a visitor, whichever walk ran first
+        for (String language : List.of("en", "zh_CN")) {
+            String mailbox = language.toLowerCase(Locale.ROOT) + "-" + tag + "@example.cn"; // as it is kept
+            browser.open("/public/answers?lang=" + language);
+            browser.click(By.cssSelector("main article h2 a"));
+            browser.click(By.cssSelector("main a[href*='/public/follow/matters/']"));
+            checkPage();
+            browser.click(By.cssSelector("main form button[type=submit]"));
+            assertThat(browser.driver().findElements(By.cssSelector(".error-summary a[href='#email']"))).hasSize(1);
+            checkPage();
+            String matterMail = "follower-" + mailbox;
+            browser.find(By.id("email")).sendKeys(matterMail);
+            browser.click(By.id("consent"));
+            browser.click(By.cssSelector("main form button[type=submit]"));
+            assertThat(browser.find(By.cssSelector("main .alert-success")).isDisplayed()).isTrue();
+            checkPage();
+
+            browser.open("/public/subscriptions/" + token(matterMail) + "/confirm");
+            assertThat(jdbc.sql("SELECT confirmed_at FROM subscription WHERE email = :e").param("e", matterMail)
+                    .query(OffsetDateTime.class).single()).isNotNull();
+            checkPage();
+            browser.open("/public/subscriptions/" + token(matterMail) + "/unsubscribe");
+            checkPage();
+            browser.click(By.cssSelector("main form button[type=submit]"));
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM subscription WHERE email = :e").param("e", matterMail)
+                    .query(Long.class).single()).as("the address is forgotten").isZero();
+            checkPage();
+
+            browser.open("/public/notice-subscriptions");
+            checkPage();
+            String noticesMail = "notices-" + mailbox;
+            new Select(browser.find(By.id("kind"))).selectByIndex(1);
+            browser.find(By.id("email")).sendKeys(noticesMail);
+            browser.click(By.id("consent"));
+            browser.click(By.cssSelector("main form button[type=submit]"));
+            assertThat(browser.find(By.cssSelector("main .alert-success")).isDisplayed()).isTrue();
+            checkPage();
+            browser.open("/public/subscriptions/" + token(noticesMail) + "/confirm");
+            checkPage();
+        }
+        browser.screenshot("residents-07-subscription-confirmed");
+    }
+
+    private String token(String email) {
+        return jdbc.sql("SELECT token FROM subscription WHERE email = :e").param("e", email).query(String.class).single();
     }
 
     /** The supervisor assigns the appeal and the department signs for it and answers, through the API. */

@@ -183,6 +183,16 @@ public final class Browser implements AutoCloseable {
         Files.write(SHOTS.resolve(name + ".png"), png);
     }
 
+    /**
+     * Saves the window as one of the README's pictures, {@code target/screenshots/readme/screenshot-NAME.png}:
+     * the walk that shows a page best takes its picture, so that {@code docs/} gets them from a run
+     * ({@code cp target/screenshots/readme/*.png docs/}) rather than by hand.
+     */
+    public void readmeScreenshot(String name) throws IOException {
+        Files.createDirectories(SHOTS.resolve("readme"));
+        screenshot("readme/screenshot-" + name);
+    }
+
     /** Runs axe-core on the current page and fails on any serious or critical violation. */
     public void checkAccessibility() {
         assertThat(driver.findElements(By.cssSelector("[data-error-page]"))).as("error page at " + driver.getCurrentUrl())

@@ -9,6 +9,7 @@ import org.civicdesk.meetings.MeetingCommand;
 import org.civicdesk.meetings.SeriesCommand;
 import org.civicdesk.meetings.internal.Commands.AttendanceCommand;
 import org.civicdesk.meetings.internal.Commands.InvitationCommand;
+import org.civicdesk.meetings.internal.Commands.RegistrationCommand;
 
 /** The organisers' forms, bound field by field; the services check them exactly as they check the API. */
 final class MeetingForms {
@@ -335,6 +336,42 @@ final class MeetingForms {
 
         public String getMinutes() {
             return minutes;
+        }
+    }
+
+    /** The decision (决定) recorded on one item of an agenda, a form on each item. */
+    static class DecisionForm implements Serializable {
+        private final String decision;
+
+        DecisionForm(String decision) {
+            this.decision = decision;
+        }
+
+        public String getDecision() {
+            return decision;
+        }
+    }
+
+    /** A registration for a meeting open to it, a form on each such meeting of the reader's list. */
+    static class RegistrationForm implements Serializable {
+        private final String kind;
+        private final Boolean waitlist;
+
+        RegistrationForm(String kind, Boolean waitlist) {
+            this.kind = kind;
+            this.waitlist = waitlist;
+        }
+
+        RegistrationCommand command() {
+            return new RegistrationCommand(MeetingService.blankToNull(kind), Boolean.TRUE.equals(waitlist));
+        }
+
+        public String getKind() {
+            return kind;
+        }
+
+        public Boolean getWaitlist() {
+            return waitlist;
         }
     }
 }

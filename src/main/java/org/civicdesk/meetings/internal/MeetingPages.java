@@ -11,6 +11,7 @@ import org.civicdesk.meetings.internal.MeetingForms.AgendaForm;
 import org.civicdesk.meetings.internal.MeetingForms.CheckInForm;
 import org.civicdesk.meetings.internal.MeetingForms.CloseForm;
 import org.civicdesk.meetings.internal.MeetingForms.InviteForm;
+import org.civicdesk.meetings.internal.MeetingForms.DecisionForm;
 import org.civicdesk.meetings.internal.MeetingForms.MeetingForm;
 import org.civicdesk.meetings.internal.MeetingForms.MinutesForm;
 import org.civicdesk.meetings.internal.MeetingForms.SeriesForm;
@@ -177,7 +178,10 @@ class MeetingPages {
     String agenda(@PathVariable long id, Model model) {
         MeetingView meeting = meetings.meetingView(id);
         model.addAttribute("meeting", meeting);
-        model.addAttribute("agenda", meetings.agenda(id));
+        List<AgendaItemView> agenda = meetings.agenda(id);
+        model.addAttribute("agenda", agenda);
+        agenda.forEach(item -> Forms.addIfAbsent(model, Forms.rowName("decisionForm", item.id()),
+                () -> new DecisionForm(item.decision())));
         model.addAttribute("agendaKinds", AgendaKind.values());
         Forms.addIfAbsent(model, "form", AgendaForm::new);
         Forms.addIfAbsent(model, "minutesForm", () -> new MinutesForm(meeting.minutes()));
@@ -191,10 +195,11 @@ class MeetingPages {
     }
 
     @PostMapping("/{id}/agenda/{itemId}/decision")
-    @FormPage("/meetings/{id}/agenda")
-    String decide(@PathVariable long id, @PathVariable long itemId, @RequestParam(required = false) String decision,
+    @FormPage(value = "/meetings/{id}/agenda", row = "itemId")
+    String decide(@PathVariable long id, @PathVariable long itemId, @ModelAttribute("decisionForm") DecisionForm form,
             RedirectAttributes redirect) {
-        return done(redirect, "/meetings/" + id + "/agenda", meetings.recordDecision(id, itemId, decision).title());
+        return done(redirect, "/meetings/" + id + "/agenda",
+                meetings.recordDecision(id, itemId, form.getDecision()).title());
     }
 
     @PostMapping("/{id}/minutes")

@@ -5,20 +5,21 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.civicdesk.meetings.internal.Commands.RegistrationCommand;
+import org.civicdesk.meetings.internal.MeetingForms.RegistrationForm;
 import org.civicdesk.meetings.internal.Views.MeetingView;
 import org.civicdesk.meetings.internal.Views.MyMeeting;
 import org.civicdesk.meetings.internal.Views.ParticipantView;
 import org.civicdesk.shared.web.FormPage;
+import org.civicdesk.shared.web.Forms;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -47,6 +48,8 @@ class MyMeetingPages {
                 .filter(MeetingView::registrationOpen).filter(m -> !taken.contains(m.id())).toList();
         model.addAttribute("mine", mine);
         model.addAttribute("open", open);
+        open.forEach(m -> Forms.addIfAbsent(model, Forms.rowName("registrationForm", m.id()),
+                () -> new RegistrationForm(AttendeeKind.ENTREPRENEUR.name(), false)));
         model.addAttribute("kinds", AttendeeKind.values());
         return "meetings/mine";
     }
@@ -71,11 +74,10 @@ class MyMeetingPages {
     }
 
     @PostMapping("/{id}/register")
-    @FormPage("/my/meetings")
-    String register(@PathVariable long id, @RequestParam(required = false) String kind,
-            @RequestParam(defaultValue = "false") boolean waitlist, RedirectAttributes redirect) {
-        return done(redirect, participation.register(id,
-                new RegistrationCommand(MeetingService.blankToNull(kind), waitlist)).participant());
+    @FormPage(value = "/my/meetings", row = "id")
+    String register(@PathVariable long id, @ModelAttribute("registrationForm") RegistrationForm form,
+            RedirectAttributes redirect) {
+        return done(redirect, participation.register(id, form.command()).participant());
     }
 
     @PostMapping("/{id}/cancel")

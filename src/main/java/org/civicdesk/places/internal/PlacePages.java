@@ -86,7 +86,10 @@ class PlacePages {
     @GetMapping("/places/bookings")
     @PreAuthorize("isAuthenticated()")
     String mine(Model model) {
-        model.addAttribute("bookings", bookings.mine());
+        List<BookingView> mine = bookings.mine();
+        model.addAttribute("bookings", mine);
+        mine.forEach(b -> Forms.addIfAbsent(model, Forms.rowName("feedbackForm", b.id()),
+                () -> new FeedbackForm(b.feedback())));
         model.addAttribute("today", bookings.today());
         return "places/mine";
     }
@@ -100,10 +103,10 @@ class PlacePages {
 
     @PostMapping("/places/bookings/{id}/feedback")
     @PreAuthorize("isAuthenticated()")
-    @FormPage("/places/bookings")
-    String feedback(@PathVariable long id, @RequestParam(required = false) String feedback,
+    @FormPage(value = "/places/bookings", row = "id")
+    String feedback(@PathVariable long id, @ModelAttribute("feedbackForm") FeedbackForm form,
             RedirectAttributes redirect) {
-        return done(redirect, "redirect:/places/bookings", bookings.feedback(id, feedback));
+        return done(redirect, "redirect:/places/bookings", bookings.feedback(id, form.getFeedback()));
     }
 
     @GetMapping("/places/queue")

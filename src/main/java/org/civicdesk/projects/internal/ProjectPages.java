@@ -15,7 +15,6 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.civicdesk.projects.ApprovalCommand;
 import org.civicdesk.projects.MeetingLinkCommand;
 import org.civicdesk.projects.StageCommand;
 import org.civicdesk.projects.internal.Views.ApprovalView;
@@ -109,7 +108,10 @@ class ProjectPages {
         model.addAttribute("mayManage", Actor.current().map(ProjectService::mayManage).orElse(false));
         model.addAttribute("nextStages", Arrays.stream(Stage.values()).filter(s -> s.compareTo(project.stage()) > 0)
                 .toList());
-        model.addAttribute("today", LocalDate.now(clock));
+        LocalDate today = LocalDate.now(clock);
+        model.addAttribute("today", today);
+        project.approvals().forEach(a -> Forms.addIfAbsent(model, Forms.rowName("approvalForm", a.code()),
+                () -> new ApprovalForm("OBTAINED", null, today.toString(), null)));
         model.addAttribute("blockers", Actor.current().isPresent() ? blockers.blockers(code) : List.of());
         model.addAttribute("meetings", meetings.meetingsFor(code, Actor.current()));
         Forms.addIfAbsent(model, "blockerForm", BlockerForm::new);
@@ -159,11 +161,10 @@ class ProjectPages {
 
     @PostMapping("/projects/{code}/approvals/{approval}")
     @PreAuthorize("isAuthenticated()")
-    @FormPage("/public/projects/{code}")
-    String tick(@PathVariable String code, @PathVariable String approval, @RequestParam String status,
-            @RequestParam(required = false) String issuer, @RequestParam(required = false) String issuedOn,
-            @RequestParam(required = false) String documentNo, RedirectAttributes redirect) {
-        projects.recordApproval(code, approval, new ApprovalCommand(status, issuer, issuedOn, documentNo));
+    @FormPage(value = "/public/projects/{code}", row = "approval")
+    String tick(@PathVariable String code, @PathVariable String approval,
+            @ModelAttribute("approvalForm") ApprovalForm form, RedirectAttributes redirect) {
+        projects.recordApproval(code, approval, form.command());
         redirect.addFlashAttribute("saved", approval);
         return "redirect:/public/projects/" + code;
     }

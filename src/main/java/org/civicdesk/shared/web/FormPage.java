@@ -17,4 +17,11 @@ public @interface FormPage {
 
     /** The page's address; {@code {name}} takes the value of the handler's path variable of that name. */
     String value();
+
+    /**
+     * For a form repeated on each row of a list, the path variable that names its row: a refused form
+     * comes back under its name for that row ({@link Forms#rowName}), so that the page shows the
+     * values, the summary and the messages on that row only.
+     */
+    String row() default "";
 }

@@ -12,6 +12,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindException;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.ObjectError;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -80,7 +82,7 @@ public class PageExceptionHandler {
         if (page == null || gone || e.status() == HttpStatus.FORBIDDEN || e.status() == HttpStatus.UNAUTHORIZED) {
             return errorPage(e.status(), problems.message(e.messageKey(), e.args()));
         }
-        BindingResult form = submittedForm(handler, request);
+        BindingResult form = submittedForm(handler, request, page);
         FlashMap flash = RequestContextUtils.getOutputFlashMap(request);
         if (form != null && !e.violations().isEmpty()) {
             FormErrors.reject(form, e);
@@ -100,9 +102,10 @@ public class PageExceptionHandler {
         if (page == null || e.getTarget() == null) {
             return errorPage(HttpStatus.BAD_REQUEST, problems.message("problem.validation"));
         }
+        BindingResult form = copy(e.getBindingResult(), flashName(e.getObjectName(), page, request));
         FlashMap flash = RequestContextUtils.getOutputFlashMap(request);
-        flash.put(e.getObjectName(), e.getTarget());
-        flash.put(BindingResult.MODEL_KEY_PREFIX + e.getObjectName(), copy(e.getBindingResult()));
+        flash.put(form.getObjectName(), e.getTarget());
+        flash.put(BindingResult.MODEL_KEY_PREFIX + form.getObjectName(), form);
         return redirect(page, request);
     }
 
@@ -121,31 +124,47 @@ public class PageExceptionHandler {
         return mav;
     }
 
-    @SuppressWarnings("unchecked")
     private static ModelAndView redirect(FormPage page, HttpServletRequest request) {
-        Map<String, String> variables = (Map<String, String>) request
-                .getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
-        String url = UriComponentsBuilder.fromPath(page.value())
-                .buildAndExpand(variables == null ? Map.of() : variables).encode().toUriString();
+        String url = UriComponentsBuilder.fromPath(page.value()).buildAndExpand(pathVariables(request)).encode()
+                .toUriString();
         return new ModelAndView("redirect:" + url);
     }
 
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> pathVariables(HttpServletRequest request) {
+        Map<String, String> variables = (Map<String, String>) request
+                .getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        return variables == null ? Map.of() : variables;
+    }
+
+    /** The name a refused form comes back under: its own, or for a form on each row, its row's. */
+    private static String flashName(String name, FormPage page, HttpServletRequest request) {
+        return page.row().isEmpty() ? name : Forms.rowName(name, pathVariables(request).get(page.row()));
+    }
+
     /** The form of the handler as bound, with its errors in a result of its own that can travel in the session. */
-    private static BindingResult submittedForm(HandlerMethod handler, HttpServletRequest request) {
+    private static BindingResult submittedForm(HandlerMethod handler, HttpServletRequest request, FormPage page) {
         for (MethodParameter parameter : handler.getMethodParameters()) {
             if (parameter.hasParameterAnnotation(ModelAttribute.class)) {
-                WebDataBinder binder = binders(request).get(ModelFactory.getNameForParameter(parameter));
+                String name = ModelFactory.getNameForParameter(parameter);
+                WebDataBinder binder = binders(request).get(name);
                 if (binder != null && binder.getTarget() != null) {
-                    return copy(binder.getBindingResult());
+                    return copy(binder.getBindingResult(), flashName(name, page, request));
                 }
             }
         }
         return null;
     }
 
-    private static BindingResult copy(BindingResult bound) {
-        BindingResult copy = new BeanPropertyBindingResult(bound.getTarget(), bound.getObjectName());
-        copy.addAllErrors(bound);
+    /** A copy of the errors under the name the form comes back under (errors carry their form's name). */
+    private static BindingResult copy(BindingResult bound, String name) {
+        BindingResult copy = new BeanPropertyBindingResult(bound.getTarget(), name);
+        for (ObjectError e : bound.getAllErrors()) {
+            copy.addError(e instanceof FieldError f
+                    ? new FieldError(name, f.getField(), f.getRejectedValue(), f.isBindingFailure(), f.getCodes(),
+                            f.getArguments(), f.getDefaultMessage())
+                    : new ObjectError(name, e.getCodes(), e.getArguments(), e.getDefaultMessage()));
+        }
         return copy;
     }
 
