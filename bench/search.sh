@@ -110,10 +110,12 @@ work="$pg_dir/work"
 mkdir -p "$work"
 : >"$work/sign.tsv"
 : >"$work/rate.tsv"
-# The answers the writer may write, as the data stands now: SIGNED lead cases of matters IN_PROGRESS.
+# The answers the writer may write, as the data stands now: SIGNED lead cases of matters IN_PROGRESS,
+# in the generated departments dept-NNN, whose handlers it has tokens for (not the demo city's).
 export_answers() {
   psql_db -At -c "COPY (SELECT c.id, c.matter_id, c.org_code FROM handling_case c JOIN matter m ON m.id = c.matter_id
-      WHERE c.status = 'SIGNED' AND c.role = 'LEAD' AND m.status = 'IN_PROGRESS' ORDER BY c.id) TO STDOUT" >"$work/answer.tsv"
+      WHERE c.status = 'SIGNED' AND c.role = 'LEAD' AND m.status = 'IN_PROGRESS' AND c.org_code LIKE 'dept-%'
+      ORDER BY c.id) TO STDOUT" >"$work/answer.tsv"
 }
 writer_value() { awk -F= -v k="$1" '$1 == k {print $2}' "$2"; }
 
