@@ -28,7 +28,10 @@
 # BENCH_WRITE_RATE (5), BENCH_WRITE_THREADS (8), BENCH_FRESH_MS (5000), BENCH_SKIP_BUILD=1 to reuse
 # target/*.jar, BENCH_QUIET_WAIT (180 s), BENCH_MAX_OTHERS (10) and BENCH_RETRIES (2) as in
 # bench/matters.sh, BENCH_KEEP=1 to leave the cluster and the app nodes running at the end,
-# BENCH_OUT (bench/out/search) for the logs and results, BENCH_TIMEOUT (60m).
+# BENCH_OUT (bench/out/search) for the logs and results, BENCH_TIMEOUT (60m), BENCH_START_WAIT (180 s,
+# for each node to report UP and for the demo city to load), BENCH_JFR=1 to record node a with JFR
+# (round 1's ping and search runs are cut out and summarised by bench/JfrTop.java, beside the SQL
+# each run ran, sql-ping.txt and sql-search.txt).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
@@ -42,7 +45,7 @@ fresh_ms=${BENCH_FRESH_MS:-5000}
 goal=0.3
 p99_goal=100
 bench_out bench/out/search
-rm -f "$out"/wrk-*.txt "$out"/writer-*.txt
+rm -f "$out"/wrk-*.txt "$out"/writer-*.txt "$out"/sql-*.txt "$out"/waits-*.txt "$out"/pool-*.txt "$out"/jfr-*
 
 need java openjdk-17-jdk-headless mvn maven wrk wrk jq jq curl curl
 install_missing
@@ -62,20 +65,28 @@ base=${bases[0]}
 search() {
   curl -fsS -G "$1/api/v1/public/search" --data-urlencode "q=$2" ${3:+--data-urlencode "kind=$3"} | jq -r '.hits[].url'
 }
+# The demo city loads after the node reports UP; the data set is numbered after its matters and
+# cases, so it is generated once the demo's last step has committed (its marker, as OnceOnly writes
+# it) and the search has its notices. Bounded by BENCH_START_WAIT, as the start.
 log "Waiting for the demo city"
-for _ in $(seq 1 300); do
-  [ -z "$(search "$base" 水痘 NOTICE 2>/dev/null)" ] || break
+deadline=$(( $(date +%s) + ${BENCH_START_WAIT:-180} ))
+until [ "$(psql_db -At -c "SELECT count(*) FROM app_marker WHERE name = 'demo.projectMeetings'")" = 1 ] \
+    && [ -n "$(search "$base" 水痘 NOTICE 2>/dev/null)" ]; do
+  [ "$(date +%s)" -lt "$deadline" ] || die "The demo city was not loaded and searchable after ${BENCH_START_WAIT:-180} s"
   sleep 1
 done
+log "The demo city is in"
 # The second node starts before the data set exists, as in bench/matters.sh: a node's start checks
 # the search's copy against every module, which for 100,000 answers written past the app takes long.
 start_node b false
 admin=$(token admin "$admin_password")
 
-log "Creating 200 departments through the API"
+log "Creating 200 departments and a HANDLER through the API"
 for n in $(seq 1 200); do
   post /api/v1/orgs "{\"code\":\"$(printf 'dept-%03d' "$n")\",\"name\":\"示例部门 $n\",\"kind\":\"GOVERNMENT\"}"
 done
+# The writer's accounts (bench/matters-accounts.sql) get this account's password hash, as in bench/matters.sh.
+post /api/v1/accounts "{\"username\":\"bench-handler\",\"password\":\"bench-password-1\",\"displayName\":\"Bench handler\",\"roles\":[\"HANDLER\"],\"orgCode\":\"dept-001\"}"
 
 log "Generating $matters matters in PostgreSQL"
 start=$(date +%s)
@@ -99,10 +110,12 @@ work="$pg_dir/work"
 mkdir -p "$work"
 : >"$work/sign.tsv"
 : >"$work/rate.tsv"
-# The answers the writer may write, as the data stands now: SIGNED lead cases of matters IN_PROGRESS.
+# The answers the writer may write, as the data stands now: SIGNED lead cases of matters IN_PROGRESS,
+# in the generated departments dept-NNN, whose handlers it has tokens for (not the demo city's).
 export_answers() {
   psql_db -At -c "COPY (SELECT c.id, c.matter_id, c.org_code FROM handling_case c JOIN matter m ON m.id = c.matter_id
-      WHERE c.status = 'SIGNED' AND c.role = 'LEAD' AND m.status = 'IN_PROGRESS' ORDER BY c.id) TO STDOUT" >"$work/answer.tsv"
+      WHERE c.status = 'SIGNED' AND c.role = 'LEAD' AND m.status = 'IN_PROGRESS' AND c.org_code LIKE 'dept-%'
+      ORDER BY c.id) TO STDOUT" >"$work/answer.tsv"
 }
 writer_value() { awk -F= -v k="$1" '$1 == k {print $2}' "$2"; }
 
@@ -152,6 +165,10 @@ measure() {
     [ -f "$work/ready" ] || { cat "$wfile" >&2; die "The writer did not get ready"; }
   fi
   idle=$(settle)
+  # The first round's runs are profiled: the SQL each request runs (pg_stat_statements) and, with
+  # BENCH_JFR, where node a spent its CPU.
+  local profiled=
+  [[ "$label" != round1-* ]] || { profiled=1; profile_begin "$what" "$(seconds "$dur")"; jfr_mark; }
   cpu_snapshot "$pg_dir/cpu-0"
   touch "$work/go"
   if [ "$what" = search ]; then
@@ -172,6 +189,10 @@ measure() {
   fi
   local requests
   read -r _ _ _ requests _ <<<"$figures"
+  if [ -n "$profiled" ]; then
+    jfr_cut 0 "$what"
+    profile_end "$what" "$out/sql-$what.txt" "$requests" "$(awk -v r="$answers" -v d="$(seconds "$dur")" 'BEGIN {printf "%d", r * d}')"
+  fi
   echo "$figures $idle $(cpu_figures "$pg_dir/cpu-0" "$pg_dir/cpu-1" "$requests" $writer_pid) $answers"
 }
 
@@ -218,3 +239,4 @@ done
   echo "an answer written on node b found by a search on node a after (ms, per round): $(awk -F'\t' 'NR > 1 && $2 == "search" {printf "%s ", $15}' "$results")"
   awk -v r="$m_ratio" -v p="$m_p99" -v g="$goal" -v pg="$p99_goal" 'BEGIN {print ((r >= g && p <= pg) ? "GOAL MET" : "GOAL NOT MET")}'
 } | tee "$out/summary.txt"
+jfr_summaries

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import java.util.stream.Collectors;
 
 import org.civicdesk.shared.PublicContent;
 import org.civicdesk.shared.PublicDocument;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -32,12 +34,17 @@ class SearchDocuments {
     private static final String SELECT = "SELECT kind, doc_key, title, body, url, doc_date, withdrawn, revision, changed_at "
             + "FROM search_document";
 
+    /** Rows inserted in one statement batch and transaction by {@link #insertMissing}. */
+    private static final int BATCH = 500;
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
     private final PublicContents contents;
     private final TransactionTemplate tx;
 
-    SearchDocuments(JdbcClient jdbc, PublicContents contents, PlatformTransactionManager transactions) {
+    SearchDocuments(JdbcClient jdbc, JdbcTemplate batches, PublicContents contents, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.contents = contents;
         this.tx = new TransactionTemplate(transactions);
     }
@@ -75,6 +82,25 @@ class SearchDocuments {
         });
     }
 
+    /**
+     * Writes the rows of documents that had none when their module was read, in batches: what a bulk
+     * import leaves (thousands of answers written past the app) is brought in quickly. Safe beside
+     * {@link #refresh}: a row that an event wrote meanwhile read the module later than these documents
+     * were read, so it stays as it is (ON CONFLICT DO NOTHING), and an event after this one rewrites it.
+     */
+    void insertMissing(String kind, List<PublicDocument> missing) {
+        for (int from = 0; from < missing.size(); from += BATCH) {
+            List<Object[]> rows = new ArrayList<>();
+            for (PublicDocument d : missing.subList(from, Math.min(from + BATCH, missing.size()))) {
+                rows.add(new Object[] { kind, d.key(), d.title(), StoredDocument.body(d), d.url(), d.date() });
+            }
+            tx.executeWithoutResult(status -> batches.batchUpdate("""
+                    INSERT INTO search_document (kind, doc_key, title, body, url, doc_date, withdrawn, revision, changed_at)
+                    VALUES (?, ?, ?, ?, ?, ?, FALSE, nextval('search_document_revision'), CURRENT_TIMESTAMP)
+                    ON CONFLICT DO NOTHING""", rows));
+        }
+    }
+
     /** Every row of a kind, withdrawn ones included, by key. */
     Map<String, StoredDocument> ofKind(String kind) {
         return jdbc.sql(SELECT + " WHERE kind = :kind").param("kind", kind).query(SearchDocuments::row).list()
@@ -83,6 +109,11 @@ class SearchDocuments {
 
     List<String> kinds() {
         return jdbc.sql("SELECT DISTINCT kind FROM search_document").query(String.class).list();
+    }
+
+    /** The database's time, by which rows are stamped. */
+    OffsetDateTime now() {
+        return jdbc.sql("SELECT CURRENT_TIMESTAMP").query(OffsetDateTime.class).single();
     }
 
     /** The rows written at or after {@code since}, in the order they were written; every row if it is null. */

@@ -2,6 +2,7 @@ package org.civicdesk.search.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.text.BreakIterator;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -11,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
@@ -18,11 +20,13 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -30,17 +34,14 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.highlight.Highlighter;
-import org.apache.lucene.search.highlight.InvalidTokenOffsetsException;
-import org.apache.lucene.search.highlight.QueryScorer;
-import org.apache.lucene.search.highlight.SimpleHTMLEncoder;
-import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
-import org.apache.lucene.search.highlight.SimpleSpanFragmenter;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.civicdesk.shared.Checks;
 import org.springframework.stereotype.Component;
@@ -50,24 +51,40 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.annotation.PreDestroy;
 
 /**
- * 全文检索 — this node's index of the public documents, with Lucene's smartcn analyzer.
+ * 全文检索 — this node's index of the public documents, Chinese in pairs of characters ({@link SearchQuery}).
  *
  * <p>Civic Desk runs as several stateless nodes, so no node owns the index: each keeps its own in
- * memory and follows {@link SearchDocuments}. It loads every row at its first read, and before each
- * search reads the rows written since its last read, less an {@link #OVERLAP overlap}: a row's time
- * is when its transaction began, so a transaction that committed a moment after a later one is
- * still read. Rows read twice are skipped by their revision, so reading again costs one indexed
- * query and nothing else. A document changed on another node is thus found by the next search here,
- * as soon as the search's listener there has committed it. What the index holds besides Lucene's
- * documents is one revision per document: as bounded as the documents themselves.
+ * memory and follows {@link SearchDocuments}. It loads every row at its first read, and then, before a
+ * search, reads the rows written since its last read began, less an {@link #OVERLAP overlap}: a row's
+ * time is when its transaction began, so a transaction that committed a moment after that read is
+ * still read. Rows read twice are skipped by their revision. The searches of a {@link #STALENESS
+ * tenth of a second} share one read, so that under load most searches run no SQL, and a document
+ * changed on another node is found here within that time of the search's listener there committing
+ * it; a change made on this node is in this node's index as soon as its listener has run. What the
+ * index holds besides Lucene's documents is one revision per document: as bounded as the documents
+ * themselves.
  */
 @Component
 class SearchIndex {
 
     static final int MAX_HITS = 20;
-    /** Far longer than the one-row transaction that writes a document takes. */
+    /** Far longer than the transaction that writes a document (or a batch of them, {@link SearchRebuild}) takes. */
     static final Duration OVERLAP = Duration.ofSeconds(10);
+    /** How old a read of the rows a search may rely on; see {@link #catchUpUnlessRecent()}. */
+    static final Duration STALENESS = Duration.ofMillis(100);
     private static final int SNIPPET_CHARS = 120;
+    /**
+     * The text, with each term's place in it kept in the index, so that a snippet is cut from what the
+     * search already found rather than by analysing each hit's whole text again.
+     */
+    private static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
+
+    private static FieldType textWithOffsets() {
+        FieldType type = new FieldType(TextField.TYPE_STORED);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.freeze();
+        return type;
+    }
 
     /**
      * What a hit shows; the snippet is HTML-escaped text with the matched words in {@code <mark>}.
@@ -77,6 +94,8 @@ class SearchIndex {
     }
 
     private static final String DAY = "day";
+    /** What a hit reads of its document besides the snippet, which the highlighter reads itself. */
+    private static final Set<String> STORED_FOR_HIT = Set.of(SearchQuery.KIND, SearchQuery.TITLE, "url", DAY);
     /**
      * Of equally good hits, the newest first; those of no day (a place, a campaign), which stay
      * current, before them.
@@ -97,10 +116,13 @@ class SearchIndex {
     /** The revision of each document this index holds or has dropped; guarded by {@code this}. */
     private final Map<String, Long> revisions = new HashMap<>();
     private final ReentrantLock reading = new ReentrantLock();
-    /** Guarded by {@link #reading}: when the last read of the rows began, and the latest row it saw. */
-    private long lastReadAt = System.nanoTime();
-    private OffsetDateTime latestSeen;
-    private boolean loaded;
+    /**
+     * When the last read of the rows began, by this node's clock and by the database's; written under
+     * {@link #reading}.
+     */
+    private volatile long lastReadAt = System.nanoTime();
+    private OffsetDateTime lastReadFrom;
+    private volatile boolean loaded;
     /**
      * Whether documents changed since searches last opened the index: the reader is reopened once, when
      * the next search comes, rather than after each change, which under a burst of answers would write
@@ -139,7 +161,7 @@ class SearchIndex {
                 String.join(", ", kinds()));
         checks.check(from == null || to == null || !to.isBefore(from), "to", "search.validation.to");
         checks.throwIfAny();
-        catchUp();
+        catchUpUnlessRecent();
         Query text = SearchQuery.parse(analyzer, q, contents.gathering());
         if (text == null) {
             return List.of();
@@ -159,11 +181,14 @@ class SearchIndex {
             }
             IndexSearcher searcher = searchers.acquire();
             try {
+                TopDocs top = searcher.search(query.build(), MAX_HITS, BY_SCORE_THEN_NEWEST);
+                String[] snippets = snippets(searcher, highlighted, top);
                 List<Hit> hits = new ArrayList<>();
-                for (ScoreDoc sd : searcher.search(query.build(), MAX_HITS, BY_SCORE_THEN_NEWEST).scoreDocs) {
-                    Document doc = searcher.storedFields().document(sd.doc);
+                for (int i = 0; i < top.scoreDocs.length; i++) {
+                    Document doc = searcher.storedFields().document(top.scoreDocs[i].doc, STORED_FOR_HIT);
                     String day = doc.get(DAY);
-                    hits.add(new Hit(doc.get(SearchQuery.KIND), doc.get(SearchQuery.TITLE), doc.get("url"), snippet(highlighted, doc),
+                    hits.add(new Hit(doc.get(SearchQuery.KIND), doc.get(SearchQuery.TITLE), doc.get("url"),
+                            Objects.requireNonNullElse(snippets[i], ""),
                             day == null ? null : LocalDate.ofEpochDay(Long.parseLong(day))));
                 }
                 return hits;
@@ -176,9 +201,20 @@ class SearchIndex {
     }
 
     /**
+     * Reads the rows unless a read began within {@link #STALENESS}: what changed on another node is then
+     * found here that much later at most, and under load the rows are read a few times a second rather
+     * than once per search.
+     */
+    private void catchUpUnlessRecent() {
+        if (!loaded || System.nanoTime() - lastReadAt > STALENESS.toNanos()) {
+            catchUp();
+        }
+    }
+
+    /**
      * Reads the rows written since the last read (all of them the first time) and applies them. A
-     * search that waited while another thread read them uses that read if it began after the search
-     * did, so concurrent searches share one query and still see every change committed before they
+     * caller that waited while another thread read them uses that read if it began after the caller
+     * did, so concurrent callers share one query and still see every change committed before they
      * began.
      */
     void catchUp() {
@@ -189,13 +225,9 @@ class SearchIndex {
                 return;
             }
             lastReadAt = System.nanoTime();
-            List<StoredDocument> changed = documents.changedSince(latestSeen == null ? null : latestSeen.minus(OVERLAP));
-            apply(changed);
-            for (StoredDocument row : changed) {
-                if (latestSeen == null || row.changedAt().isAfter(latestSeen)) {
-                    latestSeen = row.changedAt();
-                }
-            }
+            OffsetDateTime readAt = documents.now();
+            apply(documents.changedSince(lastReadFrom == null ? null : lastReadFrom.minus(OVERLAP)));
+            lastReadFrom = readAt;
             loaded = true;
         } finally {
             reading.unlock();
@@ -238,7 +270,7 @@ class SearchIndex {
         doc.add(new StringField(SearchQuery.KIND, row.kind(), Field.Store.YES));
         doc.add(new StoredField("url", row.url()));
         doc.add(new TextField(SearchQuery.TITLE, row.title(), Field.Store.YES));
-        doc.add(new TextField(SearchQuery.TEXT, row.body(), Field.Store.YES));
+        doc.add(new Field(SearchQuery.TEXT, row.body(), TEXT_WITH_OFFSETS));
         if (row.date() != null) {
             long day = row.date().toEpochDay();
             doc.add(new LongPoint(DAY, day));
@@ -248,22 +280,18 @@ class SearchIndex {
         return doc;
     }
 
-    private String snippet(Query query, Document doc) throws IOException {
-        String text = doc.get(SearchQuery.TEXT);
-        QueryScorer scorer = new QueryScorer(query, SearchQuery.TEXT);
-        Highlighter highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(),
-                scorer);
-        highlighter.setTextFragmenter(new SimpleSpanFragmenter(scorer, SNIPPET_CHARS));
-        try {
-            String best = highlighter.getBestFragment(analyzer, SearchQuery.TEXT, text);
-            if (best != null) {
-                return best;
-            }
-        } catch (InvalidTokenOffsetsException e) {
-            throw new IllegalStateException(e);
-        }
-        String start = text.length() > SNIPPET_CHARS ? text.substring(0, SNIPPET_CHARS) + "…" : text;
-        return SimpleHTMLEncoder.htmlEncode(start);
+    /**
+     * Each hit's snippet: about {@value #SNIPPET_CHARS} characters of its text around the words as
+     * typed, HTML-escaped, with each whole word in {@code <mark>} (a phrase's matches, not its pairs);
+     * the text's start when the words are only in the title.
+     */
+    private String[] snippets(IndexSearcher searcher, Query highlighted, TopDocs top) throws IOException {
+        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer).withWeightMatches(true)
+                .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(BreakIterator.getCharacterInstance(),
+                        SNIPPET_CHARS, 0.5f))
+                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "…", true)).withMaxNoHighlightPassages(1)
+                .build();
+        return highlighter.highlight(SearchQuery.TEXT, highlighted, top, 1);
     }
 
     @PreDestroy

@@ -1,6 +1,7 @@
 package org.civicdesk.search.internal;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +28,9 @@ import net.javacrumbs.shedlock.core.SimpleLock;
 /**
  * 重建 — brings the search's copy of the public documents in line with every module: each document
  * that differs from what its module publishes now, or that the module no longer publishes, is
- * refreshed on its own, as an event would refresh it, so every node's index follows. A city's public
- * content is thousands of documents, so comparing all of them is cheap; what matches is not written.
+ * refreshed on its own, as an event would refresh it, so every node's index follows; documents the
+ * search has no row of (after a bulk import, say) are inserted in batches. A city's public content is
+ * thousands of documents, so comparing all of them is cheap; what matches is not written.
  *
  * <p>Every start checks this way, since an event whose node died before delivering it is only
  * delivered again when asked. The check takes a ShedLock lock first: of nodes starting together one
@@ -73,14 +75,21 @@ class SearchRebuild {
             Set<String> keys = new HashSet<>(now.keySet());
             keys.addAll(stored.keySet());
             published += now.size();
+            List<PublicDocument> missing = new ArrayList<>();
             for (String key : keys) {
                 StoredDocument row = stored.get(key);
-                if (row == null || !row.matches(Optional.ofNullable(now.get(key)))) {
+                if (row == null) {
+                    missing.add(now.get(key));
+                } else if (!row.matches(Optional.ofNullable(now.get(key)))) {
                     documents.refresh(kind, key).ifPresent(index::apply);
                     changed++;
                 }
             }
+            documents.insertMissing(kind, missing);
+            changed += missing.size();
         }
+        // The rows inserted in batches reach this node's index as another node's would, by reading them.
+        index.catchUp();
         return new Rebuilt(published, changed);
     }
 
