@@ -43,7 +43,9 @@ import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.civicdesk.shared.Actor;
 import org.civicdesk.shared.Checks;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
@@ -130,7 +132,16 @@ class SearchIndex {
      */
     private final AtomicBoolean stale = new AtomicBoolean();
 
+    private final long stalenessNanos;
+
+    @Autowired
     SearchIndex(SearchDocuments documents, PublicContents contents) {
+        this(documents, contents, STALENESS);
+    }
+
+    /** An index whose shared reads may be {@code staleness} old, so that a test can tell the two rules apart. */
+    SearchIndex(SearchDocuments documents, PublicContents contents, Duration staleness) {
+        this.stalenessNanos = staleness.toNanos();
         this.documents = documents;
         this.contents = contents;
         try {
@@ -203,10 +214,12 @@ class SearchIndex {
     /**
      * Reads the rows unless a read began within {@link #STALENESS}: what changed on another node is then
      * found here that much later at most, and under load the rows are read a few times a second rather
-     * than once per search.
+     * than once per search. Someone signed in may have just published or answered something through
+     * another node, and must find their own change: their searches always read. The public's
+     * searches, the bulk of them, share the reads.
      */
     private void catchUpUnlessRecent() {
-        if (!loaded || System.nanoTime() - lastReadAt > STALENESS.toNanos()) {
+        if (!loaded || Actor.current().isPresent() || System.nanoTime() - lastReadAt > stalenessNanos) {
             catchUp();
         }
     }
