@@ -9,6 +9,15 @@ import java.util.Map;
  */
 public interface AccountNames {
 
-    /** Each username of an existing account mapped to its display name; unknown ones are left out. */
+    /**
+     * The raiser of every anonymous report (匿名反映): no account is named so, as usernames begin with a
+     * letter or a digit. It is shown as an anonymous resident (匿名群众) and is never notified.
+     */
+    String ANONYMOUS = "~anonymous";
+
+    /**
+     * Each username of an existing account mapped to its display name, and {@link #ANONYMOUS} to the
+     * words for an anonymous resident in the reader's language; unknown ones are left out.
+     */
     Map<String, String> displayNames(Collection<String> usernames);
 }

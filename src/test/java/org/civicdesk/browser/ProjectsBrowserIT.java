@@ -88,7 +88,7 @@ class ProjectsBrowserIT extends RealBrowserTest {
                 List.of("HN-KELUOZI"), "TRANSFER", "1000000.00", event, "2023-02-27", false)));
         browser.signIn("supervisor", DEMO_PASSWORD);
         browser.open("/public/deals");
-        new Select(browser.find(By.id("event-filter"))).selectByValue(event);
+        new Select(browser.find(By.id("filter-event"))).selectByValue(event);
         browser.click(By.cssSelector("main form[method=get] button[type=submit]"));
         assertThat(browser.find(By.id("deals-count")).getText()).isEqualTo("1");
         browser.checkAccessibility();

@@ -22,8 +22,8 @@ import jakarta.servlet.http.Cookie;
 
 /**
  * Aid and insurance on the web: the rules are public, a resident applies and follows the application,
- * the officer's queue puts favoured categories first, a pay button sent twice pays once, and the
- * insurance shows its loss ratio.
+ * the officer's queue puts favoured categories first, a pay button sent twice pays once, the
+ * insurance shows its loss ratio, and the queue and the claims are paged and filtered.
  */
 @IntegrationTest
 class AidPagesIT {
@@ -67,9 +67,12 @@ class AidPagesIT {
                 .andExpect(status().isForbidden());
 
         Cookie officer = signIn("charity");
+        // The favoured category comes first, on the first page however many wait; the resident's is found by name.
         String queue = api.mvc().perform(get("/charity/aid?status=SUBMITTED&programme=ILLNESS-2023").cookie(officer))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(queue.indexOf("复合型特困家庭（示例）")).isPositive().isLessThan(queue.indexOf("/aid/applications/" + id));
+        assertThat(queue).contains("复合型特困家庭（示例）");
+        api.mvc().perform(get("/charity/aid?status=SUBMITTED&programme=ILLNESS-2023&q=raiser").cookie(officer))
+                .andExpect(content().string(containsString("/aid/applications/" + id + "\"")));
         api.mvc().perform(post("/charity/aid/applications/" + id + "/decline").cookie(officer).with(csrf()))
                 .andExpect(redirectedUrl("/aid/applications/" + id));
         api.mvc().perform(post("/charity/aid/applications/" + id + "/approve").cookie(officer).with(csrf())
@@ -98,6 +101,47 @@ class AidPagesIT {
         api.mvc().perform(get("/charity/insurance/2022?status=PAID").cookie(officer)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("参保市民89（示例）")));
         api.mvc().perform(get("/charity/insurance/2022").cookie(signIn("raiser"))).andExpect(status().isForbidden());
+    }
+
+    /**
+     * The officers' queue and a year's claims show fifty a page and narrow by applicant or claimant,
+     * status and period; the pager's links keep the filter, and a bad filter is named beside its field.
+     */
+    @Test
+    void theQueueAndTheClaimsPageThroughWhatTheFilterKeeps() throws Exception {
+        String officer = api.tokenFor("CHARITY_OFFICER", null);
+        String name = "pager-" + Api.unique();
+        for (int i = 0; i < 51; i++) {
+            api.postKeyed("/api/v1/aid/programmes/ILLNESS-2023/applications", officer, Api.unique(),
+                    "{\"applicantName\":\"" + name + "\",\"category\":\"LOW_INCOME\",\"amountRequested\":\"100\","
+                            + "\"reason\":\"test\"}").andExpect(status().isCreated());
+            api.postKeyed("/api/v1/insurance/policies/2022/claims", officer, Api.unique(), "{\"claimant\":\"" + name
+                    + "\",\"incident\":\"fell\",\"incidentOn\":\"2022-06-01\",\"amountClaimed\":\"100\"}")
+                    .andExpect(status().isCreated());
+        }
+        for (String list : new String[] { "/charity/aid", "/charity/insurance/2022" }) {
+            String first = page(list + "?q=" + name, officer, 200);
+            assertThat(lines(first, name)).isEqualTo(50);
+            assertThat(first).contains("第 1–50 条，共 51 条", "href=\"" + list + "?q=" + name + "&amp;page=1\"");
+            assertThat(lines(page(list + "?q=" + name + "&page=1", officer, 200), name)).isEqualTo(1);
+            assertThat(lines(page(list + "?q=" + name + "&status=PAID", officer, 200), name)).isZero();
+            assertThat(lines(page(list + "?q=" + name + "&to=2022-05-31", officer, 200), name)).isZero();
+            assertThat(page(list + "?q=" + name + "&status=LOST&from=yesterday", officer, 400))
+                    .contains("id=\"status-error\"", "id=\"from-error\"", "href=\"#status\"")
+                    .doesNotContain(">" + name + "</td>");
+        }
+        assertThat(page("/charity/aid?programme=NOPE", officer, 400)).contains("id=\"programme-error\"", "救助项目不存在。");
+        assertThat(page("/charity/insurance/2022?from=2022-06-02&to=2022-06-01", officer, 400))
+                .contains("id=\"to-error\"", "结束日期不能早于开始日期。");
+    }
+
+    /** How many lines of a list name the applicant or claimant. */
+    private static int lines(String page, String name) {
+        return page.split(">" + name + "</td>", -1).length - 1;
+    }
+
+    private String page(String path, String token, int status) throws Exception {
+        return api.get(path, token).andExpect(status().is(status)).andReturn().getResponse().getContentAsString();
     }
 
     private Cookie signIn(String username) throws Exception {

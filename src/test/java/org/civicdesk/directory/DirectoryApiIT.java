@@ -58,6 +58,28 @@ class DirectoryApiIT {
      * An organisation's English name shows on English pages, its Chinese name on Chinese ones; a change
      * that does not mention it keeps it, a blank one removes it. The demo city's departments have theirs.
      */
+    /** The accounts page shows fifty a page, narrowed by name and role, its pager keeping them; a bad role is named. */
+    @Test
+    void theAccountsPagePagesThroughWhatTheFilterKeeps() throws Exception {
+        String tag = "pg" + Api.unique();
+        for (int i = 0; i < 51; i++) {
+            api.post("/api/v1/accounts", admin, "{\"username\":\"" + tag + "-" + i + "\",\"password\":\"secret-pass-1\","
+                    + "\"displayName\":\"Test\",\"roles\":[\"RAISER\"]}").andExpect(status().isCreated());
+        }
+        String list = "/directory/accounts?q=" + tag + "&role=RAISER";
+        String first = accountsPage(list, 200);
+        assertThat(first.split(">" + tag + "-", -1)).hasSize(50 + 1);
+        assertThat(first).contains("href=\"" + list.replace("&", "&amp;") + "&amp;page=1\"");
+        assertThat(accountsPage(list + "&page=1", 200).split(">" + tag + "-", -1)).hasSize(1 + 1);
+        assertThat(accountsPage("/directory/accounts?q=" + tag + "&role=ADMIN", 200)).doesNotContain(">" + tag + "-");
+        assertThat(accountsPage("/directory/accounts?role=KING", 400)).contains("id=\"filter-role-error\"",
+                "href=\"#filter-role\"");
+    }
+
+    private String accountsPage(String path, int status) throws Exception {
+        return api.get(path, admin).andExpect(status().is(status)).andReturn().getResponse().getContentAsString();
+    }
+
     @Test
     void anEnglishNameShowsOnEnglishPagesOnly() throws Exception {
         String code = "EN-" + Api.unique();

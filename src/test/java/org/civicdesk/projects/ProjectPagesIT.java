@@ -16,6 +16,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
+import java.util.regex.Pattern;
 
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
@@ -33,7 +34,7 @@ import jakarta.servlet.http.Cookie;
 /**
  * The reserve's and the deals' pages on the demo city: public to read, the dispatch-meeting report
  * (and its workbook) to signed-in staff, the approvals ticked on the project's page only by those who
- * may; and the search finds the fair's deals.
+ * may; the search finds the fair's deals; the board and the deals are paged and filtered.
  */
 @IntegrationTest
 class ProjectPagesIT {
@@ -65,6 +66,59 @@ class ProjectPagesIT {
                 .andExpect(content().string(containsString("3.5亿元")));
         await().untilAsserted(() -> api.get("/api/v1/public/search?q=专利", null)
                 .andExpect(jsonPath("$.hits[*].title", org.hamcrest.Matchers.hasItem("湖南工业大学专利技术转让"))));
+    }
+
+    /**
+     * The board and the deals show fifty a page and narrow by batch, stage or event, form, text and
+     * period; the pager's links keep the filter, and a bad filter is named beside its field.
+     */
+    @Test
+    void theBoardAndTheDealsPageThroughWhatTheFilterKeeps() throws Exception {
+        String admin = api.adminToken();
+        String supervisor = api.tokenFor("SUPERVISOR", null);
+        String tag = "pager" + Api.unique();
+        String owner = "ORG-" + tag;
+        api.post("/api/v1/orgs", admin, "{\"code\":\"" + owner + "\",\"name\":\"机构 " + tag
+                + "\",\"kind\":\"ENTERPRISE\"}").andExpect(status().isCreated());
+        String batch = "B-" + tag;
+        api.post("/api/v1/project-batches", supervisor, "{\"code\":\"" + batch + "\",\"name\":\"批次 " + tag
+                + "\",\"requiredApprovals\":[]}").andExpect(status().isCreated());
+        for (int i = 0; i < 51; i++) {
+            api.post("/api/v1/projects", supervisor, "{\"code\":\"P-" + tag + "-" + i + "\",\"batch\":\"" + batch
+                    + "\",\"name\":\"道路 " + tag + "\",\"ownerOrg\":\"" + owner
+                    + "\",\"amountRequested\":\"1000.00\",\"district\":\"天元区\"}").andExpect(status().isCreated());
+            api.post("/api/v1/deals", supervisor, "{\"title\":\"专利 " + tag + "\",\"from\":[\"" + owner
+                    + "\"],\"to\":[\"" + owner + "\"],\"form\":\"TRANSFER\",\"event\":\"" + tag
+                    + "\",\"signedOn\":\"2023-02-27\"}").andExpect(status().isCreated());
+        }
+        String board = "/public/projects?batch=" + batch + "&q=" + tag;
+        String first = page(board, 200);
+        assertThat(count(first, "href=\"/public/projects/P-" + tag)).isEqualTo(50);
+        assertThat(first).contains("第 1–50 条，共 51 条", "href=\"" + board.replace("&", "&amp;") + "&amp;page=1\"");
+        assertThat(count(page(board + "&page=1", 200), "href=\"/public/projects/P-" + tag)).isEqualTo(1);
+        assertThat(count(page(board + "&stage=DECLARED", 200), "href=\"/public/projects/P-" + tag)).isZero();
+        assertThat(page("/public/projects?batch=NO-" + tag + "&stage=LATE", 400))
+                .contains("id=\"batch-error\"", "id=\"stage-error\"", "href=\"#stage\"");
+
+        String deals = "/public/deals?event=" + tag + "&q=" + tag;
+        String dealsFirst = page(deals, 200);
+        assertThat(count(dealsFirst, "id=\"deal-")).isEqualTo(50);
+        assertThat(dealsFirst).contains("href=\"" + deals.replace("&", "&amp;") + "&amp;page=1\"");
+        assertThat(count(page(deals + "&page=1", 200), "id=\"deal-")).isEqualTo(1);
+        assertThat(count(page(deals + "&form=EQUITY", 200), "id=\"deal-")).isZero();
+        assertThat(count(page(deals + "&to=2023-02-26", 200), "id=\"deal-")).isZero();
+        assertThat(page("/public/deals?form=BARTER&from=2023-02-30", 400))
+                .contains("id=\"filter-form-error\"", "id=\"filter-from-error\"", "href=\"#filter-form\"")
+                .doesNotContain("id=\"deal-");
+    }
+
+    private String page(String path, int status) throws Exception {
+        return api.mvc().perform(get(path)).andExpect(status().is(status)).andReturn().getResponse()
+                .getContentAsString();
+    }
+
+    private static int count(String page, String text) {
+        return page.split(Pattern.quote(text), -1).length - 1;
     }
 
     @Test

@@ -117,7 +117,7 @@ class AidApiController {
     @Operation(summary = "The officers' queue: waiting first, the categories a programme favours first within it")
     List<AidApplicationView> queue(@RequestParam(required = false) String status,
             @RequestParam(required = false) String programme) {
-        return applications.queue(status(status), programme, 500);
+        return applications.queue(AidApplications.QueueFilter.of(status(status), programme), 0, 500);
     }
 
     @PostMapping("/aid/applications/{id}/decision")

@@ -228,14 +228,43 @@ class AidApplications {
         return failure;
     }
 
-    /** The officers' queue, of one status or programme if asked. */
-    List<AidApplicationView> queue(Review.Status status, String programme, int limit) {
-        return jdbc.sql(SELECT + " " + """
-                WHERE (CAST(:status AS VARCHAR(16)) IS NULL OR a.status = :status)
-                  AND (CAST(:programme AS VARCHAR(64)) IS NULL OR p.code = :programme)""" + QUEUE_ORDER + " LIMIT :limit")
-                .param("status", status == null ? null : status.name())
-                .param("programme", Campaigns.blankToNull(programme)).param("limit", limit)
+    /**
+     * What the officers' queue is narrowed to; each part left {@code null} asks for all.
+     *
+     * @param like a lower-case {@code LIKE} pattern the applicant's name or username matches
+     * @param from the first day of applying, {@code to} the last
+     */
+    record QueueFilter(Review.Status status, String programme, String like, LocalDate from, LocalDate to) {
+
+        static QueueFilter of(Review.Status status, String programme) {
+            return new QueueFilter(status, Campaigns.blankToNull(programme), null, null, null);
+        }
+    }
+
+    private static final String QUEUE_WHERE = """
+             WHERE (CAST(:status AS VARCHAR(16)) IS NULL OR a.status = :status)
+              AND (CAST(:programme AS VARCHAR(64)) IS NULL OR p.code = :programme)
+              AND (CAST(:like AS VARCHAR(300)) IS NULL OR LOWER(a.applicant_name) LIKE :like
+                   OR LOWER(a.applicant) LIKE :like)
+              AND (CAST(:from AS DATE) IS NULL OR a.applied_on >= :from)
+              AND (CAST(:to AS DATE) IS NULL OR a.applied_on <= :to)""";
+
+    /** A page of the officers' queue, narrowed as the filter asks. */
+    List<AidApplicationView> queue(QueueFilter filter, long offset, int limit) {
+        return filtered(jdbc.sql(SELECT + " " + QUEUE_WHERE + QUEUE_ORDER + " LIMIT :limit OFFSET :offset"), filter)
+                .param("limit", limit).param("offset", offset)
                 .query(AidApplications::map).list().stream().map(this::view).toList();
+    }
+
+    /** How many applications {@link #queue(QueueFilter, long, int)} pages through. */
+    long queueSize(QueueFilter filter) {
+        return filtered(jdbc.sql("SELECT COUNT(*) FROM aid_application a JOIN aid_programme p ON p.id = a.programme_id"
+                + " " + QUEUE_WHERE), filter).query(Long.class).single();
+    }
+
+    private static JdbcClient.StatementSpec filtered(JdbcClient.StatementSpec sql, QueueFilter f) {
+        return sql.param("status", f.status() == null ? null : f.status().name()).param("programme", f.programme())
+                .param("like", f.like()).param("from", f.from()).param("to", f.to());
     }
 
     /** The applications an account made, that were made for it, or that it filed for others, latest first. */

@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.civicdesk.charity.AidApplicationCommand;
 import org.civicdesk.charity.ClaimCommand;
 import org.civicdesk.charity.ReviewDecision;
+import org.civicdesk.shared.web.ListFilter;
 
 /**
  * The aid and insurance forms, bound field by field; the services check them exactly as they check the
@@ -15,6 +16,19 @@ import org.civicdesk.charity.ReviewDecision;
 final class AidForms {
 
     private AidForms() {
+    }
+
+    /** The filters of the officers' queue of applications: those of every list, and a programme. */
+    static class QueueFilterForm extends ListFilter {
+        private String programme;
+
+        public String getProgramme() {
+            return programme;
+        }
+
+        public void setProgramme(String programme) {
+            this.programme = programme;
+        }
     }
 
     /**

@@ -1,23 +1,31 @@
 package org.civicdesk.charity.internal;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.civicdesk.charity.internal.AidForms.ApplicationForm;
 import org.civicdesk.charity.internal.AidForms.DecisionForm;
 import org.civicdesk.charity.internal.AidForms.PaymentForm;
+import org.civicdesk.charity.internal.AidForms.QueueFilterForm;
 import org.civicdesk.charity.internal.Views.AidApplicationView;
 import org.civicdesk.charity.internal.Views.PaymentView;
+import org.civicdesk.charity.internal.Views.ProgrammeView;
 import org.civicdesk.shared.Actor;
+import org.civicdesk.shared.Checks;
 import org.civicdesk.shared.IdempotentRequests;
 import org.civicdesk.shared.Role;
 import org.civicdesk.shared.IdempotentRequests.Made;
 import org.civicdesk.shared.web.FormPage;
 import org.civicdesk.shared.web.Forms;
+import org.civicdesk.shared.web.ListFilter;
+import org.civicdesk.shared.web.Pager;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,6 +34,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 /**
  * Aid on the web: the programmes and their rules for everyone; applying and following one's
  * applications for a signed-in resident, with their documents; the queue, the review and the payment
@@ -33,6 +43,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class AidPages {
+
+    private static final int PAGE_SIZE = 50;
 
     private final AidProgrammes programmes;
     private final AidApplications applications;
@@ -105,13 +117,25 @@ class AidPages {
 
     @GetMapping("/charity/aid")
     @PreAuthorize("hasRole('CHARITY_OFFICER')")
-    String queue(@RequestParam(required = false) String status, @RequestParam(required = false) String programme,
-            Model model) {
-        model.addAttribute("applications", applications.queue(AidApiController.status(status), programme, 200));
-        model.addAttribute("programmes", programmes.all());
+    String queue(@ModelAttribute("filter") QueueFilterForm filter, BindingResult errors,
+            @RequestParam(defaultValue = "0") int page, HttpServletResponse response, Model model) {
+        List<ProgrammeView> all = programmes.all();
+        Checks checks = new Checks();
+        String programme = Campaigns.blankToNull(filter.getProgramme());
+        checks.check(programme == null || all.stream().anyMatch(p -> p.code().equals(programme)), "programme",
+                "charity.validation.unknownProgramme");
+        AidApplications.QueueFilter query = new AidApplications.QueueFilter(filter.status(checks, Review.Status.class),
+                programme, filter.like(), filter.from(checks), filter.to(checks));
+        Map<String, String> programmeOptions = new LinkedHashMap<>();
+        all.forEach(p -> programmeOptions.put(p.code(), p.name()));
+        model.addAttribute("programmeOptions", programmeOptions);
         model.addAttribute("statuses", Review.Status.values());
-        model.addAttribute("status", status);
-        model.addAttribute("programme", programme);
+        if (ListFilter.refused(checks, errors, response)) {
+            return "charity/aid-queue";
+        }
+        List<AidApplicationView> lines = applications.queue(query, Pager.offset(page, PAGE_SIZE), PAGE_SIZE);
+        model.addAttribute("applications", lines);
+        model.addAttribute("pager", Pager.of(applications.queueSize(query), lines.size(), page, PAGE_SIZE));
         return "charity/aid-queue";
     }
 

@@ -6,14 +6,18 @@ import org.civicdesk.charity.internal.AidForms.ClaimForm;
 import org.civicdesk.charity.internal.AidForms.DecisionForm;
 import org.civicdesk.charity.internal.AidForms.PaymentForm;
 import org.civicdesk.charity.internal.Views.ClaimView;
+import org.civicdesk.shared.Checks;
 import org.civicdesk.shared.IdempotentRequests;
 import org.civicdesk.shared.IdempotentRequests.Made;
 import org.civicdesk.shared.web.FormPage;
 import org.civicdesk.shared.web.Forms;
+import org.civicdesk.shared.web.ListFilter;
+import org.civicdesk.shared.web.Pager;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,6 +27,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 /**
  * The officers' livelihood-insurance pages: a year's policy with its loss ratio, its claims with
  * filters, filing a claim, and each claim's documents, review and payment. Claimants are named only here.
@@ -31,6 +37,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/charity/insurance")
 @PreAuthorize("hasRole('CHARITY_OFFICER')")
 class InsurancePages {
+
+    private static final int PAGE_SIZE = 50;
 
     private final LivelihoodInsurance insurance;
     private final IdempotentRequests requests;
@@ -59,13 +67,21 @@ class InsurancePages {
     }
 
     @GetMapping("/{year}")
-    String claims(@PathVariable int year, @RequestParam(required = false) String status, Model model) {
+    String claims(@PathVariable int year, @ModelAttribute("filter") ListFilter filter, BindingResult errors,
+            @RequestParam(defaultValue = "0") int page, HttpServletResponse response, Model model) {
         model.addAttribute("policy", insurance.view(year));
         model.addAttribute("years", insurance.years());
-        model.addAttribute("claims", insurance.claims(year, AidApiController.status(status)));
         model.addAttribute("statuses", Review.Status.values());
-        model.addAttribute("status", status);
         Forms.addIfAbsent(model, "form", ClaimForm::new);
+        Checks checks = new Checks();
+        LivelihoodInsurance.ClaimFilter query = new LivelihoodInsurance.ClaimFilter(
+                filter.status(checks, Review.Status.class), filter.like(), filter.from(checks), filter.to(checks));
+        if (ListFilter.refused(checks, errors, response)) {
+            return "charity/claims";
+        }
+        List<ClaimView> claims = insurance.claims(year, query, Pager.offset(page, PAGE_SIZE), PAGE_SIZE);
+        model.addAttribute("claims", claims);
+        model.addAttribute("pager", Pager.of(insurance.claimsSize(year, query), claims.size(), page, PAGE_SIZE));
         return "charity/claims";
     }
 

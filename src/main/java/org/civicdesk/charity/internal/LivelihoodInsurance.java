@@ -172,12 +172,43 @@ class LivelihoodInsurance {
     }
 
     /** The claims on a year's policy, of one status if asked, latest first. */
+    /**
+     * What a list of a year's claims is narrowed to; each part left {@code null} asks for all.
+     *
+     * @param like a lower-case {@code LIKE} pattern the claimant or the incident matches
+     * @param from the first day of the incidents, {@code to} the last
+     */
+    record ClaimFilter(Review.Status status, String like, LocalDate from, LocalDate to) {
+    }
+
+    private static final String CLAIM_WHERE = """
+             WHERE p.policy_year = :year AND (CAST(:status AS VARCHAR(16)) IS NULL OR c.status = :status)
+              AND (CAST(:like AS VARCHAR(300)) IS NULL OR LOWER(c.claimant) LIKE :like OR LOWER(c.incident) LIKE :like)
+              AND (CAST(:from AS DATE) IS NULL OR c.incident_on >= :from)
+              AND (CAST(:to AS DATE) IS NULL OR c.incident_on <= :to)""";
+
+    /** The claims on a year's policy, latest first, of one status if asked. */
     List<ClaimView> claims(int year, Review.Status status) {
+        return claims(year, new ClaimFilter(status, null, null, null), 0, Integer.MAX_VALUE);
+    }
+
+    /** A page of the claims on a year's policy, latest first, narrowed as the filter asks. */
+    List<ClaimView> claims(int year, ClaimFilter filter, long offset, int limit) {
         view(year);
-        return jdbc.sql(CLAIM + " " + """
-                WHERE p.policy_year = :year AND (CAST(:status AS VARCHAR(16)) IS NULL OR c.status = :status)
-                ORDER BY c.id DESC""").param("year", year).param("status", status == null ? null : status.name())
+        return filtered(jdbc.sql(CLAIM + " " + CLAIM_WHERE + " ORDER BY c.id DESC LIMIT :limit OFFSET :offset"), year, filter)
+                .param("limit", limit).param("offset", offset)
                 .query(LivelihoodInsurance::map).list().stream().map(LivelihoodInsurance::view).toList();
+    }
+
+    /** How many claims {@link #claims(int, ClaimFilter, long, int)} pages through. */
+    long claimsSize(int year, ClaimFilter filter) {
+        return filtered(jdbc.sql("SELECT COUNT(*) FROM livelihood_claim c JOIN livelihood_policy p ON p.id = c.policy_id"
+                + " " + CLAIM_WHERE), year, filter).query(Long.class).single();
+    }
+
+    private static JdbcClient.StatementSpec filtered(JdbcClient.StatementSpec sql, int year, ClaimFilter f) {
+        return sql.param("year", year).param("status", f.status() == null ? null : f.status().name())
+                .param("like", f.like()).param("from", f.from()).param("to", f.to());
     }
 
     List<Integer> years() {

@@ -16,15 +16,18 @@ import org.civicdesk.directory.OrgKind;
 import org.civicdesk.directory.OrgSummary;
 import org.civicdesk.directory.PersonCommand;
 import org.civicdesk.directory.PostCommand;
+import org.civicdesk.shared.Checks;
 import org.civicdesk.shared.Problems;
 import org.civicdesk.shared.Role;
 import org.civicdesk.shared.web.FormPage;
 import org.civicdesk.shared.web.Forms;
+import org.civicdesk.shared.web.ListFilter;
 import org.civicdesk.shared.web.Pager;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,6 +37,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 /** The directory's pages. Forms go through the same service checks as the API. */
 @Controller
@@ -176,12 +181,34 @@ class DirectoryPages {
         return parameters.getOrDefault("q", parameters.values().stream().findFirst().orElse("")).trim();
     }
 
+    /** The filters of the accounts' list: those of every list, and a role. */
+    static class AccountFilterForm extends ListFilter {
+        private String role;
+
+        public String getRole() {
+            return role;
+        }
+
+        public void setRole(String role) {
+            this.role = role;
+        }
+    }
+
     @GetMapping("/accounts")
     @PreAuthorize("hasRole('ADMIN')")
-    String accounts(Model model) {
-        model.addAttribute("accounts", directory.accounts(null, 1000));
+    String accounts(@ModelAttribute("filter") AccountFilterForm filter, BindingResult errors,
+            @RequestParam(defaultValue = "0") int page, HttpServletResponse response, Model model) {
         Forms.addIfAbsent(model, "form", AccountForm::new);
         model.addAttribute("roles", Role.values());
+        Checks checks = new Checks();
+        Role role = checks.oneOf("role", filter.getRole(), Role.class);
+        if (ListFilter.refused(checks, errors, response)) {
+            return "directory/accounts";
+        }
+        List<AccountSummary> accounts = directory.accounts(filter.like(), role, Pager.offset(page, PAGE_SIZE), PAGE_SIZE);
+        model.addAttribute("accounts", accounts);
+        model.addAttribute("pager",
+                Pager.of(directory.accountCount(filter.like(), role), accounts.size(), page, PAGE_SIZE));
         return "directory/accounts";
     }
 

@@ -45,6 +45,8 @@ import org.civicdesk.shared.AccountNames;
 import org.civicdesk.shared.Problems;
 import org.civicdesk.shared.Role;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -77,10 +79,12 @@ class DirectoryService implements Directory, ResidentAccounts, AccountNames {
     private final AuditTrail audit;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final MessageSource messages;
 
     DirectoryService(JdbcClient jdbc, PasswordEncoder passwords, AuditTrail audit, Clock clock,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, MessageSource messages) {
         this.events = events;
+        this.messages = messages;
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.audit = audit;
@@ -238,6 +242,9 @@ class DirectoryService implements Directory, ResidentAccounts, AccountNames {
                 names.put(u, byLowerCase.get(u.toLowerCase(Locale.ROOT)));
             }
         }
+        if (usernames.contains(ANONYMOUS)) {
+            names.put(ANONYMOUS, messages.getMessage("account.anonymous", null, LocaleContextHolder.getLocale()));
+        }
         return names;
     }
 
@@ -364,6 +371,30 @@ class DirectoryService implements Directory, ResidentAccounts, AccountNames {
                 .param("q", q).param("like", "%" + q + "%").param("limit", limit)
                 .query(String.class).list().stream()
                 .map(u -> findAccount(u).orElseThrow()).toList();
+    }
+
+    private static final String ACCOUNT_FILTER = """
+             WHERE (CAST(:like AS VARCHAR(300)) IS NULL OR LOWER(a.username) LIKE :like
+                    OR LOWER(a.display_name) LIKE :like)
+              AND (CAST(:role AS VARCHAR(32)) IS NULL
+                   OR EXISTS (SELECT 1 FROM account_role r WHERE r.account_id = a.id AND r.role = :role))""";
+
+    /**
+     * A page of the accounts, by username, whose username or name matches {@code like} (a lower-case
+     * {@code LIKE} pattern) and that have {@code role}; {@code null} asks for all.
+     */
+    List<AccountSummary> accounts(String like, Role role, long offset, int limit) {
+        return jdbc.sql("SELECT a.username FROM account a " + ACCOUNT_FILTER
+                + " ORDER BY a.username LIMIT :limit OFFSET :offset")
+                .param("like", like).param("role", role == null ? null : role.name()).param("limit", limit)
+                .param("offset", offset).query(String.class).list().stream()
+                .map(u -> findAccount(u).orElseThrow()).toList();
+    }
+
+    /** How many accounts {@link #accounts(String, Role, long, int)} pages through. */
+    long accountCount(String like, Role role) {
+        return jdbc.sql("SELECT COUNT(*) FROM account a " + ACCOUNT_FILTER).param("like", like)
+                .param("role", role == null ? null : role.name()).query(Long.class).single();
     }
 
     boolean hasAccounts() {

@@ -22,6 +22,7 @@ import org.civicdesk.matters.MatterId;
 import org.civicdesk.matters.MatterStatus;
 import org.civicdesk.matters.MatterType;
 import org.civicdesk.matters.Matters;
+import org.civicdesk.shared.AccountNames;
 import org.civicdesk.shared.Actor;
 import org.civicdesk.shared.Checks;
 import org.civicdesk.shared.PrivacyNotice;
@@ -53,11 +54,8 @@ import jakarta.validation.constraints.Positive;
 @EnableConfigurationProperties(AnonymousAppeals.Settings.class)
 class AnonymousAppeals {
 
-    /**
-     * The raiser of every anonymous appeal. Usernames begin with a letter or a digit, so no account
-     * is ever named so and none sees these appeals as its own.
-     */
-    static final String ANONYMOUS = "~anonymous";
+    /** The raiser of every anonymous appeal: no account is named so, and none sees these appeals as its own. */
+    static final String ANONYMOUS = AccountNames.ANONYMOUS;
 
     /** Who raises and rates an anonymous appeal: a raiser with no account behind it. */
     private static final Actor REPORTER = new Actor(0, ANONYMOUS, ANONYMOUS, null, Set.of(Role.RAISER));

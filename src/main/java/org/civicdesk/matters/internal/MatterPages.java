@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import org.civicdesk.directory.Directory;
 import org.civicdesk.directory.OrgKind;
@@ -46,8 +47,6 @@ import org.civicdesk.shared.web.Pager;
 import org.civicdesk.shared.web.Forms;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -79,15 +78,12 @@ class MatterPages {
     private final ObjectProvider<OverdueBlockers> blockers;
     private final MatterReports reports;
     private final AccountNames accountNames;
-    private final MessageSource messages;
-
     private final AppealReports appeals;
 
     MatterPages(MatterCommands service, MatterQueries queries, Directory directory, ObjectProvider<Meetings> meetings,
             Deadlines deadlines, ObjectProvider<OverdueBlockers> blockers, MatterReports reports,
-            AccountNames accountNames, AppealReports appeals, MessageSource messages) {
+            AccountNames accountNames, AppealReports appeals) {
         this.appeals = appeals;
-        this.messages = messages;
         this.reports = reports;
         this.service = service;
         this.accountNames = accountNames;
@@ -200,6 +196,7 @@ class MatterPages {
         Page<Views.MatterSummary> matters = queries.matters(series, meeting, status, type, q, false,
                 Math.max(0, page), PAGE_SIZE);
         model.addAttribute("matters", matters.items());
+        model.addAttribute("raiserNames", raiserNames(matters.items()));
         model.addAttribute("pager", pager(matters, page));
         model.addAttribute("seriesNames", seriesNames(queries.seriesWithMatters()));
         model.addAttribute("series", series);
@@ -260,7 +257,10 @@ class MatterPages {
     @GetMapping("/matters/board")
     @PreAuthorize("hasAnyRole('SUPERVISOR','ADMIN')")
     String board(Model model) {
-        model.addAttribute("board", queries.board(PAGE_SIZE).value());
+        Views.Board board = queries.board(PAGE_SIZE).value();
+        model.addAttribute("board", board);
+        model.addAttribute("raiserNames", raiserNames(
+                Stream.concat(board.unsatisfied().stream(), board.keyMatters().stream()).toList()));
         model.addAttribute("figures", reports.report(null, null, null, null, null).total());
         model.addAttribute("orgNames", orgNames());
         model.addAttribute("seriesNames", seriesNames(queries.seriesWithMatters()));
@@ -480,7 +480,6 @@ class MatterPages {
         return Pager.of(page.total(), page.items().size(), requested, PAGE_SIZE);
     }
 
-    /** Display names of the raiser and co-signers, for those who may see the matter. */
     /**
      * Display names of the raiser, co-signers and everyone in the history, for those who may see the
      * matter; a username no account has (a system task) stands for itself.
@@ -493,12 +492,17 @@ class MatterPages {
         return displayNames(usernames);
     }
 
+    /** The display names of the raisers of a staff list's matters. */
+    private Map<String, String> raiserNames(List<Views.MatterSummary> matters) {
+        Set<String> raisers = new LinkedHashSet<>();
+        matters.forEach(m -> raisers.add(m.raiser()));
+        return displayNames(raisers);
+    }
+
     private Map<String, String> displayNames(Set<String> usernames) {
         Map<String, String> known = accountNames.displayNames(usernames);
         Map<String, String> names = new LinkedHashMap<>();
         usernames.forEach(u -> names.put(u, known.getOrDefault(u, u)));
-        names.computeIfPresent(AnonymousAppeals.ANONYMOUS, (u, n) -> messages.getMessage("matters.anonymous", null,
-                LocaleContextHolder.getLocale()));
         return names;
     }
 

@@ -17,6 +17,7 @@ import org.civicdesk.matters.MatterId;
 import org.civicdesk.meetings.Meetings;
 import org.civicdesk.meetings.ParticipationEvent;
 import org.civicdesk.places.BookingEvent;
+import org.civicdesk.shared.AccountNames;
 import org.civicdesk.shared.Actor;
 import org.civicdesk.shared.CitySettings;
 import org.civicdesk.shared.Role;
@@ -197,10 +198,14 @@ class Notifications {
      * stays in the app.
      *
      * @param detail a further fact the kind's text tells, e.g. why an application was declined
-     * @return whether it was written now
+     * @return whether it was written now; never for the anonymous raiser, whom nobody can sign in as
+     *         to read it and who follows an anonymous report by its tracking code
      */
     private boolean write(To to, String kind, Long matter, Long aCase, String title, String org, LocalDate due,
             String detail, String link, String key, Instant at) {
+        if (AccountNames.ANONYMOUS.equals(to.username())) {
+            return false;
+        }
         int written = jdbc.sql("""
                 INSERT INTO notification (recipient, recipient_org, recipient_role, kind, matter_id, case_id, title,
                                           org_code, due_date, detail, link, dedup_key, created_at)

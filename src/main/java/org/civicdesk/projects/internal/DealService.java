@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -123,6 +124,47 @@ class DealService {
         return event == null ? deals("", Map.of()) : deals("WHERE e.name = :event", Map.of("event", event));
     }
 
+    /**
+     * What the register of deals is narrowed to; each part left {@code null} asks for all.
+     *
+     * @param like a lower-case {@code LIKE} pattern the deal's title or patent number matches
+     * @param from the first day of signing, {@code to} the last
+     */
+    record DealFilter(String event, DealForm form, String like, LocalDate from, LocalDate to) {
+
+        private static final String WHERE = """
+                WHERE (CAST(:event AS VARCHAR(200)) IS NULL OR e.name = :event)
+                  AND (CAST(:form AS VARCHAR(32)) IS NULL OR d.form = :form)
+                  AND (CAST(:like AS VARCHAR(300)) IS NULL OR LOWER(d.title) LIKE :like
+                       OR LOWER(d.patent_no) LIKE :like)
+                  AND (CAST(:from AS DATE) IS NULL OR d.signed_on >= :from)
+                  AND (CAST(:to AS DATE) IS NULL OR d.signed_on <= :to)""";
+
+        Map<String, Object> params() {
+            Map<String, Object> params = new HashMap<>();
+            params.put("event", event);
+            params.put("form", form == null ? null : form.name());
+            params.put("like", like);
+            params.put("from", from);
+            params.put("to", to);
+            return params;
+        }
+    }
+
+    /** A page of the deals, latest signed first, narrowed as the filter asks. */
+    List<DealView> deals(DealFilter filter, long offset, int limit) {
+        Map<String, Object> params = filter.params();
+        params.put("limit", limit);
+        params.put("offset", offset);
+        return deals(DealFilter.WHERE, " LIMIT :limit OFFSET :offset", params);
+    }
+
+    /** How many deals {@link #deals(DealFilter, long, int)} pages through. */
+    long count(DealFilter filter) {
+        return jdbc.sql("SELECT COUNT(*) FROM tech_deal d LEFT JOIN deal_event e ON e.id = d.event_id "
+                + DealFilter.WHERE).params(filter.params()).query(Long.class).single();
+    }
+
     DealStats stats(String event) {
         List<DealView> deals = deals(event);
         Map<String, Long> byForm = new LinkedHashMap<>();
@@ -196,8 +238,12 @@ class DealService {
     }
 
     private List<DealView> deals(String where, Map<String, ?> params) {
+        return deals(where, "", params);
+    }
+
+    private List<DealView> deals(String where, String page, Map<String, ?> params) {
         List<DealRow> rows = jdbc.sql("SELECT d.*, e.name AS event_name FROM tech_deal d "
-                + "LEFT JOIN deal_event e ON e.id = d.event_id " + where + " ORDER BY d.signed_on DESC, d.id DESC")
+                + "LEFT JOIN deal_event e ON e.id = d.event_id " + where + " ORDER BY d.signed_on DESC, d.id DESC" + page)
                 .params(params).query((rs, n) -> row(rs)).list();
         if (rows.isEmpty()) {
             return List.of();

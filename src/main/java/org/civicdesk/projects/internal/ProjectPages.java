@@ -2,11 +2,11 @@ package org.civicdesk.projects.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -17,6 +17,8 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.civicdesk.projects.MeetingLinkCommand;
 import org.civicdesk.projects.StageCommand;
+import org.civicdesk.projects.internal.FilterForms.DealFilterForm;
+import org.civicdesk.projects.internal.FilterForms.ProjectFilterForm;
 import org.civicdesk.projects.internal.Views.ApprovalView;
 import org.civicdesk.projects.internal.Views.BatchView;
 import org.civicdesk.projects.internal.Views.DealEventView;
@@ -24,11 +26,14 @@ import org.civicdesk.projects.internal.Views.DealView;
 import org.civicdesk.projects.internal.Views.DepartmentProgress;
 import org.civicdesk.projects.internal.Views.ProjectView;
 import org.civicdesk.shared.Actor;
+import org.civicdesk.shared.Checks;
 import org.civicdesk.shared.CitySettings;
 import org.civicdesk.shared.Workbooks;
 import org.civicdesk.shared.web.Formats;
 import org.civicdesk.shared.web.FormPage;
 import org.civicdesk.shared.web.Forms;
+import org.civicdesk.shared.web.ListFilter;
+import org.civicdesk.shared.web.Pager;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
@@ -38,6 +43,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,6 +51,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The pages of the special-bond reserve and the deals: a batch's public summary with its pipeline
@@ -55,6 +63,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class ProjectPages {
+
+    private static final int PAGE_SIZE = 50;
 
     private final ProjectService projects;
     private final DealService deals;
@@ -80,22 +90,33 @@ class ProjectPages {
     }
 
     @GetMapping("/public/projects")
-    String board(@RequestParam(required = false) String batch, Model model) {
+    String board(@ModelAttribute("filter") ProjectFilterForm filter, BindingResult errors,
+            @RequestParam(defaultValue = "0") int page, HttpServletResponse response, Model model) {
         List<BatchView> batches = projects.batches();
-        // An unknown batch from an edited address shows every project rather than an error page.
-        BatchView chosen = batch == null ? null : projects.findBatch(batch).orElse(null);
-        List<ProjectView> list = projects.projects(chosen == null ? null : chosen.code());
+        String batch = filter.getBatch() == null || filter.getBatch().isBlank() ? null : filter.getBatch().trim();
+        BatchView chosen = batches.stream().filter(b -> b.code().equals(batch)).findFirst().orElse(null);
         model.addAttribute("batches", batches);
         model.addAttribute("batch", chosen);
-        model.addAttribute("projects", list);
+        model.addAttribute("stages", Stage.values());
+        model.addAttribute("batchOptions", batches.stream().collect(Collectors.toMap(BatchView::code, BatchView::name,
+                (a, b) -> a, LinkedHashMap::new)));
+        Checks checks = new Checks();
+        checks.check(batch == null || chosen != null, "batch", "projects.validation.unknownBatch", batch);
+        ProjectService.ProjectFilter query = new ProjectService.ProjectFilter(batch,
+                checks.oneOf("stage", filter.getStage(), Stage.class), filter.like());
+        if (ListFilter.refused(checks, errors, response)) {
+            return "projects/board";
+        }
+        List<ProjectView> list = projects.projects(query, Pager.offset(page, PAGE_SIZE), PAGE_SIZE);
+        ProjectService.BoardFigures figures = projects.figures(query);
         Map<Stage, List<ProjectView>> byStage = new EnumMap<>(Stage.class);
         for (Stage s : Stage.values()) {
             byStage.put(s, list.stream().filter(p -> p.stage() == s).toList());
         }
         model.addAttribute("byStage", byStage);
-        model.addAttribute("requested", Amounts.format(list.stream().map(p -> new BigDecimal(p.amountRequested()))
-                .reduce(BigDecimal.ZERO, BigDecimal::add)));
-        model.addAttribute("ready", list.stream().filter(p -> p.missing().isEmpty()).count());
+        model.addAttribute("figures", figures);
+        model.addAttribute("requested", Amounts.format(figures.requested()));
+        model.addAttribute("pager", Pager.of(figures.projects(), list.size(), page, PAGE_SIZE));
         return "projects/board";
     }
 
@@ -275,23 +296,37 @@ class ProjectPages {
     }
 
     @GetMapping("/public/deals")
-    String deals(@RequestParam(required = false) String event, Model model) {
-        String chosen = event == null || event.isBlank() ? null : event.trim();
+    String deals(@ModelAttribute("filter") DealFilterForm filter, BindingResult errors,
+            @RequestParam(defaultValue = "0") int page, HttpServletResponse response, Model model) {
+        String chosen = filter.getEvent() == null || filter.getEvent().isBlank() ? null : filter.getEvent().trim();
         Forms.addIfAbsent(model, "dealForm", () -> {
             DealEntryForm form = new DealEntryForm();
             form.setEvent(chosen);
             form.setSignedOn(LocalDate.now(clock).toString());
             return form;
         });
+        List<String> events = deals.events();
         model.addAttribute("event", chosen);
-        model.addAttribute("events", deals.events());
+        model.addAttribute("events", events);
+        model.addAttribute("eventOptions", events.stream().collect(Collectors.toMap(e -> e, e -> e, (a, b) -> a,
+                LinkedHashMap::new)));
+        model.addAttribute("forms", DealForm.values());
+        model.addAttribute("mayRecord", Actor.current().map(ProjectService::mayManage).orElse(false));
+        model.addAttribute("eventRecords", this.events.all());
+        Checks checks = new Checks();
+        checks.check(chosen == null || events.contains(chosen), "event", "projects.validation.unknownEvent");
+        DealService.DealFilter query = new DealService.DealFilter(chosen,
+                checks.oneOf("form", filter.getForm(), DealForm.class), filter.like(), filter.from(checks),
+                filter.to(checks));
+        if (ListFilter.refused(checks, errors, response)) {
+            return "projects/deals";
+        }
         model.addAttribute("stats", deals.stats(chosen));
         model.addAttribute("byKind", deals.byPartyKind(chosen));
         model.addAttribute("byEvent", deals.byEvent());
-        model.addAttribute("deals", deals.deals(chosen));
-        model.addAttribute("forms", DealForm.values());
-        model.addAttribute("mayRecord", Actor.current().map(ProjectService::mayManage).orElse(false));
-        model.addAttribute("eventRecords", events.all());
+        List<DealView> lines = deals.deals(query, Pager.offset(page, PAGE_SIZE), PAGE_SIZE);
+        model.addAttribute("deals", lines);
+        model.addAttribute("pager", Pager.of(deals.count(query), lines.size(), page, PAGE_SIZE));
         return "projects/deals";
     }
 

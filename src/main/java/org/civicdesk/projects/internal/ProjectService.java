@@ -137,11 +137,68 @@ class ProjectService {
         if (batch != null) {
             spec = spec.param("batch", batch);
         }
-        List<ProjectRow> rows = spec.query((rs, n) -> projectRow(rs)).list();
+        return views(spec.query((rs, n) -> projectRow(rs)).list());
+    }
+
+    private List<ProjectView> views(List<ProjectRow> rows) {
         Map<Long, List<ApprovalView>> approvals = approvals(rows.stream().map(ProjectRow::id).toList());
         Map<String, String> orgNames = new LinkedHashMap<>();
         return rows.stream().map(r -> r.view(approvals.getOrDefault(r.id(), List.of()),
                 orgNames.computeIfAbsent(r.ownerOrg(), this::orgName))).toList();
+    }
+
+    /**
+     * What the reserve's board is narrowed to; each part left {@code null} asks for all.
+     *
+     * @param like a lower-case {@code LIKE} pattern the project's name, code or district matches
+     */
+    record ProjectFilter(String batch, Stage stage, String like) {
+
+        private static final String FROM = """
+                 FROM project p JOIN project_batch b ON b.id = p.batch_id
+                 WHERE (CAST(:batch AS VARCHAR(64)) IS NULL OR b.code = :batch)
+                  AND (CAST(:stage AS VARCHAR(32)) IS NULL OR p.stage = :stage)
+                  AND (CAST(:like AS VARCHAR(300)) IS NULL OR LOWER(p.name) LIKE :like OR LOWER(p.code) LIKE :like
+                       OR LOWER(p.district) LIKE :like)""";
+
+        JdbcClient.StatementSpec bind(JdbcClient.StatementSpec sql) {
+            return sql.param("batch", batch).param("stage", stage == null ? null : stage.name()).param("like", like);
+        }
+    }
+
+    /**
+     * The figures of the projects a filter keeps: how many there are in each stage, what they ask for,
+     * and how many have every approval they need.
+     */
+    record BoardFigures(Map<Stage, Long> byStage, long projects, BigDecimal requested, long ready) {
+    }
+
+    /** A page of the projects a filter keeps, in the order they move through the stages. */
+    List<ProjectView> projects(ProjectFilter filter, long offset, int limit) {
+        StringBuilder byStage = new StringBuilder(" ORDER BY CASE p.stage");
+        for (Stage s : Stage.values()) {
+            byStage.append(" WHEN '").append(s.name()).append("' THEN ").append(s.ordinal());
+        }
+        byStage.append(" END, b.id, p.example, p.code LIMIT :limit OFFSET :offset");
+        return views(filter.bind(jdbc.sql("SELECT p.*, b.code AS batch_code " + ProjectFilter.FROM + byStage))
+                .param("limit", limit).param("offset", offset).query((rs, n) -> projectRow(rs)).list());
+    }
+
+    BoardFigures figures(ProjectFilter filter) {
+        Map<Stage, Long> byStage = new EnumMap<>(Stage.class);
+        for (Stage s : Stage.values()) {
+            byStage.put(s, 0L);
+        }
+        filter.bind(jdbc.sql("SELECT p.stage, COUNT(*) AS n " + ProjectFilter.FROM + " GROUP BY p.stage"))
+                .query((ResultSet rs) -> {
+                    byStage.put(Stage.valueOf(rs.getString("stage")), rs.getLong("n"));
+                });
+        return filter.bind(jdbc.sql("""
+                SELECT COUNT(*) AS n, COALESCE(SUM(p.amount_requested), 0) AS requested,
+                       COUNT(CASE WHEN NOT EXISTS (SELECT 1 FROM project_approval a
+                                                   WHERE a.project_id = p.id AND a.status <> 'OBTAINED') THEN 1 END) AS ready
+                """ + ProjectFilter.FROM)).query((rs, n) -> new BoardFigures(byStage, rs.getLong("n"),
+                        rs.getBigDecimal("requested"), rs.getLong("ready"))).single();
     }
 
     Optional<ProjectView> find(String code) {

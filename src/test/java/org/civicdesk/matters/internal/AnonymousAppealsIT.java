@@ -18,6 +18,7 @@ import org.civicdesk.shared.FieldViolation;
 import org.civicdesk.shared.PrivacyNotice;
 import org.civicdesk.shared.ProblemException;
 import org.civicdesk.support.Api;
+import org.civicdesk.support.Eventually;
 import org.civicdesk.support.IntegrationTest;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,8 @@ import jakarta.servlet.http.Cookie;
  * A resident raises an appeal without an account and follows it with the tracking code: the code is
  * shown once and kept only hashed; whoever holds it sees the appeal, its steps without names, the
  * departments and their answers with contact details removed, and rates the answer as its raiser;
- * an unknown code and too many reports from one address are refused.
+ * an unknown code and too many reports from one address are refused. Staff see its raiser as an
+ * anonymous resident, who is never notified.
  */
 @IntegrationTest
 class AnonymousAppealsIT {
@@ -74,6 +76,16 @@ class AnonymousAppealsIT {
         String assigned = api.post("/api/v1/matters/" + id + "/assignments", supervisor, "{\"lead\":\"ZZ-DRC\"}")
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         long lead = ((Number) JsonPath.read(assigned, "$.cases[0].id")).longValue();
+        // Staff see an anonymous resident, by name, where a raiser is named; no notification is written for it.
+        for (String staffPage : new String[] { "/matters/" + id, "/matters?q=" + title }) {
+            assertThat(api.get(staffPage, supervisor).andExpect(status().isOk()).andReturn().getResponse()
+                    .getContentAsString()).contains("匿名群众").doesNotContain(AnonymousAppeals.ANONYMOUS);
+        }
+        Eventually.await("told the department of its case", () -> jdbc.sql(
+                "SELECT COUNT(*) FROM notification WHERE matter_id = :id AND kind = 'NEW_CASE'").param("id", id)
+                .query(Long.class).single() > 0);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM notification WHERE recipient = :anonymous")
+                .param("anonymous", AnonymousAppeals.ANONYMOUS).query(Long.class).single()).isZero();
         api.post("/api/v1/cases/" + lead + "/sign", handler.token(), "").andExpect(status().isOk());
         api.post("/api/v1/cases/" + lead + "/answer", handler.token(),
                 "{\"category\":\"A\",\"text\":\"已修复。如有问题请致电 13912345678。\"}").andExpect(status().isOk());
