@@ -48,7 +48,10 @@ class CharityWorkbench implements NavEntries, DeskCounts {
         }
         return List.of(
                 DeskCount.of(NavGroup.CHARITY, 10, "charity.desk.receipts",
-                        count("SELECT COUNT(*) FROM charity_receipt_pending"), "/charity/donations"),
+                        count("""
+                                SELECT COUNT(*) FROM charity_donation d
+                                WHERE d.id > (SELECT below_id FROM charity_receipt_watermark)
+                                    AND NOT EXISTS (SELECT 1 FROM charity_receipt r WHERE r.donation_id = d.id)"""), "/charity/donations"),
                 DeskCount.urgent(NavGroup.CHARITY, 20, "charity.desk.applications",
                         count("SELECT COUNT(*) FROM aid_application WHERE status = 'SUBMITTED'"),
                         "/charity/aid?status=SUBMITTED"),

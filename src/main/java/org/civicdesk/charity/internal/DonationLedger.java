@@ -4,13 +4,18 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,13 +28,18 @@ import org.civicdesk.charity.internal.Views.DonationView;
 import org.civicdesk.shared.Actor;
 import org.civicdesk.shared.Checks;
 import org.civicdesk.shared.IdempotentRequests;
+import org.civicdesk.shared.ProblemException;
 import org.civicdesk.shared.Problems;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -37,17 +47,20 @@ import org.springframework.transaction.support.TransactionTemplate;
  * that retries — on 99 Giving Day (99公益日) many report at once — has it counted exactly once: a
  * key is unique among the donations its account reported (another account's same key is another
  * payment), a repeat with the same body gets the donation recorded first, and a repeat with another
- * body is refused. Recording a donation takes no lock that another donation could hold: it is one
- * insert into the ledger and one into the issuer's queue, answered with a receipt still pending, and
- * {@link ReceiptIssuer} numbers it moments after it commits; the ledger's row is never written again.
- * A counter taken by every request would cap the whole city's intake at one row's lock.
+ * body is refused. Recording a donation takes no lock that another donation could hold: the
+ * donations a node receives at one moment are written together (a {@link GroupCommit}: one
+ * transaction, one multi-row insert), each answered once that has committed, with a receipt still
+ * pending; {@link ReceiptIssuer} finds and numbers it moments later, and the ledger's row is never
+ * written again. A counter taken by every request would cap the whole city's intake at one row's lock.
  * The donation enters the audit trail with its receipt, in the issuer's entry for its batch, not in
  * an entry of its own: the ledger row is the record of the report until then.
  */
 @Service
-class DonationLedger {
+@EnableConfigurationProperties(IntakeSettings.class)
+class DonationLedger implements DisposableBean {
 
     static final String CAMPAIGN_ENDED = "CAMPAIGN_ENDED";
+    static final String NOT_RECORDED = "DONATION_NOT_RECORDED";
 
     private static final String SELECT = """
             SELECT d.id, r.receipt_no, c.code, c.name, d.amount, d.donor_name, d.anonymous, d.received_on,
@@ -63,25 +76,35 @@ class DonationLedger {
     }
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
     private final Map<String, CampaignRef> campaignRefs = new ConcurrentHashMap<>();
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final CityDate city;
-    private final TransactionTemplate tx;
+    private final IntakeSettings settings;
+    private final boolean postgres;
+    private final GroupCommit<NewDonation, Written> intake;
 
-    DonationLedger(JdbcClient jdbc, ApplicationEventPublisher events,
-            Clock clock, CityDate city, PlatformTransactionManager transactions) {
+    DonationLedger(JdbcClient jdbc, JdbcTemplate batches, ApplicationEventPublisher events, Clock clock, CityDate city,
+            PlatformTransactionManager transactions, IntakeSettings settings) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.events = events;
         this.clock = clock;
         this.city = city;
-        this.tx = new TransactionTemplate(transactions);
+        this.settings = settings;
+        this.postgres = "PostgreSQL".equals(batches.execute((Connection con) -> con.getMetaData().getDatabaseProductName()));
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        tx.setTimeout((int) settings.transactionTimeout().toSeconds());
+        this.intake = new GroupCommit<>("donation-intake", settings.maxBatch(), settings.queueCapacity(), tx, this::writeBounded,
+                () -> new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, NOT_RECORDED, "charity.problem.notRecorded",
+                        List.of()));
     }
 
     /**
      * Records a donation received today, handled by the signed-in officer or payment channel, whom
-     * the receipt names. A retry that races the first report of its key loses on the unique key and
-     * is answered with the winner's donation.
+     * the receipt names. Everything that can refuse this request alone is checked here, before it
+     * joins a batch of the intake; the answer comes once its batch has committed.
      */
     Recorded record(DonationCommand cmd, String key) {
         Actor handler = Actor.require();
@@ -99,44 +122,155 @@ class DonationLedger {
         String hash = fingerprint(cmd.campaign().trim(), amount, donorName, anonymous, example, lateReason);
 
         LocalDate receivedOn = city.today();
-        try {
-            return tx.execute(status -> {
-                CampaignRef campaign = campaign(cmd.campaign().trim())
-                        .orElseThrow(() -> Problems.invalid("campaign", "charity.validation.unknownCampaign"));
-                boolean ended = campaign.endsOn() != null && receivedOn.isAfter(campaign.endsOn());
-                if (ended && lateReason == null) {
-                    Optional<Entry> earlier = byKey(handler, key);
-                    if (earlier.isPresent()) {
-                        return replay(earlier.get(), hash);
-                    }
-                    throw Problems.conflict(CAMPAIGN_ENDED, "charity.problem.campaignEnded", campaign.name(),
-                            campaign.endsOn().toString());
-                }
-                if (!ended && lateReason != null) {
-                    throw Problems.invalid("lateReason", "charity.validation.notLate");
-                }
-                GeneratedKeyHolder keys = new GeneratedKeyHolder();
-                jdbc.sql("""
-                        INSERT INTO charity_donation (campaign_id, amount, donor_name, anonymous, received_on,
-                            handled_by, handler_name, idempotency_key, request_hash, example, late_reason, created_at)
-                        VALUES (:campaign, :amount, :donorName, :anonymous, :receivedOn, :handledBy, :handlerName,
-                            :key, :hash, :example, :lateReason, :now)""")
-                        .param("campaign", campaign.id()).param("amount", amount).param("donorName", donorName)
-                        .param("anonymous", anonymous).param("receivedOn", receivedOn)
-                        .param("handledBy", handler.username()).param("handlerName", handler.displayName())
-                        .param("key", key).param("hash", hash).param("example", example)
-                        .param("lateReason", lateReason).param("now", OffsetDateTime.now(clock)).update(keys, "id");
-                long id = keys.getKey().longValue();
-                jdbc.sql("INSERT INTO charity_receipt_pending (donation_id) VALUES (:id)").param("id", id).update();
-                DonationView created = new DonationView(id, null, campaign.code(), campaign.name(),
-                        Money.format(amount), Money.capitals(amount), donorName, anonymous, receivedOn,
-                        handler.username(), handler.displayName(), example, lateReason);
-                events.publishEvent(new CharityEvent.DonationRecorded(id, campaign.code(), amount));
-                return new Recorded(created, false);
-            });
-        } catch (DuplicateKeyException reportedBefore) {
-            return replay(byKey(handler, key).orElseThrow(() -> reportedBefore), hash);
+        CampaignRef campaign = campaign(cmd.campaign().trim())
+                .orElseThrow(() -> Problems.invalid("campaign", "charity.validation.unknownCampaign"));
+        boolean ended = campaign.endsOn() != null && receivedOn.isAfter(campaign.endsOn());
+        if (ended && lateReason == null) {
+            Optional<Entry> earlier = byKey(handler.username(), key);
+            if (earlier.isPresent()) {
+                return replay(earlier.get(), hash).answer();
+            }
+            throw Problems.conflict(CAMPAIGN_ENDED, "charity.problem.campaignEnded", campaign.name(),
+                    campaign.endsOn().toString());
         }
+        if (!ended && lateReason != null) {
+            throw Problems.invalid("lateReason", "charity.validation.notLate");
+        }
+        NewDonation donation = new NewDonation(campaign, amount, donorName, anonymous, receivedOn, handler.username(),
+                handler.displayName(), key, hash, example, lateReason);
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            // A caller with a transaction of its own, such as the demo city's loader setting up the
+            // campaign it gives to, keeps the donation in it: the intake's writer could not see that
+            // campaign, nor undo the donation with the rest.
+            return write(List.of(donation)).get(0).answer();
+        }
+        return intake.submit(donation).answer();
+    }
+
+    /** A donation checked and ready to be written. */
+    private record NewDonation(CampaignRef campaign, BigDecimal amount, String donorName, boolean anonymous,
+            LocalDate receivedOn, String handledBy, String handlerName, String key, String hash, boolean example,
+            String lateReason) {
+
+        /** Who sent it and under which key: what the ledger keeps unique. */
+        String identity() {
+            return handledBy + "\n" + key;
+        }
+    }
+
+    /** The answer to one donation of a batch: recorded, replayed, or refused (a key reused with another body). */
+    private record Written(Recorded recorded, ProblemException refusal) {
+
+        Recorded answer() {
+            if (refusal != null) {
+                throw refusal;
+            }
+            return recorded;
+        }
+    }
+
+    /**
+     * Writes a batch of donations in the intake's transaction. A key sent twice within the batch is
+     * written once, and the repeats are answered as repeats of it; a key already on the ledger, or
+     * being written by another node at this moment, is skipped by the insert ({@code ON CONFLICT DO
+     * NOTHING} waits for that other transaction and then sees its row) and answered from the row. So
+     * no donation of a batch can fail the others.
+     */
+    private List<Written> write(List<NewDonation> batch) {
+        Map<String, List<Integer>> byIdentity = new LinkedHashMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            byIdentity.computeIfAbsent(batch.get(i).identity(), k -> new ArrayList<>()).add(i);
+        }
+        List<NewDonation> firsts = byIdentity.values().stream().map(same -> batch.get(same.get(0))).toList();
+        Map<String, Long> inserted = insert(firsts);
+        Written[] answers = new Written[batch.size()];
+        for (List<Integer> same : byIdentity.values()) {
+            NewDonation first = batch.get(same.get(0));
+            Long id = inserted.get(first.identity());
+            Entry recorded;
+            if (id != null) {
+                recorded = new Entry(new DonationView(id, null, first.campaign().code(), first.campaign().name(),
+                        Money.format(first.amount()), Money.capitals(first.amount()), first.donorName(),
+                        first.anonymous(), first.receivedOn(), first.handledBy(), first.handlerName(), first.example(),
+                        first.lateReason()), first.hash());
+                events.publishEvent(new CharityEvent.DonationRecorded(id, first.campaign().code(), first.amount()));
+                answers[same.get(0)] = new Written(new Recorded(recorded.view(), false), null);
+            } else {
+                recorded = byKey(first.handledBy(), first.key()).orElseThrow(() -> new IllegalStateException(
+                        "A donation's key conflicted with a row that cannot be read: " + first.identity()));
+            }
+            for (int i : same) {
+                if (answers[i] == null) {
+                    answers[i] = replay(recorded, batch.get(i).hash());
+                }
+            }
+        }
+        return List.of(answers);
+    }
+
+    /**
+     * A batch of the intake, in a transaction that the receipt issuer counts on never staying open
+     * much longer than {@link IntakeSettings#transactionTimeout()}: Spring starts no statement after
+     * it and cancels one still running, and PostgreSQL ends a transaction left waiting between
+     * statements, as by a JVM paused too long, after a quarter of it.
+     */
+    private List<Written> writeBounded(List<NewDonation> batch) {
+        if (postgres) {
+            jdbc.sql("SELECT set_config('idle_in_transaction_session_timeout', :t, TRUE)")
+                    .param("t", settings.transactionTimeout().toMillis() / 4 + "ms").query().singleRow();
+        }
+        return write(batch);
+    }
+
+    private static final String INSERT = """
+            INSERT INTO charity_donation (campaign_id, amount, donor_name, anonymous, received_on, handled_by,
+                handler_name, idempotency_key, request_hash, example, late_reason, created_at)
+            VALUES %s ON CONFLICT DO NOTHING""";
+
+    /**
+     * One statement for the whole batch, on both databases; the ids of the rows it inserted, by the
+     * identity of their donation. A donation whose key is on the ledger already has no id here.
+     */
+    private Map<String, Long> insert(List<NewDonation> donations) {
+        String sql = INSERT.formatted(String.join(", ", Collections.nCopies(donations.size(),
+                "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")));
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return batches.execute((Connection con) -> con.prepareStatement(sql, new String[] { "id", "handled_by", "idempotency_key" }),
+                (PreparedStatement ps) -> {
+                    int p = 0;
+                    for (NewDonation d : donations) {
+                        ps.setLong(++p, d.campaign().id());
+                        ps.setBigDecimal(++p, d.amount());
+                        ps.setString(++p, d.donorName());
+                        ps.setBoolean(++p, d.anonymous());
+                        ps.setObject(++p, d.receivedOn());
+                        ps.setString(++p, d.handledBy());
+                        ps.setString(++p, d.handlerName());
+                        ps.setString(++p, d.key());
+                        ps.setString(++p, d.hash());
+                        ps.setBoolean(++p, d.example());
+                        ps.setString(++p, d.lateReason());
+                        ps.setObject(++p, now);
+                    }
+                    ps.executeUpdate();
+                    Map<String, Long> ids = new HashMap<>();
+                    try (ResultSet keys = ps.getGeneratedKeys()) {
+                        while (keys.next()) {
+                            ids.put(keys.getString(2) + "\n" + keys.getString(3), keys.getLong(1));
+                        }
+                    }
+                    return ids;
+                });
+    }
+
+    /** How many donations wait for the intake's writer now. */
+    int waitingToBeWritten() {
+        return intake.waiting();
+    }
+
+    @Override
+    public void destroy() {
+        intake.close(settings.transactionTimeout().multipliedBy(2));
     }
 
     /** What a donation needs to know of its campaign. */
@@ -162,16 +296,16 @@ class DonationLedger {
         return found;
     }
 
-    private static Recorded replay(Entry earlier, String hash) {
+    private static Written replay(Entry earlier, String hash) {
         if (!earlier.requestHash().equals(hash)) {
-            throw Problems.conflict(IdempotentRequests.KEY_REUSED, "charity.problem.keyReused");
+            return new Written(null, Problems.conflict(IdempotentRequests.KEY_REUSED, "charity.problem.keyReused"));
         }
-        return new Recorded(earlier.view(), true);
+        return new Written(new Recorded(earlier.view(), true), null);
     }
 
-    private Optional<Entry> byKey(Actor sender, String key) {
+    private Optional<Entry> byKey(String sender, String key) {
         return jdbc.sql(SELECT + " WHERE d.handled_by = :sender AND d.idempotency_key = :key")
-                .param("sender", sender.username()).param("key", key)
+                .param("sender", sender).param("key", key)
                 .query((rs, n) -> new Entry(map(rs, n), rs.getString("request_hash"))).optional();
     }
 

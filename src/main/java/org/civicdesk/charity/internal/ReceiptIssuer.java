@@ -1,15 +1,15 @@
 package org.civicdesk.charity.internal;
 
-import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.civicdesk.audit.AuditTrail;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -19,14 +19,21 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Gives receipt numbers (捐赠票据号) to committed donations, unique and without gaps within a year,
- * so that every receipt can be accounted for one by one. A donation's report queues it in
- * {@code charity_receipt_pending}; its receipt is a row of {@code charity_receipt}, inserted once, so
- * the ledger's row is never written again. Every node runs it several times a second;
- * a run takes the year's counter row with {@code SKIP LOCKED}, so one node numbers at a time and the
- * others pass on at once. Only the issuer ever locks the counter, never a donation: the intake never
- * waits on it. Numbers follow the order in which the issuer finds donations committed (their ids),
- * and numbering a batch, advancing the counter and auditing the batch commit together, so a node
- * killed while numbering leaves the batch for the next run, with no number used twice or skipped.
+ * so that every receipt can be accounted for one by one. A receipt is a row of
+ * {@code charity_receipt}, inserted once, so the ledger's row is never written again. Every node runs
+ * it several times a second; a run takes the one row of {@code charity_receipt_watermark} with
+ * {@code SKIP LOCKED}, so one node numbers at a time and the others pass on at once. No donation ever
+ * locks anything the issuer holds: the intake never waits on it.
+ * <p>
+ * The donations to number are found in the ledger itself, above the watermark, by the absence of
+ * their receipt. Ids are taken before commit, so a donation can commit after one with a higher id:
+ * the watermark therefore passes an id only once it is numbered and its receipt is older than twice
+ * the longest an intake transaction may stay open ({@link IntakeSettings#settledAfter()}), by when
+ * every lower id has committed or never will. A late donation is thus still above the watermark when
+ * it commits, and gets the next number then: numbers follow the order in which the issuer finds
+ * donations committed. Times are the database's, the same for every node. Numbering a batch,
+ * advancing the counters and the watermark and auditing the batch commit together, so a node killed
+ * while numbering leaves the batch for the next run, with no number used twice or skipped.
  * The batch's audit entry is also where each donation enters the audit trail, with what it was, who
  * reported it and when: one entry for a batch instead of one for every donation keeps a Giving-Day
  * burst from doubling the chain's work.
@@ -39,14 +46,15 @@ class ReceiptIssuer {
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
     private final AuditTrail audit;
-    private final Clock clock;
+    private final Duration settledAfter;
     private final TransactionTemplate tx;
 
-    ReceiptIssuer(JdbcClient jdbc, JdbcTemplate batches, AuditTrail audit, Clock clock, PlatformTransactionManager transactions) {
+    ReceiptIssuer(JdbcClient jdbc, JdbcTemplate batches, AuditTrail audit, IntakeSettings intake,
+            PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.batches = batches;
         this.audit = audit;
-        this.clock = clock;
+        this.settledAfter = intake.settledAfter();
         this.tx = new TransactionTemplate(transactions);
     }
 
@@ -55,41 +63,40 @@ class ReceiptIssuer {
         issuePending();
     }
 
-    /** Numbers every donation waiting for its receipt that no other node is numbering now. */
+    /** Numbers every committed donation without its receipt, unless another issuer is numbering now. */
     void issuePending() {
-        Integer year;
-        while ((year = oldestWaitingYear()) != null) {
-            ensureCounter(year);
-            int y = year;
-            Boolean more = tx.execute(status -> issueBatch(y));
-            if (!Boolean.TRUE.equals(more)) {
-                return;
-            }
+        while (anythingAbove() && Boolean.TRUE.equals(tx.execute(status -> issueBatch()))) {
+            // Another batch is waiting.
         }
     }
 
-    private Integer oldestWaitingYear() {
+    /** Whether the ledger goes beyond the watermark: if not, there is nothing to number or to pass. */
+    private boolean anythingAbove() {
         return jdbc.sql("""
-                SELECT d.received_on FROM charity_receipt_pending p JOIN charity_donation d ON d.id = p.donation_id
-                ORDER BY p.donation_id LIMIT 1""")
-                .query(LocalDate.class).optional().map(LocalDate::getYear).orElse(null);
+                SELECT COUNT(*) FROM charity_receipt_watermark w
+                WHERE EXISTS (SELECT 1 FROM charity_donation d WHERE d.id > w.below_id)""").query(Long.class).single() > 0;
     }
 
-    /** Numbers a batch of the year's waiting donations; whether there may be more to number now. */
-    private boolean issueBatch(int year) {
-        Long last = jdbc.sql("SELECT last_no FROM charity_receipt_counter WHERE receipt_year = :y FOR UPDATE SKIP LOCKED")
-                .param("y", year).query(Long.class).optional().orElse(null);
-        if (last == null) {
+    /**
+     * Numbers a batch of the donations waiting above the watermark and moves the watermark up as far
+     * as is settled; whether there may be more to number now.
+     */
+    private boolean issueBatch() {
+        record Mark(long below, OffsetDateTime now) {
+        }
+        Mark mark = jdbc.sql("SELECT below_id, CURRENT_TIMESTAMP AS db_now FROM charity_receipt_watermark WHERE id = 1 FOR UPDATE SKIP LOCKED")
+                .query((rs, n) -> new Mark(rs.getLong("below_id"), rs.getObject("db_now", OffsetDateTime.class)))
+                .optional().orElse(null);
+        if (mark == null) {
             return false;
         }
-        // Read after taking the counter: what an issuer before us numbered has committed by now.
+        // Read after taking the watermark: what an issuer before us numbered has committed by now.
         List<Map<String, Object>> waiting = jdbc.sql("""
                 SELECT d.id, c.code, d.amount, d.handled_by, d.received_on, d.created_at, d.example
-                FROM charity_receipt_pending p JOIN charity_donation d ON d.id = p.donation_id
-                    JOIN charity_campaign c ON c.id = d.campaign_id
-                WHERE d.received_on >= :from AND d.received_on < :to ORDER BY p.donation_id LIMIT :batch""")
-                .param("from", LocalDate.of(year, 1, 1)).param("to", LocalDate.of(year + 1, 1, 1))
-                .param("batch", BATCH).query((rs, n) -> {
+                FROM charity_donation d JOIN charity_campaign c ON c.id = d.campaign_id
+                WHERE d.id > :below AND NOT EXISTS (SELECT 1 FROM charity_receipt r WHERE r.donation_id = d.id)
+                ORDER BY d.id LIMIT :batch""")
+                .param("below", mark.below()).param("batch", BATCH).query((rs, n) -> {
                     Map<String, Object> donation = new LinkedHashMap<>();
                     donation.put("donation", rs.getLong("id"));
                     donation.put("campaign", rs.getString("code"));
@@ -100,45 +107,49 @@ class ReceiptIssuer {
                     donation.put("example", rs.getBoolean("example"));
                     return donation;
                 }).list();
-        if (waiting.isEmpty()) {
-            return false;
-        }
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        List<Object[]> receipts = new ArrayList<>(waiting.size());
-        List<Object[]> numbered = new ArrayList<>(waiting.size());
-        long no = last;
+        Map<Integer, List<Map<String, Object>>> byYear = new TreeMap<>();
         for (Map<String, Object> donation : waiting) {
+            byYear.computeIfAbsent(LocalDate.parse((String) donation.get("receivedOn")).getYear(), y -> new ArrayList<>())
+                    .add(donation);
+        }
+        byYear.forEach((year, donations) -> number(year, donations, mark.now()));
+        boolean full = waiting.size() == BATCH;
+        long settled = jdbc.sql("""
+                SELECT COALESCE(MAX(donation_id), :below) FROM charity_receipt
+                WHERE donation_id > :below AND issued_at < :cutoff""")
+                .param("below", mark.below()).param("cutoff", mark.now().minus(settledAfter)).query(Long.class).single();
+        // A full batch may have left donations waiting just above its last one.
+        long below = full ? Math.min(settled, (Long) waiting.get(waiting.size() - 1).get("donation")) : settled;
+        if (below > mark.below()) {
+            jdbc.sql("UPDATE charity_receipt_watermark SET below_id = :below WHERE id = 1").param("below", below).update();
+        }
+        return full;
+    }
+
+    /** Gives a year's waiting donations, in the order of their ids, the year's next numbers. */
+    private void number(int year, List<Map<String, Object>> donations, OffsetDateTime now) {
+        Long counted = jdbc.sql("SELECT last_no FROM charity_receipt_counter WHERE receipt_year = :y")
+                .param("y", year).query(Long.class).optional().orElse(null);
+        if (counted == null) {
+            jdbc.sql("INSERT INTO charity_receipt_counter (receipt_year, last_no) VALUES (:y, 0)").param("y", year).update();
+        }
+        long last = counted == null ? 0 : counted;
+        List<Object[]> receipts = new ArrayList<>(donations.size());
+        long no = last;
+        for (Map<String, Object> donation : donations) {
             no++;
             String receiptNo = receiptNo(year, no);
             donation.put("receiptNo", receiptNo);
             receipts.add(new Object[] { donation.get("donation"), receiptNo, now });
-            numbered.add(new Object[] { donation.get("donation") });
         }
         batches.batchUpdate("INSERT INTO charity_receipt (donation_id, receipt_no, issued_at) VALUES (?, ?, ?)", receipts);
-        batches.batchUpdate("DELETE FROM charity_receipt_pending WHERE donation_id = ?", numbered);
         jdbc.sql("UPDATE charity_receipt_counter SET last_no = :n WHERE receipt_year = :y").param("n", no)
                 .param("y", year).update();
         audit.record("receipts.issued", "receipts", receiptNo(year, last + 1) + ".." + receiptNo(year, no), null,
-                waiting);
-        return true;
+                donations);
     }
 
     static String receiptNo(int year, long no) {
         return "%d-%06d".formatted(year, no);
-    }
-
-    /** The counter row of a year exists before an issuer takes it. */
-    private void ensureCounter(int year) {
-        Long rows = jdbc.sql("SELECT COUNT(*) FROM charity_receipt_counter WHERE receipt_year = :y").param("y", year)
-                .query(Long.class).single();
-        if (rows > 0) {
-            return;
-        }
-        try {
-            tx.executeWithoutResult(status -> jdbc.sql(
-                    "INSERT INTO charity_receipt_counter (receipt_year, last_no) VALUES (:y, 0)").param("y", year).update());
-        } catch (DuplicateKeyException createdByAnother) {
-            // Another node's issuer created it a moment earlier; that is all we needed.
-        }
     }
 }

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -146,7 +147,6 @@ class ReceiptIssuerIT {
                     VALUES (:c, 7.00, NULL, TRUE, CURRENT_DATE, 'late-channel', 'Late channel', :k, 'h', FALSE,
                         CURRENT_TIMESTAMP)""").param("c", campaignId).param("k", Api.unique()).update(keys, "id");
             long id = keys.getKey().longValue();
-            jdbc.sql("INSERT INTO charity_receipt_pending (donation_id) VALUES (:id)").param("id", id).update();
             inserted.countDown();
             try {
                 assertThat(commit.await(60, TimeUnit.SECONDS)).isTrue();
@@ -177,6 +177,31 @@ class ReceiptIssuerIT {
             late.shutdown();
         }
         Receipts.assertGapFree(jdbc);
+    }
+
+    /**
+     * The issuer reads the ledger above its watermark, which passes a donation only once its receipt
+     * is older than the intake's transactions can stay open: by then no lower id can still commit.
+     */
+    @Test
+    void theWatermarkPassesOnlyDonationsNumberedLongerAgoThanAnIntakeTransactionLasts() throws Exception {
+        String officer = api.tokenFor("CHARITY_OFFICER", null);
+        String code = campaign(officer);
+        long donation = JsonPath.<Number>read(api.mvc().perform(post("/api/v1/donations")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + officer).header("Idempotency-Key", Api.unique())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"campaign\":\"" + code + "\",\"amount\":\"4\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.id").longValue();
+        Receipts.awaitIssued(jdbc);
+        issuer.issuePending();
+        assertThat(watermark()).as("just numbered: a lower id might still commit").isLessThan(donation);
+        jdbc.sql("UPDATE charity_receipt SET issued_at = :then WHERE donation_id = :id")
+                .param("then", OffsetDateTime.now().minusHours(1)).param("id", donation).update();
+        issuer.issuePending();
+        assertThat(watermark()).as("numbered an hour ago").isGreaterThanOrEqualTo(donation);
+    }
+
+    private long watermark() {
+        return jdbc.sql("SELECT below_id FROM charity_receipt_watermark").query(Long.class).single();
     }
 
     private String receipt(long donation) {
