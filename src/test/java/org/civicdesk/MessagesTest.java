@@ -69,6 +69,7 @@ class MessagesTest {
             Map.entry("notification.kind.", List.of("notifications.internal.Kind")),
             Map.entry("notifications.settings.group.", List.of("notifications.internal.Kind$Group")),
             Map.entry("notices.kind.", List.of("notices.internal.NoticeKind")),
+            Map.entry("participants.arrival.", List.of("meetings.internal.ParticipantFilter$Arrival")),
             Map.entry("org.kind.", List.of("directory.OrgKind")),
             Map.entry("participant.role.", List.of("meetings.internal.ParticipantRole")),
             Map.entry("places.booking.status.", List.of("places.internal.BookingStatus")),
@@ -87,6 +88,7 @@ class MessagesTest {
     private static final Set<String> OPEN_PREFIXES = Set.of(
             "audit.problem.", // the chain's findings, tested by AuditTrailIT
             "board.", // the board's fixed sections, all on the page MatterPagesIT opens
+            "notices.status.", // a notice's DRAFT or PUBLISHED, both on the page NoticePagesIT filters by them
             "calendar.weekday.", // ISO day numbers 1 to 7
             "calls.decided.", // the decisions a clerk can take, a part of calls.status.
             "home.module.", // the home page's fixed cards

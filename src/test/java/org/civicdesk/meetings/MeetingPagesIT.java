@@ -166,6 +166,49 @@ class MeetingPagesIT {
     }
 
     /** Signs in through the form; the session lives in the database and travels in its cookie. */
+    @Test
+    void pagesAndFiltersAMeetingsPeopleKeepingTheFilterAndNamesABadOne() throws Exception {
+        String admin = api.adminToken();
+        String slug = "people-" + Api.unique();
+        api.post("/api/v1/series", admin, "{\"slug\":\"" + slug + "\",\"name\":\"名单\"}");
+        long id = ((Number) JsonPath.read(api.post("/api/v1/meetings", admin,
+                MeetingsApiIT.meetingJson(slug, 1, null, true)).andReturn().getResponse().getContentAsString(), "$.id"))
+                .longValue();
+        String token = Api.unique();
+        for (int n = 1; n <= 52; n++) {
+            String who = token + String.format("%02d", n);
+            jdbc.sql("""
+                    INSERT INTO participant (meeting_id, username, name, role, attendee_kind, registration, code,
+                                             attended_at, created_at, updated_at)
+                    VALUES (:m, :who, :name, 'ATTENDS', 'OTHER', :registration, :who, :attended, :now, :now)""")
+                    .param("m", id).param("who", who).param("name", "与会者" + who)
+                    .param("registration", n == 52 ? "PENDING" : "CONFIRMED")
+                    .param("attended", n == 3 ? OffsetDateTime.now() : null).param("now", OffsetDateTime.now()).update();
+        }
+        Cookie organiser = signIn("admin", Api.ADMIN_PASSWORD);
+        String page = "/meetings/" + id;
+
+        api.mvc().perform(get(page + "?q=" + token).cookie(organiser)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("第 1–50 条，共 52 条")))
+                .andExpect(content().string(containsString("href=\"" + page + "?q=" + token + "&amp;page=1\"")))
+                .andExpect(content().string(not(containsString("与会者" + token + "51"))));
+        api.mvc().perform(get(page + "?q=" + token + "&page=1").cookie(organiser))
+                .andExpect(content().string(containsString("第 51–52 条，共 52 条")))
+                .andExpect(content().string(containsString("与会者" + token + "51")))
+                .andExpect(content().string(not(containsString("与会者" + token + "50"))));
+        api.mvc().perform(get(page + "?registration=PENDING").cookie(organiser))
+                .andExpect(content().string(containsString("共 1 条")))
+                .andExpect(content().string(containsString("与会者" + token + "52")));
+        api.mvc().perform(get(page + "?arrival=ARRIVED").cookie(organiser))
+                .andExpect(content().string(containsString("共 1 条")))
+                .andExpect(content().string(containsString("与会者" + token + "03")));
+
+        api.mvc().perform(get(page + "?role=KING").cookie(organiser)).andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("href=\"#filter-role\"")))
+                .andExpect(content().string(containsString("id=\"filter-role-error\"")))
+                .andExpect(content().string(not(containsString("<td><span>与会者" + token))));
+    }
+
     private Cookie signIn(String username, String password) throws Exception {
         Cookie cookie = api.mvc().perform(formLogin().user(username).password(password))
                 .andExpect(redirectedUrl("/desk")).andReturn().getResponse().getCookie("SESSION");

@@ -78,4 +78,49 @@ class NoticePagesIT {
                 .andExpect(redirectedUrl("/notices"));
         api.mvc().perform(get("/public/notices/" + id)).andExpect(status().isNotFound());
     }
+
+    @Test
+    void pagesAndFiltersNoticesKeepingTheFilterAndNamesABadOne() throws Exception {
+        String token = "sample" + Api.unique();
+        for (int day = 1; day <= 21; day++) {
+            jdbc.sql("""
+                    INSERT INTO notice (title, body, issuer_org, kind, status, published_at, created_at, updated_at)
+                    VALUES (:title, '正文', 'ZZ-CDC', :kind, :status, :at, :at, :at)""")
+                    .param("title", token + " 第" + String.format("%02d", day) + "号")
+                    .param("kind", day == 21 ? "HEALTH_ALERT" : "POLICY").param("status", day == 20 ? "DRAFT" : "PUBLISHED")
+                    .param("at", java.time.OffsetDateTime.parse("2021-03-%02dT10:00:00+08:00".formatted(day))).update();
+        }
+        api.mvc().perform(get("/public/notices").param("q", token)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("第 1–20 条，共 20 条")))
+                .andExpect(content().string(not(containsString(token + " 第20号"))));
+        Cookie admin = api.mvc().perform(formLogin().user("admin").password(Api.ADMIN_PASSWORD))
+                .andReturn().getResponse().getCookie("SESSION");
+        api.mvc().perform(get("/notices?q=" + token).cookie(admin)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("第 1–20 条，共 21 条")))
+                .andExpect(content().string(containsString("href=\"/notices?q=" + token + "&amp;page=1\"")))
+                .andExpect(content().string(not(containsString(token + " 第01号"))));
+        api.mvc().perform(get("/notices").param("q", token).param("page", "1").cookie(admin))
+                .andExpect(content().string(containsString("第 21–21 条，共 21 条")))
+                .andExpect(content().string(containsString(token + " 第01号")))
+                .andExpect(content().string(not(containsString(token + " 第02号"))));
+        api.mvc().perform(get("/notices").param("q", token).param("status", "DRAFT").cookie(admin))
+                .andExpect(content().string(containsString("共 1 条")))
+                .andExpect(content().string(containsString(token + " 第20号")));
+        api.mvc().perform(get("/public/notices").param("q", token).param("kind", "HEALTH_ALERT"))
+                .andExpect(content().string(containsString("共 1 条")))
+                .andExpect(content().string(containsString(token + " 第21号")));
+        api.mvc().perform(get("/public/notices").param("q", token).param("from", "2021-03-05").param("to", "2021-03-06"))
+                .andExpect(content().string(containsString("共 2 条")))
+                .andExpect(content().string(containsString(token + " 第05号")))
+                .andExpect(content().string(not(containsString(token + " 第07号"))));
+
+        api.mvc().perform(get("/public/notices").param("from", "2021-02-30").param("kind", "RUMOUR"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("href=\"#filter-from\"")))
+                .andExpect(content().string(containsString("发布日期自：须为日期")))
+                .andExpect(content().string(containsString("href=\"#filter-kind\"")))
+                .andExpect(content().string(containsString("id=\"filter-from-error\"")));
+        api.mvc().perform(get("/notices").param("status", "GONE").cookie(admin)).andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("href=\"#filter-status\"")));
+    }
 }

@@ -1,11 +1,13 @@
 package org.civicdesk.calls.internal;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.civicdesk.calls.internal.Views.ApplicantView;
+import org.civicdesk.calls.internal.Views.ApplicationView;
 import org.civicdesk.calls.internal.Views.CallView;
 import org.civicdesk.calls.internal.Views.GroupView;
 import org.civicdesk.calls.internal.Views.Submitted;
@@ -13,15 +15,21 @@ import org.civicdesk.shared.ProblemException;
 import org.civicdesk.shared.Problems;
 import org.civicdesk.shared.web.FormPage;
 import org.civicdesk.shared.web.Forms;
+import org.civicdesk.shared.web.ListFilter;
+import org.civicdesk.shared.web.Pager;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The public pages to read a call, apply, and look up or withdraw one's application, and the
@@ -29,6 +37,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class CallPages {
+
+    private static final int PAGE_SIZE = 20;
 
     private final CallService calls;
 
@@ -119,11 +129,19 @@ class CallPages {
 
     @GetMapping("/calls/{code}/applications")
     @PreAuthorize("hasRole('ADMIN')")
-    String applications(@PathVariable String code, Model model) {
+    String applications(@PathVariable String code, @ModelAttribute("filter") ApplicationFilter filter,
+            BindingResult errors, HttpServletResponse response, @RequestParam(defaultValue = "0") int page,
+            Model model) {
         CallView call = calls.call(code);
         model.addAttribute("call", call);
         model.addAttribute("groupNames", groupNames(call));
-        model.addAttribute("applications", calls.applications(code));
+        model.addAttribute("statuses", ApplicationStatus.values());
+        model.addAttribute("applications", List.of());
+        ListFilter.read(errors, response, checks -> filter.criteria(checks, call)).ifPresent(c -> {
+            List<ApplicationView> shown = calls.applications(call, c, Pager.offset(page, PAGE_SIZE), PAGE_SIZE);
+            model.addAttribute("applications", shown);
+            model.addAttribute("pager", Pager.of(calls.countApplications(call, c), shown.size(), page, PAGE_SIZE));
+        });
         return "calls/applications";
     }
 

@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -33,6 +34,7 @@ import org.civicdesk.shared.CitySettings;
 import org.civicdesk.shared.FieldViolation;
 import org.civicdesk.shared.ProblemException;
 import org.civicdesk.shared.Problems;
+import org.civicdesk.shared.web.ListFilter;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -60,6 +62,10 @@ class CallService {
     static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9\\- ]{4,19}");
     private static final int OLDEST = 150;
     private static final String HOLDS_PLACE = "status IN ('SUBMITTED','CONFIRMED','ACCEPTED')";
+    private static final String APPLICATIONS = """
+            SELECT a.id, g.code, a.applicant_name, a.sex, a.birth_date, a.phone, a.status, a.applied_on,
+                   a.decided_at, a.decided_by
+            FROM call_application a JOIN call_group g ON g.id = a.group_id""";
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
@@ -269,18 +275,47 @@ class CallService {
     }
 
     List<ApplicationView> applications(String callCode) {
-        CallView call = call(callCode);
-        return jdbc.sql("""
-                SELECT a.id, g.code, a.applicant_name, a.sex, a.birth_date, a.phone, a.status, a.applied_on,
-                       a.decided_at, a.decided_by
-                FROM call_application a JOIN call_group g ON g.id = a.group_id
-                WHERE g.call_id = :call ORDER BY a.id""").param("call", call.id())
-                .query((rs, n) -> new ApplicationView(rs.getLong("id"), rs.getString("code"),
-                        rs.getString("applicant_name"), Sex.valueOf(rs.getString("sex")),
-                        rs.getObject("birth_date", LocalDate.class), rs.getString("phone"),
-                        ApplicationStatus.valueOf(rs.getString("status")), rs.getObject("applied_on", LocalDate.class),
-                        rs.getObject("decided_at", OffsetDateTime.class), rs.getString("decided_by")))
-                .list();
+        return jdbc.sql(APPLICATIONS + " WHERE g.call_id = :call ORDER BY a.id").param("call", call(callCode).id())
+                .query(this::application).list();
+    }
+
+    /** A page of the call's applications that the criteria select, in the order they came. */
+    List<ApplicationView> applications(CallView call, ApplicationFilter.Criteria criteria, long offset, int limit) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        return jdbc.sql(APPLICATIONS + where(call, criteria, params) + " ORDER BY a.id LIMIT :limit OFFSET :offset")
+                .params(params).param("limit", limit).param("offset", offset).query(this::application).list();
+    }
+
+    long countApplications(CallView call, ApplicationFilter.Criteria criteria) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        return jdbc.sql("SELECT COUNT(*) FROM call_application a JOIN call_group g ON g.id = a.group_id"
+                + where(call, criteria, params)).params(params).query(Long.class).single();
+    }
+
+    private static String where(CallView call, ApplicationFilter.Criteria c, Map<String, Object> params) {
+        StringBuilder where = new StringBuilder(" WHERE g.call_id = :call");
+        params.put("call", call.id());
+        if (c.status() != null) {
+            where.append(" AND a.status = :status");
+            params.put("status", c.status().name());
+        }
+        if (c.group() != null) {
+            where.append(" AND g.code = :group");
+            params.put("group", c.group());
+        }
+        if (c.text() != null) {
+            where.append(" AND (LOWER(a.applicant_name) LIKE :text OR a.phone LIKE :text)");
+            params.put("text", ListFilter.like(c.text()));
+        }
+        return where.toString();
+    }
+
+    private ApplicationView application(ResultSet rs, int n) throws SQLException {
+        return new ApplicationView(rs.getLong("id"), rs.getString("code"),
+                rs.getString("applicant_name"), Sex.valueOf(rs.getString("sex")),
+                rs.getObject("birth_date", LocalDate.class), rs.getString("phone"),
+                ApplicationStatus.valueOf(rs.getString("status")), rs.getObject("applied_on", LocalDate.class),
+                rs.getObject("decided_at", OffsetDateTime.class), rs.getString("decided_by"));
     }
 
     /**

@@ -20,11 +20,14 @@ import org.civicdesk.meetings.internal.Views.MeetingView;
 import org.civicdesk.meetings.internal.Views.ParticipantView;
 import org.civicdesk.shared.web.FormPage;
 import org.civicdesk.shared.web.Forms;
+import org.civicdesk.shared.web.ListFilter;
+import org.civicdesk.shared.web.Pager;
 import org.civicdesk.shared.web.ProblemResponses;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,6 +35,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The organisers' pages (ADMIN or SUPERVISOR): series, creating a meeting, inviting, approving,
@@ -42,6 +47,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/meetings")
 @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR')")
 class MeetingPages {
+
+    private static final int PAGE_SIZE = 50;
 
     private final MeetingService meetings;
     private final ParticipationService participation;
@@ -104,13 +111,22 @@ class MeetingPages {
     }
 
     @GetMapping("/{id}")
-    String meeting(@PathVariable long id, Model model) {
+    String meeting(@PathVariable long id, @ModelAttribute("filter") ParticipantFilter filter, BindingResult errors,
+            HttpServletResponse response, @RequestParam(defaultValue = "0") int page, Model model) {
         MeetingView meeting = meetings.meetingView(id);
         List<ParticipantView> people = participation.participants(id);
         List<AgendaItemView> agenda = meetings.agenda(id);
         RaisedItems.Counts raised = statistics.forMeeting(id);
         model.addAttribute("meeting", meeting);
-        model.addAttribute("participants", people);
+        model.addAttribute("participants", List.of());
+        ListFilter.read(errors, response, filter::criteria).ifPresent(c -> {
+            List<ParticipantView> shown = participation.participants(id, c, Pager.offset(page, PAGE_SIZE), PAGE_SIZE);
+            model.addAttribute("participants", shown);
+            model.addAttribute("pager", Pager.of(participation.countParticipants(id, c), shown.size(), page, PAGE_SIZE));
+        });
+        model.addAttribute("invitationStatuses", InvitationStatus.values());
+        model.addAttribute("registrationStatuses", RegistrationStatus.values());
+        model.addAttribute("arrivals", ParticipantFilter.Arrival.values());
         addTurnout(model, people);
         model.addAttribute("agenda", agenda);
         model.addAttribute("raised", raised);

@@ -8,8 +8,10 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.civicdesk.audit.AuditTrail;
@@ -28,6 +30,7 @@ import org.civicdesk.meetings.internal.Views.ParticipantView;
 import org.civicdesk.shared.Actor;
 import org.civicdesk.shared.Checks;
 import org.civicdesk.shared.Problems;
+import org.civicdesk.shared.web.ListFilter;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -82,6 +85,46 @@ class ParticipationService {
         meetings.meetingView(meetingId);
         return jdbc.sql("SELECT * FROM participant WHERE meeting_id = :m ORDER BY " + ROLE_ORDER + ", id")
                 .param("m", meetingId).query(this::withoutCode).list();
+    }
+
+    /** A page of the meeting's people that the criteria select, in the order of {@link #participants(long)}. */
+    List<ParticipantView> participants(long meetingId, ParticipantFilter.Criteria criteria, long offset, int limit) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        return jdbc.sql("SELECT * FROM participant" + where(meetingId, criteria, params) + " ORDER BY " + ROLE_ORDER
+                + ", id LIMIT :limit OFFSET :offset").params(params).param("limit", limit).param("offset", offset)
+                .query(this::withoutCode).list();
+    }
+
+    long countParticipants(long meetingId, ParticipantFilter.Criteria criteria) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        return jdbc.sql("SELECT COUNT(*) FROM participant" + where(meetingId, criteria, params)).params(params)
+                .query(Long.class).single();
+    }
+
+    private static String where(long meetingId, ParticipantFilter.Criteria c, Map<String, Object> params) {
+        StringBuilder where = new StringBuilder(" WHERE meeting_id = :m");
+        params.put("m", meetingId);
+        if (c.role() != null) {
+            where.append(" AND role = :role");
+            params.put("role", c.role().name());
+        }
+        if (c.invitation() != null) {
+            where.append(" AND invitation = :invitation");
+            params.put("invitation", c.invitation().name());
+        }
+        if (c.registration() != null) {
+            where.append(" AND registration = :registration");
+            params.put("registration", c.registration().name());
+        }
+        if (c.arrival() != null) {
+            where.append(c.arrival() == ParticipantFilter.Arrival.ARRIVED ? " AND attended_at IS NOT NULL"
+                    : " AND attended_at IS NULL");
+        }
+        if (c.text() != null) {
+            where.append(" AND (LOWER(name) LIKE :text OR LOWER(affiliation) LIKE :text)");
+            params.put("text", ListFilter.like(c.text()));
+        }
+        return where.toString();
     }
 
     /** Who attended a published or closed meeting, as the public record names them. */

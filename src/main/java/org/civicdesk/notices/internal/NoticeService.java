@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +17,7 @@ import org.civicdesk.notices.NoticeCommand;
 import org.civicdesk.notices.NoticeEvent;
 import org.civicdesk.shared.Checks;
 import org.civicdesk.shared.Problems;
+import org.civicdesk.shared.web.ListFilter;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -122,6 +124,60 @@ class NoticeService {
     List<Notice> published() {
         return jdbc.sql(SELECT + " WHERE status = 'PUBLISHED' ORDER BY published_at DESC, id DESC").query(this::map)
                 .stream().map(Notice::redacted).toList();
+    }
+
+    /**
+     * A page of the notices the criteria select, the latest published first and drafts by the time
+     * they were written; {@code text} is looked for in the title, and in the text when {@code withBody}.
+     * The public's pages ask for published notices only, whose contact details are removed.
+     */
+    List<Notice> page(NoticeFilter.Criteria criteria, boolean withBody, long offset, int limit) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String where = where(criteria, withBody, params);
+        return jdbc.sql(SELECT + where + " ORDER BY published_at DESC NULLS FIRST, id DESC LIMIT :limit OFFSET :offset")
+                .params(params).param("limit", limit).param("offset", offset).query(this::map).stream()
+                .map(n -> n.published() ? n.redacted() : n).toList();
+    }
+
+    long count(NoticeFilter.Criteria criteria, boolean withBody) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        return jdbc.sql("SELECT COUNT(*) FROM notice" + where(criteria, withBody, params)).params(params)
+                .query(Long.class).single();
+    }
+
+    /** The organisations that have published notices, by code: the choices of the public's publisher filter. */
+    List<String> publishers() {
+        return jdbc.sql("SELECT DISTINCT issuer_org FROM notice WHERE status = 'PUBLISHED' ORDER BY issuer_org")
+                .query(String.class).list();
+    }
+
+    private static String where(NoticeFilter.Criteria c, boolean withBody, Map<String, Object> params) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        if (c.kind() != null) {
+            where.append(" AND kind = :kind");
+            params.put("kind", c.kind().name());
+        }
+        if (c.status() != null) {
+            where.append(" AND status = :status");
+            params.put("status", c.status());
+        }
+        if (c.issuer() != null) {
+            where.append(" AND issuer_org = :issuer");
+            params.put("issuer", c.issuer());
+        }
+        if (c.text() != null) {
+            where.append(withBody ? " AND (LOWER(title) LIKE :text OR LOWER(body) LIKE :text)" : " AND LOWER(title) LIKE :text");
+            params.put("text", ListFilter.like(c.text()));
+        }
+        if (c.since() != null) {
+            where.append(" AND published_at >= :since");
+            params.put("since", c.since());
+        }
+        if (c.until() != null) {
+            where.append(" AND published_at < :until");
+            params.put("until", c.until());
+        }
+        return where.toString();
     }
 
     Notice publicNotice(long id) {

@@ -8,6 +8,7 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,6 +25,7 @@ import org.civicdesk.shared.Actor;
 import org.civicdesk.shared.Checks;
 import org.civicdesk.shared.CitySettings;
 import org.civicdesk.shared.Problems;
+import org.civicdesk.shared.web.ListFilter;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -44,6 +46,7 @@ class BookingService {
 
     private static final String SELECT = """
             SELECT b.*, p.name AS place_name FROM booking b JOIN place p ON p.id = b.place_id""";
+    private static final String COUNT = "SELECT COUNT(*) FROM booking b JOIN place p ON p.id = b.place_id";
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
@@ -119,6 +122,80 @@ class BookingService {
     List<BookingView> mine() {
         return jdbc.sql(SELECT + " WHERE b.requested_by = :u ORDER BY b.visit_date DESC, b.start_time DESC, b.id DESC")
                 .param("u", Actor.require().username()).query(this::row).list();
+    }
+
+    /** A page of the account's own bookings that the criteria select, latest visit first. */
+    List<BookingView> mine(BookingFilter.Criteria criteria, long offset, int limit) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("u", Actor.require().username());
+        return jdbc.sql(SELECT + " WHERE b.requested_by = :u" + where(criteria, params)
+                + " ORDER BY b.visit_date DESC, b.start_time DESC, b.id DESC LIMIT :limit OFFSET :offset")
+                .params(params).param("limit", limit).param("offset", offset).query(this::row).list();
+    }
+
+    long countMine(BookingFilter.Criteria criteria) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("u", Actor.require().username());
+        return jdbc.sql(COUNT + " WHERE b.requested_by = :u" + where(criteria, params)).params(params)
+                .query(Long.class).single();
+    }
+
+    /** A page of {@link #queue(Set)} that the criteria select. */
+    List<BookingView> queue(BookingStatus status, BookingFilter.Criteria criteria, long offset, int limit) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String where = queueWhere(status, criteria, params);
+        if (where == null) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + where + " ORDER BY b.visit_date, b.start_time, b.id LIMIT :limit OFFSET :offset")
+                .params(params).param("limit", limit).param("offset", offset).query(this::row).list();
+    }
+
+    long countQueue(BookingStatus status, BookingFilter.Criteria criteria) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String where = queueWhere(status, criteria, params);
+        return where == null ? 0 : jdbc.sql(COUNT + where).params(params).query(Long.class).single();
+    }
+
+    /** The places whose bookings the signed-in account decides on. */
+    List<Long> managed() {
+        return places.managedBy(Actor.require());
+    }
+
+    /** Null when the account manages no place, so nothing is in its queue. */
+    private String queueWhere(BookingStatus status, BookingFilter.Criteria criteria, Map<String, Object> params) {
+        List<Long> managed = managed();
+        if (managed.isEmpty()) {
+            return null;
+        }
+        params.put("places", managed);
+        params.put("queued", status.name());
+        return " WHERE b.place_id IN (:places) AND b.status = :queued" + where(criteria, params);
+    }
+
+    private static String where(BookingFilter.Criteria c, Map<String, Object> params) {
+        StringBuilder where = new StringBuilder();
+        if (c.place() != null) {
+            where.append(" AND b.place_id = :place");
+            params.put("place", c.place());
+        }
+        if (c.status() != null) {
+            where.append(" AND b.status = :status");
+            params.put("status", c.status().name());
+        }
+        if (c.text() != null) {
+            where.append(" AND (LOWER(b.topic) LIKE :text OR LOWER(p.name) LIKE :text)");
+            params.put("text", ListFilter.like(c.text()));
+        }
+        if (c.from() != null) {
+            where.append(" AND b.visit_date >= :from");
+            params.put("from", c.from());
+        }
+        if (c.to() != null) {
+            where.append(" AND b.visit_date <= :to");
+            params.put("to", c.to());
+        }
+        return where.toString();
     }
 
     /**

@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.civicdesk.audit.AuditTrail;
@@ -16,6 +18,7 @@ import org.civicdesk.places.HonourEvent;
 import org.civicdesk.places.internal.Views.HonourView;
 import org.civicdesk.shared.Checks;
 import org.civicdesk.shared.Problems;
+import org.civicdesk.shared.web.ListFilter;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -48,6 +51,41 @@ class HonourService {
     /** Every honour, latest first. */
     List<HonourView> honours() {
         return jdbc.sql("SELECT * FROM honour ORDER BY awarded_on DESC, id").query(HonourService::row).list();
+    }
+
+    /** A page of the honours that the criteria select, latest first. */
+    List<HonourView> honours(HonourFilter.Criteria criteria, long offset, int limit) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        return jdbc.sql("SELECT * FROM honour" + where(criteria, params)
+                + " ORDER BY awarded_on DESC, id LIMIT :limit OFFSET :offset").params(params)
+                .param("limit", limit).param("offset", offset).query(HonourService::row).list();
+    }
+
+    long count(HonourFilter.Criteria criteria) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        return jdbc.sql("SELECT COUNT(*) FROM honour" + where(criteria, params)).params(params).query(Long.class)
+                .single();
+    }
+
+    private static String where(HonourFilter.Criteria c, Map<String, Object> params) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        if (c.level() != null) {
+            where.append(" AND honour_level = :level");
+            params.put("level", c.level().name());
+        }
+        if (c.text() != null) {
+            where.append(" AND (LOWER(title) LIKE :text OR LOWER(org_name) LIKE :text OR LOWER(awarding_body) LIKE :text)");
+            params.put("text", ListFilter.like(c.text()));
+        }
+        if (c.from() != null) {
+            where.append(" AND awarded_on >= :from");
+            params.put("from", c.from());
+        }
+        if (c.to() != null) {
+            where.append(" AND awarded_on <= :to");
+            params.put("to", c.to());
+        }
+        return where.toString();
     }
 
     Optional<HonourView> find(long id) {

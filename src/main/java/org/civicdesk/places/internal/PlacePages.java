@@ -1,19 +1,24 @@
 package org.civicdesk.places.internal;
 
 import java.util.Arrays;
-import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.civicdesk.places.internal.Views.BookingView;
+import org.civicdesk.places.internal.Views.HonourView;
 import org.civicdesk.places.internal.Views.PlaceView;
 import org.civicdesk.shared.Actor;
 import org.civicdesk.shared.Checks;
 import org.civicdesk.shared.web.FormPage;
 import org.civicdesk.shared.web.Forms;
+import org.civicdesk.shared.web.ListFilter;
 import org.civicdesk.shared.web.MapData;
+import org.civicdesk.shared.web.Pager;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,6 +27,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 /**
  * The pages of places: the public map with its list, a place with its booking form for signed-in
  * organisations, the requester's own bookings, the manager's queue, and the public honours. Every
@@ -29,6 +36,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  */
 @Controller
 class PlacePages {
+
+    private static final int PAGE_SIZE = 20;
 
     private final PlaceService places;
     private final BookingService bookings;
@@ -85,12 +94,19 @@ class PlacePages {
 
     @GetMapping("/places/bookings")
     @PreAuthorize("isAuthenticated()")
-    String mine(Model model) {
-        List<BookingView> mine = bookings.mine();
-        model.addAttribute("bookings", mine);
-        mine.forEach(b -> Forms.addIfAbsent(model, Forms.rowName("feedbackForm", b.id()),
-                () -> new FeedbackForm(b.feedback())));
+    String mine(@ModelAttribute("filter") BookingFilter filter, BindingResult errors, HttpServletResponse response,
+            @RequestParam(defaultValue = "0") int page, Model model) {
         model.addAttribute("today", bookings.today());
+        model.addAttribute("placeNames", placeNames(null));
+        model.addAttribute("statuses", BookingStatus.values());
+        model.addAttribute("bookings", List.of());
+        ListFilter.read(errors, response, filter::criteria).ifPresent(c -> {
+            List<BookingView> shown = bookings.mine(c, Pager.offset(page, PAGE_SIZE), PAGE_SIZE);
+            model.addAttribute("bookings", shown);
+            shown.forEach(b -> Forms.addIfAbsent(model, Forms.rowName("feedbackForm", b.id()),
+                    () -> new FeedbackForm(b.feedback())));
+            model.addAttribute("pager", Pager.of(bookings.countMine(c), shown.size(), page, PAGE_SIZE));
+        });
         return "places/mine";
     }
 
@@ -111,9 +127,24 @@ class PlacePages {
 
     @GetMapping("/places/queue")
     @PreAuthorize("hasAnyRole('ADMIN','PLACE_MANAGER')")
-    String queue(Model model) {
-        model.addAttribute("requested", bookings.queue(EnumSet.of(BookingStatus.REQUESTED)));
-        model.addAttribute("confirmed", bookings.queue(EnumSet.of(BookingStatus.CONFIRMED)));
+    String queue(@ModelAttribute("filter") BookingFilter filter, BindingResult errors, HttpServletResponse response,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "0") int confirmedPage,
+            Model model) {
+        model.addAttribute("placeNames", placeNames(bookings.managed()));
+        model.addAttribute("requested", List.of());
+        model.addAttribute("confirmed", List.of());
+        ListFilter.read(errors, response, filter::criteria).ifPresent(c -> {
+            List<BookingView> requested = bookings.queue(BookingStatus.REQUESTED, c, Pager.offset(page, PAGE_SIZE),
+                    PAGE_SIZE);
+            List<BookingView> confirmed = bookings.queue(BookingStatus.CONFIRMED, c,
+                    Pager.offset(confirmedPage, PAGE_SIZE), PAGE_SIZE);
+            model.addAttribute("requested", requested);
+            model.addAttribute("requestedPager",
+                    Pager.of(bookings.countQueue(BookingStatus.REQUESTED, c), requested.size(), page, PAGE_SIZE));
+            model.addAttribute("confirmed", confirmed);
+            model.addAttribute("confirmedPager", Pager.of(bookings.countQueue(BookingStatus.CONFIRMED, c),
+                    confirmed.size(), confirmedPage, PAGE_SIZE, "confirmedPage"));
+        });
         return "places/queue";
     }
 
@@ -133,9 +164,24 @@ class PlacePages {
     }
 
     @GetMapping("/public/honours")
-    String honours(Model model) {
-        model.addAttribute("honours", honours.honours());
+    String honours(@ModelAttribute("filter") HonourFilter filter, BindingResult errors, HttpServletResponse response,
+            @RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("levels", HonourLevel.values());
+        model.addAttribute("honours", List.of());
+        ListFilter.read(errors, response, filter::criteria).ifPresent(c -> {
+            List<HonourView> shown = honours.honours(c, Pager.offset(page, PAGE_SIZE), PAGE_SIZE);
+            model.addAttribute("honours", shown);
+            model.addAttribute("pager", Pager.of(honours.count(c), shown.size(), page, PAGE_SIZE));
+        });
         return "places/honours";
+    }
+
+    /** The names of the places a filter offers, by id: the given ones, or all when null. */
+    private Map<Long, String> placeNames(List<Long> only) {
+        Map<Long, String> names = new LinkedHashMap<>();
+        places.places(null, null).stream().filter(p -> only == null || only.contains(p.id()))
+                .forEach(p -> names.put(p.id(), p.name()));
+        return names;
     }
 
     /** Places on a map: a symbol per kind and a size per level, each marker linking to its place's page. */

@@ -4,9 +4,11 @@ import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
 
 import org.civicdesk.shared.Checks;
-import org.civicdesk.shared.InputRules;
+import org.civicdesk.shared.FieldViolation;
 import org.civicdesk.shared.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.validation.BindingResult;
@@ -14,12 +16,18 @@ import org.springframework.validation.BindingResult;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The filters of a long back-office list, sent by GET so that a filtered page has an address of its own
- * and its {@link Pager} links keep them: a text to look for, a status and a period. A list with more
- * filters extends it. Bad values are shown as a form's are: the error summary names each field and the
- * message stands beside it ({@link #refused}).
+ * The filters of a long list, sent by its filter form with GET so that a filtered page has an address
+ * of its own and its {@link Pager} links keep them. As a form object it holds what most back-office
+ * lists filter by (a text to look for, a status and a period); a list with more filters extends it or
+ * reads its own with {@link #read}. A value that does not parse or is not one of the choices is refused
+ * as a form's field is, named in the error summary and beside its field
+ * ({@code templates/fragments/form.html}), with a 400 and no list: a list filtered otherwise than asked
+ * would mislead.
  */
 public class ListFilter implements Serializable {
+
+    /** Longer free text than this finds nothing a title or a name could hold. */
+    public static final int TEXT_LIMIT = 100;
 
     private String q;
     private String status;
@@ -28,7 +36,7 @@ public class ListFilter implements Serializable {
 
     /** The text looked for as a lower-case {@code LIKE} pattern, or {@code null} when none is asked for. */
     public String like() {
-        return q == null || q.isBlank() ? null : "%" + q.trim().toLowerCase(Locale.ROOT) + "%";
+        return q == null || q.isBlank() ? null : like(q.trim());
     }
 
     /** The status asked for, or {@code null} for all; an unknown one is a violation of {@code status}. */
@@ -48,24 +56,8 @@ public class ListFilter implements Serializable {
     public LocalDate to(Checks checks) {
         LocalDate last = date(checks, "to", to);
         LocalDate first = checks.has("from") ? null : date(new Checks(), "from", from);
-        checks.check(last == null || first == null || !last.isBefore(first), "to", "validation.toBeforeFrom");
+        period(checks, first, last);
         return last;
-    }
-
-    private static LocalDate date(Checks checks, String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            LocalDate date = LocalDate.parse(value.trim());
-            if (InputRules.withinBounds(date)) {
-                return date;
-            }
-            checks.withinBounds(field, date);
-        } catch (DateTimeParseException e) {
-            checks.add(field, "validation.type");
-        }
-        return null;
     }
 
     /**
@@ -79,6 +71,60 @@ public class ListFilter implements Serializable {
         FormErrors.reject(filter, Problems.invalid(checks.violations()));
         response.setStatus(HttpStatus.BAD_REQUEST.value());
         return true;
+    }
+
+    /**
+     * The criteria that {@code read} makes of the filter form, or empty when a field is bad; then
+     * {@code form} (the binding of the filter form) holds each violation and the answer is a 400.
+     */
+    public static <T> Optional<T> read(BindingResult form, HttpServletResponse response, Function<Checks, T> read) {
+        Checks checks = new Checks();
+        T criteria = read.apply(checks);
+        if (checks.ok()) {
+            return Optional.of(criteria);
+        }
+        for (FieldViolation v : checks.violations()) {
+            form.rejectValue(v.field(), v.messageKey(), v.args(), v.messageKey());
+        }
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        return Optional.empty();
+    }
+
+    /** A day as a date input sends it (2023-02-28); blank means no bound. */
+    public static LocalDate date(Checks checks, String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            LocalDate date = LocalDate.parse(value.trim());
+            checks.withinBounds(field, date);
+            return date;
+        } catch (DateTimeParseException e) {
+            checks.add(field, "validation.date");
+            return null;
+        }
+    }
+
+    /** A period whose end, when both are given, is not before its start. */
+    public static void period(Checks checks, LocalDate from, LocalDate to) {
+        checks.check(from == null || to == null || !to.isBefore(from), "to", "validation.toBeforeFrom");
+    }
+
+    /** Free text to look for, trimmed; blank means no filter. */
+    public static String text(Checks checks, String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        checks.maxLength(field, value.trim(), TEXT_LIMIT);
+        return value.trim();
+    }
+
+    /**
+     * {@code %text%} for {@code LOWER(column) LIKE}, with LIKE's wildcards in the text taken literally
+     * (backslash escapes in LIKE by default on both H2 and PostgreSQL).
+     */
+    public static String like(String text) {
+        return "%" + text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     public String getQ() {

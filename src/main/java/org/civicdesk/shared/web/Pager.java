@@ -24,12 +24,17 @@ public record Pager(long total, long from, long to, String previous, String next
 
     /** The pager of the current request's list, whose page has {@code shown} of {@code total} lines. */
     public static Pager of(long total, int shown, int requested, int size) {
+        return of(total, shown, requested, size, "page");
+    }
+
+    /** As {@link #of(long, int, int, int)} for one of two lists on a page, whose page is the parameter {@code parameter}. */
+    public static Pager of(long total, int shown, int requested, int size, String parameter) {
         int index = index(requested);
         long from = shown == 0 ? 0 : offset(index, size) + 1;
         long to = offset(index, size) + shown;
         var here = ServletUriComponentsBuilder.fromCurrentRequest();
-        String previous = index > 0 ? here.replaceQueryParam("page", index - 1).build().toUriString() : null;
-        String next = to < total ? here.replaceQueryParam("page", index + 1).build().toUriString() : null;
+        String previous = index > 0 ? here.replaceQueryParam(parameter, index - 1).build().toUriString() : null;
+        String next = to < total ? here.replaceQueryParam(parameter, index + 1).build().toUriString() : null;
         return new Pager(total, from, to, relative(previous), relative(next));
     }
 
