@@ -316,7 +316,7 @@ class ProjectsApiIT {
         AuditChain.awaitChained(jdbc);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE entity_type = 'deal' AND entity_id = :id")
                 .param("id", Long.toString(outsideDeal)).query(Long.class).single()).isEqualTo(1);
-        await().untilAsserted(() -> api.get("/api/v1/public/search?q=专利&kind=DEAL", null)
+        await().untilAsserted(() -> api.get("/api/v1/public/search?q=外地转让&kind=DEAL", null)
                 .andExpect(jsonPath("$.hits[*].url", hasItem("/public/deals#deal-" + outsideDeal))));
     }
 
