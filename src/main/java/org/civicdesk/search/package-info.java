@@ -1,7 +1,8 @@
 /**
  * 检索 — search: the public full-text search over everything the platform publishes (notices,
- * calls, meetings, published answers, places, honours, charity campaigns), with Lucene's smartcn
- * analyzer so that a Chinese word such as 水痘 is found inside a sentence.
+ * calls, meetings, published answers, places, honours, charity campaigns), Chinese indexed in pairs
+ * of characters so that a word such as 水痘 is found inside a sentence ({@code SearchQuery} says why
+ * not a word segmenter).
  *
  * <p>Each module describes what it publishes as a {@link org.civicdesk.shared.PublicContent} in its
  * internal package and announces each change with an event that implements
