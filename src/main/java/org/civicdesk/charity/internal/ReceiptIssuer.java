@@ -17,6 +17,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 /**
  * Gives receipt numbers (捐赠票据号) to committed donations, unique and without gaps within a year,
  * so that every receipt can be accounted for one by one. A receipt is a row of
@@ -63,6 +65,74 @@ class ReceiptIssuer {
         issuePending();
     }
 
+    /**
+     * The intake's timeout ends a transaction left open, but not a commit the database itself stalls
+     * on (a disk or a replica that stops answering): a donation committed that late would already be
+     * below the watermark and never numbered. Once an hour one node looks below the watermark for
+     * donations without a receipt, so that every acknowledged donation gets its number.
+     */
+    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT10M")
+    @SchedulerLock(name = "charity.receiptsBelowWatermark", lockAtMostFor = "30m")
+    void scheduledSweep() {
+        sweepBelowWatermark();
+    }
+
+    /**
+     * Numbers the donations below the watermark that have no receipt, unless another issuer is
+     * numbering now; how many it numbered.
+     */
+    int sweepBelowWatermark() {
+        Integer numbered = tx.execute(status -> {
+            Mark mark = takeWatermark();
+            if (mark == null) {
+                return 0;
+            }
+            List<Map<String, Object>> missed = waiting("d.id <= :below", mark.below(), Integer.MAX_VALUE);
+            numberByYear(missed, mark.now());
+            return missed.size();
+        });
+        return numbered == null ? 0 : numbered;
+    }
+
+    private record Mark(long below, OffsetDateTime now) {
+    }
+
+    /** The watermark, held until the transaction ends, or null while another issuer holds it. */
+    private Mark takeWatermark() {
+        return jdbc.sql("SELECT below_id, CURRENT_TIMESTAMP AS db_now FROM charity_receipt_watermark WHERE id = 1 FOR UPDATE SKIP LOCKED")
+                .query((rs, n) -> new Mark(rs.getLong("below_id"), rs.getObject("db_now", OffsetDateTime.class)))
+                .optional().orElse(null);
+    }
+
+    /** Donations without a receipt on the given side of the watermark, in the order of their ids. */
+    private List<Map<String, Object>> waiting(String side, long below, int limit) {
+        return jdbc.sql("""
+                SELECT d.id, c.code, d.amount, d.handled_by, d.received_on, d.created_at, d.example
+                FROM charity_donation d JOIN charity_campaign c ON c.id = d.campaign_id
+                WHERE %s AND NOT EXISTS (SELECT 1 FROM charity_receipt r WHERE r.donation_id = d.id)
+                ORDER BY d.id LIMIT :batch""".formatted(side))
+                .param("below", below).param("batch", limit).query((rs, n) -> {
+                    Map<String, Object> donation = new LinkedHashMap<>();
+                    donation.put("donation", rs.getLong("id"));
+                    donation.put("campaign", rs.getString("code"));
+                    donation.put("amount", Money.format(rs.getBigDecimal("amount")));
+                    donation.put("handledBy", rs.getString("handled_by"));
+                    donation.put("receivedOn", rs.getObject("received_on", LocalDate.class).toString());
+                    donation.put("recordedAt", rs.getObject("created_at", OffsetDateTime.class).toInstant().toString());
+                    donation.put("example", rs.getBoolean("example"));
+                    return donation;
+                }).list();
+    }
+
+    private void numberByYear(List<Map<String, Object>> waiting, OffsetDateTime now) {
+        Map<Integer, List<Map<String, Object>>> byYear = new TreeMap<>();
+        for (Map<String, Object> donation : waiting) {
+            byYear.computeIfAbsent(LocalDate.parse((String) donation.get("receivedOn")).getYear(), y -> new ArrayList<>())
+                    .add(donation);
+        }
+        byYear.forEach((year, donations) -> number(year, donations, now));
+    }
+
     /** Numbers every committed donation without its receipt, unless another issuer is numbering now. */
     void issuePending() {
         while (anythingAbove() && Boolean.TRUE.equals(tx.execute(status -> issueBatch()))) {
@@ -82,37 +152,13 @@ class ReceiptIssuer {
      * as is settled; whether there may be more to number now.
      */
     private boolean issueBatch() {
-        record Mark(long below, OffsetDateTime now) {
-        }
-        Mark mark = jdbc.sql("SELECT below_id, CURRENT_TIMESTAMP AS db_now FROM charity_receipt_watermark WHERE id = 1 FOR UPDATE SKIP LOCKED")
-                .query((rs, n) -> new Mark(rs.getLong("below_id"), rs.getObject("db_now", OffsetDateTime.class)))
-                .optional().orElse(null);
+        Mark mark = takeWatermark();
         if (mark == null) {
             return false;
         }
         // Read after taking the watermark: what an issuer before us numbered has committed by now.
-        List<Map<String, Object>> waiting = jdbc.sql("""
-                SELECT d.id, c.code, d.amount, d.handled_by, d.received_on, d.created_at, d.example
-                FROM charity_donation d JOIN charity_campaign c ON c.id = d.campaign_id
-                WHERE d.id > :below AND NOT EXISTS (SELECT 1 FROM charity_receipt r WHERE r.donation_id = d.id)
-                ORDER BY d.id LIMIT :batch""")
-                .param("below", mark.below()).param("batch", BATCH).query((rs, n) -> {
-                    Map<String, Object> donation = new LinkedHashMap<>();
-                    donation.put("donation", rs.getLong("id"));
-                    donation.put("campaign", rs.getString("code"));
-                    donation.put("amount", Money.format(rs.getBigDecimal("amount")));
-                    donation.put("handledBy", rs.getString("handled_by"));
-                    donation.put("receivedOn", rs.getObject("received_on", LocalDate.class).toString());
-                    donation.put("recordedAt", rs.getObject("created_at", OffsetDateTime.class).toInstant().toString());
-                    donation.put("example", rs.getBoolean("example"));
-                    return donation;
-                }).list();
-        Map<Integer, List<Map<String, Object>>> byYear = new TreeMap<>();
-        for (Map<String, Object> donation : waiting) {
-            byYear.computeIfAbsent(LocalDate.parse((String) donation.get("receivedOn")).getYear(), y -> new ArrayList<>())
-                    .add(donation);
-        }
-        byYear.forEach((year, donations) -> number(year, donations, mark.now()));
+        List<Map<String, Object>> waiting = waiting("d.id > :below", mark.below(), BATCH);
+        numberByYear(waiting, mark.now());
         boolean full = waiting.size() == BATCH;
         long settled = jdbc.sql("""
                 SELECT COALESCE(MAX(donation_id), :below) FROM charity_receipt

@@ -1,6 +1,7 @@
 package org.civicdesk.charity.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -8,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -198,6 +200,30 @@ class ReceiptIssuerIT {
                 .param("then", OffsetDateTime.now().minusHours(1)).param("id", donation).update();
         issuer.issuePending();
         assertThat(watermark()).as("numbered an hour ago").isGreaterThanOrEqualTo(donation);
+    }
+
+    /**
+     * A donation whose commit the database stalled past the watermark's wait is below the watermark
+     * without a receipt; the hourly sweep numbers it, next in the year's sequence.
+     */
+    @Test
+    void theSweepNumbersADonationTheWatermarkPassedWithoutItsReceipt() throws Exception {
+        String officer = api.tokenFor("CHARITY_OFFICER", null);
+        String code = campaign(officer);
+        long stalled = -Math.abs(System.nanoTime() % 1_000_000_000L) - 1;
+        jdbc.sql("""
+                INSERT INTO charity_donation (id, campaign_id, amount, donor_name, anonymous, received_on, handled_by,
+                    handler_name, idempotency_key, request_hash, example, created_at)
+                SELECT :id, c.id, 7.00, NULL, TRUE, CURRENT_DATE, 'charity', '慈善', :key, 'x', FALSE, CURRENT_TIMESTAMP
+                FROM charity_campaign c WHERE c.code = :code""")
+                .param("id", stalled).param("key", Api.unique()).param("code", code).update();
+        issuer.issuePending();
+        assertThat(receipt(stalled)).as("below the watermark: the regular issuer never looks").isNull();
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            issuer.sweepBelowWatermark();
+            return receipt(stalled) != null;
+        });
+        Receipts.assertGapFree(jdbc);
     }
 
     private long watermark() {
