@@ -215,7 +215,8 @@ class SearchIndex {
      * Reads the rows unless a read began within {@link #STALENESS}: what changed on another node is then
      * found here that much later at most, and under load the rows are read a few times a second rather
      * than once per search. Someone signed in may have just published or answered something through
-     * another node, and must find their own change: their searches always read. The public's
+     * another node, and must find their own change once the search's listener has written it: their
+     * searches always read. The public's
      * searches, the bulk of them, share the reads.
      */
     private void catchUpUnlessRecent() {
