@@ -12,14 +12,10 @@ import org.civicdesk.shared.web.ListFilter;
  * publisher, words of the title and the period it was published in; administrators by kind, status
  * and words of the title or text.
  */
-class NoticeFilter {
+class NoticeFilter extends ListFilter {
 
     private String kind;
-    private String status;
     private String issuer;
-    private String q;
-    private String from;
-    private String to;
 
     /**
      * What the list is narrowed to; null fields do not narrow it.
@@ -34,15 +30,15 @@ class NoticeFilter {
     Criteria criteria(Checks checks, ZoneId zone) {
         NoticeKind k = checks.oneOf("kind", kind, NoticeKind.class);
         String s = null;
-        if (status != null && !status.isBlank()) {
-            s = status.trim();
+        if (getStatus() != null && !getStatus().isBlank()) {
+            s = getStatus().trim();
             checks.check(Notice.DRAFT.equals(s) || Notice.PUBLISHED.equals(s), "status", "validation.oneOf",
                     Notice.DRAFT + ", " + Notice.PUBLISHED);
         }
-        LocalDate start = ListFilter.date(checks, "from", from);
-        LocalDate end = ListFilter.date(checks, "to", to);
+        LocalDate start = ListFilter.date(checks, "from", getFrom());
+        LocalDate end = ListFilter.date(checks, "to", getTo());
         ListFilter.period(checks, start, end);
-        String text = ListFilter.text(checks, "q", q);
+        String text = ListFilter.text(checks, "q", getQ());
         return new Criteria(k, s, issuer == null || issuer.isBlank() ? null : issuer.trim(), text,
                 start == null ? null : start.atStartOfDay(zone).toOffsetDateTime(),
                 end == null ? null : end.plusDays(1).atStartOfDay(zone).toOffsetDateTime());
@@ -56,43 +52,11 @@ class NoticeFilter {
         this.kind = kind;
     }
 
-    public String getStatus() {
-        return status;
-    }
-
-    public void setStatus(String status) {
-        this.status = status;
-    }
-
     public String getIssuer() {
         return issuer;
     }
 
     public void setIssuer(String issuer) {
         this.issuer = issuer;
-    }
-
-    public String getQ() {
-        return q;
-    }
-
-    public void setQ(String q) {
-        this.q = q;
-    }
-
-    public String getFrom() {
-        return from;
-    }
-
-    public void setFrom(String from) {
-        this.from = from;
-    }
-
-    public String getTo() {
-        return to;
-    }
-
-    public void setTo(String to) {
-        this.to = to;
     }
 }
