@@ -1,12 +1,16 @@
 package org.civicdesk.demo.internal;
 
+import java.util.Map;
+
 import org.civicdesk.demo.DemoCityLoad;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import org.civicdesk.shared.web.PageModel;
+import org.springframework.stereotype.Component;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 /** Tells every page's layout whether the demo city is still loading, so that an empty page says why. */
-@ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
-class DemoPageModel {
+@Component
+class DemoPageModel implements PageModel {
 
     private final DemoCityLoad demo;
 
@@ -14,8 +18,8 @@ class DemoPageModel {
         this.demo = demo;
     }
 
-    @ModelAttribute("demoLoading")
-    boolean demoLoading() {
-        return demo.loading();
+    @Override
+    public void addTo(HttpServletRequest request, Map<String, Object> model) {
+        model.put("demoLoading", demo.loading());
     }
 }
