@@ -1,7 +1,6 @@
 package org.civicdesk.directory;
 
 import java.util.List;
-import java.time.OffsetDateTime;
 import java.util.Optional;
 
 import org.civicdesk.shared.LastChange;
@@ -39,12 +38,6 @@ public interface Directory {
 
     /** Everyone of exactly this name; names are not unique, so the caller picks by organisation. */
     List<PersonSummary> findPeopleNamed(String name);
-
-    /**
-     * For bearer tokens, on every API request: the account holding the token whose SHA-256 (in hex) is
-     * {@code tokenHash}, if that token expires after {@code now}. Disabling an account deletes its tokens.
-     */
-    Optional<AccountCredentials> credentialsForToken(String tokenHash, OffsetDateTime now);
 
     /**
      * Marks, in the caller's transaction, that the account has just changed something that other

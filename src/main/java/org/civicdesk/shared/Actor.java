@@ -40,6 +40,15 @@ public record Actor(long accountId, String username, String displayName, String 
         default Optional<LastChange> lastChange() {
             return Optional.empty();
         }
+
+        /**
+         * The SHA-256 (hex) of the bearer token this request was let in with on what the node knew of
+         * it, not read for this request: the handler of a {@link TokenConfirmedAtWrite} call confirms
+         * it in its write. Empty when the token was read for this request, or there is none.
+         */
+        default Optional<String> tokenToConfirm() {
+            return Optional.empty();
+        }
     }
 
     public static Optional<Actor> current() {
@@ -55,6 +64,15 @@ public record Actor(long accountId, String username, String displayName, String 
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth != null && auth.getPrincipal() instanceof Carrier carrier) {
             return carrier.lastChange();
+        }
+        return Optional.empty();
+    }
+
+    /** The current request's token to confirm at its write ({@link Carrier#tokenToConfirm()}). */
+    public static Optional<String> tokenToConfirm() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth != null && auth.getPrincipal() instanceof Carrier carrier) {
+            return carrier.tokenToConfirm();
         }
         return Optional.empty();
     }

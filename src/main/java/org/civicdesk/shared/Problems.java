@@ -13,6 +13,7 @@ public final class Problems {
     public static final String NOT_FOUND = "NOT_FOUND";
     public static final String FORBIDDEN = "FORBIDDEN";
     public static final String UNAUTHENTICATED = "UNAUTHENTICATED";
+    public static final String INVALID_TOKEN = "INVALID_TOKEN";
     public static final String INVALID_TRANSITION = "INVALID_TRANSITION";
 
     private Problems() {
@@ -61,6 +62,11 @@ public final class Problems {
     /** A request body that is missing or is not JSON at all. */
     public static ProblemException malformed() {
         return new ProblemException(HttpStatus.BAD_REQUEST, "MALFORMED_JSON", "problem.malformed", List.of());
+    }
+
+    /** A bearer token that is unknown, expired or revoked. */
+    public static ProblemException invalidToken() {
+        return new ProblemException(HttpStatus.UNAUTHORIZED, INVALID_TOKEN, "problem.invalidToken", List.of());
     }
 
     public static ProblemException unauthenticated() {

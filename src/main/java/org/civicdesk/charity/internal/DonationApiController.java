@@ -10,6 +10,7 @@ import org.civicdesk.shared.IdempotentRequests;
 import org.civicdesk.shared.Problems;
 import org.civicdesk.shared.Role;
 import org.civicdesk.shared.RoleRestrictedApi;
+import org.civicdesk.shared.TokenConfirmedAtWrite;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpEntity;
@@ -42,6 +43,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Charity")
 class DonationApiController {
 
+    /** The role that records donations. */
+    static final Role RECORDER = Role.CHARITY_OFFICER;
+
     private final DonationLedger ledger;
 
     DonationApiController(DonationLedger ledger) {
@@ -60,7 +64,9 @@ class DonationApiController {
                     + "409 IDEMPOTENCY_KEY_REUSED; another account's same key is another donation. Amounts are "
                     + "decimal strings or numbers with at most two places. The answer comes before the receipt number: "
                     + "receiptNo is null and receipt PENDING until the receipt issuer numbers the donation, normally "
-                    + "within a second; GET /api/v1/donations/{id} then shows it.")
+                    + "within a second; GET /api/v1/donations/{id} then shows it. The caller's token is confirmed when the "
+                    + "donation is written: a token revoked, an account disabled or a role withdrawn since the caller's last "
+                    + "donation is refused then (401 INVALID_TOKEN, 403 FORBIDDEN), with nothing written.")
     @Parameter(name = IdempotentRequests.KEY_HEADER, in = ParameterIn.HEADER, required = true,
             description = "The payment's own key, at most 200 characters")
     // springdoc reads no body from an HttpEntity parameter: the document names it here.
@@ -92,7 +98,13 @@ class DonationApiController {
         /** Every path of this controller, for charity officers only. */
         @Bean
         RoleRestrictedApi donationsForOfficers() {
-            return new RoleRestrictedApi(Role.CHARITY_OFFICER, List.of("/api/v1/donations", "/api/v1/donations/**"));
+            return new RoleRestrictedApi(RECORDER, List.of("/api/v1/donations", "/api/v1/donations/**"));
+        }
+
+        /** A donation's token is confirmed by the intake's write, with the others of its batch. */
+        @Bean
+        TokenConfirmedAtWrite donationsConfirmedAtWrite() {
+            return new TokenConfirmedAtWrite("POST", "/api/v1/donations");
         }
     }
 }

@@ -14,17 +14,20 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.civicdesk.charity.CharityEvent;
 import org.civicdesk.charity.DonationCommand;
 import org.civicdesk.charity.internal.Views.DonationView;
+import org.civicdesk.directory.TokenHolders;
 import org.civicdesk.shared.Actor;
 import org.civicdesk.shared.Checks;
 import org.civicdesk.shared.IdempotentRequests;
@@ -84,10 +87,12 @@ class DonationLedger implements DisposableBean {
     private final IntakeSettings settings;
     private final boolean postgres;
     private final GroupCommit<NewDonation, Written> intake;
+    private final TokenHolders tokenHolders;
 
     DonationLedger(JdbcClient jdbc, JdbcTemplate batches, ApplicationEventPublisher events, Clock clock, CityDate city,
-            PlatformTransactionManager transactions, IntakeSettings settings) {
+            PlatformTransactionManager transactions, IntakeSettings settings, TokenHolders tokenHolders) {
         this.jdbc = jdbc;
+        this.tokenHolders = tokenHolders;
         this.batches = batches;
         this.events = events;
         this.clock = clock;
@@ -108,6 +113,7 @@ class DonationLedger implements DisposableBean {
      */
     Recorded record(DonationCommand cmd, String key) {
         Actor handler = Actor.require();
+        String tokenToConfirm = Actor.tokenToConfirm().orElse(null);
         Checks checks = new Checks();
         checks.required(IdempotentRequests.KEY_HEADER, key).maxLength(IdempotentRequests.KEY_HEADER, key, 200);
         checks.required("campaign", cmd.campaign());
@@ -126,6 +132,10 @@ class DonationLedger implements DisposableBean {
                 .orElseThrow(() -> Problems.invalid("campaign", "charity.validation.unknownCampaign"));
         boolean ended = campaign.endsOn() != null && receivedOn.isAfter(campaign.endsOn());
         if (ended && lateReason == null) {
+            if (tokenToConfirm != null) {
+                // Nothing is written on this path to confirm the token: it is confirmed before anything is read.
+                handler = confirmed(Set.of(tokenToConfirm), OffsetDateTime.now(clock)).answer(tokenToConfirm);
+            }
             Optional<Entry> earlier = byKey(handler.username(), key);
             if (earlier.isPresent()) {
                 return replay(earlier.get(), hash).answer();
@@ -137,7 +147,7 @@ class DonationLedger implements DisposableBean {
             throw Problems.invalid("lateReason", "charity.validation.notLate");
         }
         NewDonation donation = new NewDonation(campaign, amount, donorName, anonymous, receivedOn, handler.username(),
-                handler.displayName(), key, hash, example, lateReason);
+                handler.displayName(), key, hash, example, lateReason, tokenToConfirm);
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             // A caller with a transaction of its own, such as the demo city's loader setting up the
             // campaign it gives to, keeps the donation in it: the intake's writer could not see that
@@ -150,7 +160,13 @@ class DonationLedger implements DisposableBean {
     /** A donation checked and ready to be written. */
     private record NewDonation(CampaignRef campaign, BigDecimal amount, String donorName, boolean anonymous,
             LocalDate receivedOn, String handledBy, String handlerName, String key, String hash, boolean example,
-            String lateReason) {
+            String lateReason, String tokenToConfirm) {
+
+        /** The same donation, handled by the token's holder as the write found them. */
+        NewDonation handledBy(Actor holder) {
+            return new NewDonation(campaign, amount, donorName, anonymous, receivedOn, holder.username(),
+                    holder.displayName(), key, hash, example, lateReason, null);
+        }
 
         /** Who sent it and under which key: what the ledger keeps unique. */
         String identity() {
@@ -176,14 +192,17 @@ class DonationLedger implements DisposableBean {
      * NOTHING} waits for that other transaction and then sees its row) and answered from the row. So
      * no donation of a batch can fail the others.
      */
-    private List<Written> write(List<NewDonation> batch) {
+    private List<Written> write(List<NewDonation> requests) {
+        Written[] answers = new Written[requests.size()];
+        List<NewDonation> batch = confirmTokens(requests, answers);
         Map<String, List<Integer>> byIdentity = new LinkedHashMap<>();
         for (int i = 0; i < batch.size(); i++) {
-            byIdentity.computeIfAbsent(batch.get(i).identity(), k -> new ArrayList<>()).add(i);
+            if (batch.get(i) != null) {
+                byIdentity.computeIfAbsent(batch.get(i).identity(), k -> new ArrayList<>()).add(i);
+            }
         }
         List<NewDonation> firsts = byIdentity.values().stream().map(same -> batch.get(same.get(0))).toList();
-        Map<String, Long> inserted = insert(firsts);
-        Written[] answers = new Written[batch.size()];
+        Map<String, Long> inserted = firsts.isEmpty() ? Map.of() : insert(firsts);
         for (List<Integer> same : byIdentity.values()) {
             NewDonation first = batch.get(same.get(0));
             Long id = inserted.get(first.identity());
@@ -206,6 +225,66 @@ class DonationLedger implements DisposableBean {
             }
         }
         return List.of(answers);
+    }
+
+    /**
+     * Confirms, in one statement, the tokens that let this batch's requests in on what their node knew
+     * of them ({@link org.civicdesk.shared.TokenConfirmedAtWrite}): a request whose token is no longer
+     * its holder's is answered 401, one whose holder lost the role 403, each with nothing written; the
+     * others are handled by the holder as the database has them now. The batch in its order, with null
+     * in place of each request refused, whose answer is in {@code answers}.
+     */
+    private List<NewDonation> confirmTokens(List<NewDonation> requests, Written[] answers) {
+        Set<String> toConfirm = new HashSet<>();
+        for (NewDonation d : requests) {
+            if (d.tokenToConfirm() != null) {
+                toConfirm.add(d.tokenToConfirm());
+            }
+        }
+        if (toConfirm.isEmpty()) {
+            return requests;
+        }
+        Confirmed confirmed = confirmed(toConfirm, OffsetDateTime.now(clock));
+        List<NewDonation> batch = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            NewDonation d = requests.get(i);
+            if (d.tokenToConfirm() == null) {
+                batch.add(d);
+                continue;
+            }
+            try {
+                batch.add(d.handledBy(confirmed.answer(d.tokenToConfirm())));
+            } catch (ProblemException refused) {
+                answers[i] = new Written(null, refused);
+                batch.add(null);
+            }
+        }
+        return batch;
+    }
+
+    /** The holders of tokens as the database has them now, and the refusal of each token it does not. */
+    private record Confirmed(Map<String, Actor> holders) {
+
+        Actor answer(String tokenHash) {
+            Actor holder = holders.get(tokenHash);
+            if (holder == null) {
+                throw Problems.invalidToken();
+            }
+            if (!holder.has(DonationApiController.RECORDER)) {
+                throw Problems.forbidden();
+            }
+            return holder;
+        }
+    }
+
+    private Confirmed confirmed(Set<String> tokenHashes, OffsetDateTime now) {
+        Map<String, Actor> holders = new HashMap<>();
+        tokenHolders.holders(tokenHashes, now).forEach((hash, account) -> {
+            if (account.enabled()) {
+                holders.put(hash, account.actor());
+            }
+        });
+        return new Confirmed(holders);
     }
 
     /**

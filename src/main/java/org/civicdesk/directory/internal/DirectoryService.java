@@ -267,17 +267,6 @@ class DirectoryService implements Directory, ResidentAccounts, AccountNames {
         return accountWhere("a.id = :key", Map.of("key", accountId));
     }
 
-    /**
-     * Every API request asks this, so it is one statement, outside any transaction of its own: the
-     * token, the account, its organisation and its roles at once.
-     */
-    @Override
-    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
-    public Optional<AccountCredentials> credentialsForToken(String tokenHash, OffsetDateTime now) {
-        return accountWhere("a.id = (SELECT t.account_id FROM api_token t WHERE t.token_hash = :hash "
-                + "AND t.expires_at > :now)", Map.of("hash", tokenHash, "now", now));
-    }
-
     @Override
     @Transactional
     public void rehashPassword(long accountId, String oldHash, String newHash) {
@@ -296,7 +285,7 @@ class DirectoryService implements Directory, ResidentAccounts, AccountNames {
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public LastChange lastChange(long accountId) {
         List<Instant> latest = jdbc.sql("SELECT MAX(at) AS last_change FROM account_change WHERE account_id = :a")
-                .param("a", accountId).query((rs, n) -> lastChange(rs)).list();
+                .param("a", accountId).query((rs, n) -> AccountRows.lastChange(rs)).list();
         return new LastChange(latest.isEmpty() ? null : latest.get(0));
     }
 
@@ -309,40 +298,9 @@ class DirectoryService implements Directory, ResidentAccounts, AccountNames {
                 .param("before", OffsetDateTime.now(clock).minus(CHANGE_MARKS_KEPT)).update();
     }
 
-    private static Instant lastChange(ResultSet rs) throws SQLException {
-        OffsetDateTime at = rs.getObject("last_change", OffsetDateTime.class);
-        return at == null ? null : at.toInstant();
-    }
 
-    /**
-     * The account that meets {@code condition}, with its roles (one row per role) and its latest change
-     * mark, read in one statement.
-     */
     private Optional<AccountCredentials> accountWhere(String condition, Map<String, Object> params) {
-        List<AccountCredentials> rows = jdbc.sql("""
-                SELECT a.id, a.username, a.password_hash, a.display_name, o.code AS org_code, a.enabled, r.role,
-                       (SELECT MAX(c.at) FROM account_change c WHERE c.account_id = a.id) AS last_change
-                FROM account a LEFT JOIN org o ON o.id = a.org_id LEFT JOIN account_role r ON r.account_id = a.id
-                WHERE\s""" + condition)
-                .params(params)
-                .query((rs, n) -> {
-                    Set<Role> roles = EnumSet.noneOf(Role.class);
-                    if (rs.getString("role") != null) {
-                        roles.add(Role.valueOf(rs.getString("role")));
-                    }
-                    return new AccountCredentials(rs.getLong("id"), rs.getString("username"),
-                            rs.getString("password_hash"), rs.getString("display_name"), rs.getString("org_code"),
-                            roles, rs.getBoolean("enabled"), new LastChange(lastChange(rs)));
-                })
-                .list();
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        rows.forEach(r -> roles.addAll(r.roles()));
-        AccountCredentials first = rows.get(0);
-        return Optional.of(new AccountCredentials(first.id(), first.username(), first.passwordHash(),
-                first.displayName(), first.orgCode(), roles, first.enabled(), first.lastChange()));
+        return AccountRows.find(jdbc, condition, params);
     }
 
     @Override

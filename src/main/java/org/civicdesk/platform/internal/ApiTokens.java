@@ -13,28 +13,29 @@ import java.util.List;
 import java.util.Optional;
 
 import org.civicdesk.directory.AccountCredentials;
-import org.civicdesk.directory.Directory;
+import org.civicdesk.directory.TokenHolders;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Opaque bearer tokens for the API. The database keeps only their SHA-256, so any node can check
- * a token and a stolen table grants nothing. A token is checked against the database on every
- * request, in one statement: a node keeps nothing of it, so a token revoked on one node (an account
+ * a token and a stolen table grants nothing. A token is checked against the database, in one
+ * statement, by every request, or by the write of a call that confirms it there
+ * ({@link org.civicdesk.shared.TokenConfirmedAtWrite}), so a token revoked on one node (an account
  * disabled, its password changed) is refused by every node at once.
  */
 @Component
 class ApiTokens {
 
     private final JdbcClient jdbc;
-    private final Directory directory;
+    private final TokenHolders holders;
     private final Clock clock;
     private final Duration ttl;
     private final SecureRandom random = new SecureRandom();
 
-    ApiTokens(JdbcClient jdbc, Directory directory, Clock clock, SecuritySettings settings) {
+    ApiTokens(JdbcClient jdbc, TokenHolders holders, Clock clock, SecuritySettings settings) {
         this.jdbc = jdbc;
-        this.directory = directory;
+        this.holders = holders;
         this.clock = clock;
         this.ttl = settings.tokenTtl();
     }
@@ -49,15 +50,14 @@ class ApiTokens {
         OffsetDateTime now = OffsetDateTime.now(clock);
         OffsetDateTime expires = now.plus(ttl);
         jdbc.sql("INSERT INTO api_token (token_hash, account_id, created_at, expires_at) VALUES (:h, :a, :now, :exp)")
-                .param("h", sha256(token)).param("a", accountId).param("now", now).param("exp", expires).update();
+                .param("h", hash(token)).param("a", accountId).param("now", now).param("exp", expires).update();
         jdbc.sql("DELETE FROM api_token WHERE expires_at < :now").param("now", now).update();
         return new Issued(token, expires);
     }
 
-    /** The enabled account holding this unexpired token. */
-    Optional<AccountCredentials> resolve(String token) {
-        return directory.credentialsForToken(sha256(token), OffsetDateTime.now(clock))
-                .filter(AccountCredentials::enabled);
+    /** The enabled account holding the unexpired token of this hash ({@link #hash(String)}). */
+    Optional<AccountCredentials> holder(String tokenHash) {
+        return holders.holder(tokenHash, OffsetDateTime.now(clock)).filter(AccountCredentials::enabled);
     }
 
     /** A token as an administrator sees it: never the token, nor its hash. */
@@ -80,7 +80,7 @@ class ApiTokens {
 
     /** Revokes the token itself, as its holder signing out. */
     void revoke(String token) {
-        jdbc.sql("DELETE FROM api_token WHERE token_hash = :h").param("h", sha256(token)).update();
+        jdbc.sql("DELETE FROM api_token WHERE token_hash = :h").param("h", hash(token)).update();
     }
 
     /** Revokes every token of the account, in the caller's transaction. */
@@ -88,7 +88,8 @@ class ApiTokens {
         jdbc.sql("DELETE FROM api_token WHERE account_id = :a").param("a", accountId).update();
     }
 
-    private static String sha256(String token) {
+    /** What the database keeps of a token: its SHA-256, in hex. */
+    static String hash(String token) {
         try {
             return HexFormat.of().formatHex(
                     MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));

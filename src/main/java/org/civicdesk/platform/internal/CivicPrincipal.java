@@ -33,18 +33,30 @@ final class CivicPrincipal implements UserDetails, CredentialsContainer, Actor.C
      * session, which outlives what was read at sign-in, and is not stored with it.
      */
     private final transient LastChange lastChange;
+    /** The hash of a bearer token let in on what the node knew of it, for the write to confirm; else null. */
+    private final transient String tokenToConfirm;
 
     CivicPrincipal(AccountCredentials account) {
-        this(account, null);
+        this(account, null, null);
     }
 
     /** The principal of one API request, which knows the account's last change as its token check read it. */
     static CivicPrincipal forRequest(AccountCredentials account) {
-        return new CivicPrincipal(account, account.lastChange());
+        return new CivicPrincipal(account, account.lastChange(), null);
     }
 
-    private CivicPrincipal(AccountCredentials account, LastChange lastChange) {
+    /**
+     * The principal of one API request let in on what the node resolved for the same token moments
+     * before: the handler's write confirms the token ({@link org.civicdesk.shared.TokenConfirmedAtWrite}).
+     * Its last change is unknown, as it was not read for this request.
+     */
+    static CivicPrincipal toConfirm(AccountCredentials account, String tokenHash) {
+        return new CivicPrincipal(account, null, tokenHash);
+    }
+
+    private CivicPrincipal(AccountCredentials account, LastChange lastChange, String tokenToConfirm) {
         this.lastChange = lastChange;
+        this.tokenToConfirm = tokenToConfirm;
         this.accountId = account.id();
         this.username = account.username();
         this.displayName = account.displayName();
@@ -57,6 +69,11 @@ final class CivicPrincipal implements UserDetails, CredentialsContainer, Actor.C
     @Override
     public Optional<LastChange> lastChange() {
         return Optional.ofNullable(lastChange);
+    }
+
+    @Override
+    public Optional<String> tokenToConfirm() {
+        return Optional.ofNullable(tokenToConfirm);
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.civicdesk.platform.internal;
 import org.civicdesk.directory.Directory;
 import org.civicdesk.shared.Problems;
 import org.civicdesk.shared.RoleRestrictedApi;
+import org.civicdesk.shared.TokenConfirmedAtWrite;
 import org.civicdesk.shared.web.MapTiles;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -91,8 +92,9 @@ class SecurityConfiguration {
     }
 
     @Bean
-    BearerTokenFilter bearerTokenFilter(ApiTokens tokens, ProblemWriter problems) {
-        return new BearerTokenFilter(tokens, problems);
+    BearerTokenFilter bearerTokenFilter(ApiTokens tokens, ProblemWriter problems,
+            ObjectProvider<TokenConfirmedAtWrite> confirmedAtWrite) {
+        return new BearerTokenFilter(tokens, problems, confirmedAtWrite.orderedStream().toList());
     }
 
     /**

@@ -13,6 +13,7 @@ import java.util.HexFormat;
 
 import org.civicdesk.directory.AccountCredentials;
 import org.civicdesk.directory.Directory;
+import org.civicdesk.directory.TokenHolders;
 import org.civicdesk.support.Api;
 import org.civicdesk.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,9 @@ class ChangeMarksIT {
 
     @Autowired
     Directory directory;
+
+    @Autowired
+    TokenHolders tokenHolders;
 
     @Autowired
     DirectoryService service;
@@ -94,6 +98,6 @@ class ChangeMarksIT {
     private AccountCredentials credentials(Api.Account account) throws Exception {
         String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                 .digest(account.token().getBytes(StandardCharsets.UTF_8)));
-        return directory.credentialsForToken(hash, OffsetDateTime.now(clock)).orElseThrow();
+        return tokenHolders.holder(hash, OffsetDateTime.now(clock)).orElseThrow();
     }
 }
