@@ -93,6 +93,19 @@ class MatterPagesIT {
         mvc(MockMvcRequestBuilders.get("/matters/mine")).andExpect(redirectedUrl("/login"));
     }
 
+    /** A filter of the supervisors' list that does not parse is named beside its field, with no list. */
+    @Test
+    void aBadFilterOfTheListIsNamedBesideItsFieldAndNoMattersAreShown() throws Exception {
+        long id = raise();
+        page("/matters?status=IN_PROGRESS&type=SUGGESTION&series=npc-16&q=" + "园区", supervisor).andExpect(status().isOk());
+        page("/matters?status=NOT_A_STATUS&q=" + "园区", supervisor).andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("id=\"matter-status-error\"")))
+                .andExpect(content().string(containsString("href=\"#matter-status\"")))
+                .andExpect(content().string(not(containsString("/matters/" + id + "\""))));
+        page("/matters?meeting=abc", supervisor).andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("会议")));
+    }
+
     @Test
     void aHandlerOfAnotherOrganisationCannotOpenOrActOnACase() throws Exception {
         long id = raise();

@@ -43,12 +43,14 @@ import org.civicdesk.shared.Actor;
 import org.civicdesk.shared.Problems;
 import org.civicdesk.shared.Role;
 import org.civicdesk.shared.web.FormPage;
+import org.civicdesk.shared.web.ListFilter;
 import org.civicdesk.shared.web.Pager;
 import org.civicdesk.shared.web.Forms;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -56,6 +58,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The matters pages for raisers, handling departments, supervisors and the public. Every action goes
@@ -188,21 +192,17 @@ class MatterPages {
 
     @GetMapping("/matters")
     @PreAuthorize("hasAnyRole('SUPERVISOR','ADMIN')")
-    String matters(@RequestParam(required = false) String series, @RequestParam(required = false) Long meeting,
-            @RequestParam(required = false) MatterStatus status,
-            @RequestParam(required = false) MatterType type, @RequestParam(required = false) String q,
+    String matters(@ModelAttribute("filter") MatterFilter filter, BindingResult errors, HttpServletResponse response,
             @RequestParam(defaultValue = "0") int page,
             @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
-        Page<Views.MatterSummary> matters = queries.matters(series, meeting, status, type, q, false,
-                Math.max(0, page), PAGE_SIZE);
-        model.addAttribute("matters", matters.items());
-        model.addAttribute("raiserNames", raiserNames(matters.items()));
-        model.addAttribute("pager", pager(matters, page));
+        ListFilter.read(errors, response, filter::criteria).ifPresentOrElse(c -> {
+            Page<Views.MatterSummary> matters = queries.matters(c.series(), c.meeting(), c.status(), c.type(),
+                    c.text(), false, Math.max(0, page), PAGE_SIZE);
+            model.addAttribute("matters", matters.items());
+            model.addAttribute("raiserNames", raiserNames(matters.items()));
+            model.addAttribute("pager", pager(matters, page));
+        }, () -> model.addAttribute("matters", List.of()));
         model.addAttribute("seriesNames", seriesNames(queries.seriesWithMatters()));
-        model.addAttribute("series", series);
-        model.addAttribute("status", status);
-        model.addAttribute("type", type);
-        model.addAttribute("q", q);
         return htmx != null ? "matters/list :: results" : "matters/list";
     }
 

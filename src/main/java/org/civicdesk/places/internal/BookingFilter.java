@@ -18,14 +18,7 @@ class BookingFilter extends ListFilter {
     }
 
     Criteria criteria(Checks checks) {
-        Long p = null;
-        if (place != null && !place.isBlank()) {
-            try {
-                p = Long.valueOf(place.trim());
-            } catch (NumberFormatException e) {
-                checks.add("place", "validation.type");
-            }
-        }
+        Long p = ListFilter.id(checks, "place", place);
         BookingStatus s = checks.oneOf("status", getStatus(), BookingStatus.class);
         LocalDate start = ListFilter.date(checks, "from", getFrom());
         LocalDate end = ListFilter.date(checks, "to", getTo());

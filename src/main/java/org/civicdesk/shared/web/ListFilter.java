@@ -90,6 +90,19 @@ public class ListFilter implements Serializable {
         return Optional.empty();
     }
 
+    /** The id of a thing the list is narrowed to (a place, a meeting); blank means none. */
+    public static Long id(Checks checks, String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            checks.add(field, "validation.type");
+            return null;
+        }
+    }
+
     /** A day as a date input sends it (2023-02-28); blank means no bound. */
     public static LocalDate date(Checks checks, String field, String value) {
         if (value == null || value.isBlank()) {
