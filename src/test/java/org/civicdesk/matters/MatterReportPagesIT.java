@@ -33,6 +33,23 @@ class MatterReportPagesIT {
     @Autowired
     Api api;
 
+    /** A filter that does not parse is named beside its field, with a 400 and no figures. */
+    @Test
+    void aBadFilterOfTheReportsIsNamedBesideItsField() throws Exception {
+        Cookie session = signIn("supervisor");
+        api.mvc().perform(get("/reports/matters?from=2022-13-45&groupBy=NOPE").cookie(session))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("href=\"#report-from\"")))
+                .andExpect(content().string(containsString("href=\"#report-groupBy\"")))
+                .andExpect(content().string(not(containsString("id=\"chart-volume\""))));
+        api.mvc().perform(get("/reports/matters?from=2023-12-31&to=2022-01-01").cookie(session))
+                .andExpect(status().isBadRequest()).andExpect(content().string(containsString("href=\"#report-to\"")));
+        api.mvc().perform(get("/reports/departments?type=NOPE").cookie(session))
+                .andExpect(status().isBadRequest()).andExpect(content().string(containsString("href=\"#league-type\"")));
+        api.mvc().perform(get("/reports/matters.xlsx?to=yesterday").cookie(session))
+                .andExpect(status().isBadRequest());
+    }
+
     @Test
     void aSupervisorSeesTheReportAndDownloadsItInItsLanguageWithTitleAndPeriod() throws Exception {
         api.mvc().perform(get("/reports/matters")).andExpect(status().is3xxRedirection());

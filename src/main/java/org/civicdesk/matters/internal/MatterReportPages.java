@@ -10,6 +10,8 @@ import org.civicdesk.matters.MatterType;
 import org.civicdesk.matters.internal.MatterReports.GroupBy;
 import org.civicdesk.matters.internal.MatterReports.Report;
 import org.civicdesk.shared.Actor;
+import org.civicdesk.shared.Checks;
+import org.civicdesk.shared.web.ListFilter;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -18,9 +20,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.util.UriComponentsBuilder;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * 办理情况统计 in the browser: the handling report with its filters, charts drawn from its tables, the same
@@ -86,34 +91,36 @@ class MatterReportPages {
 
     @GetMapping("/reports/matters")
     @PreAuthorize("hasAnyRole('SUPERVISOR','ADMIN','HANDLER')")
-    String report(@RequestParam(required = false) String groupBy, @RequestParam(required = false) String series,
-            @RequestParam(required = false) String type, @RequestParam(required = false) String org,
-            @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
+    String report(@ModelAttribute("filter") ReportFilter filter, BindingResult errors, HttpServletResponse response,
             Model model) {
-        Filters filters = Filters.of(groupBy, series, type, org, from, to);
-        Report report = read(filters);
-        Locale locale = LocaleContextHolder.getLocale();
-        model.addAttribute("filters", filters);
-        model.addAttribute("query", filters.query());
-        model.addAttribute("report", report);
-        model.addAttribute("labels", labels(report, locale));
-        model.addAttribute("period", text.period(report, locale));
-        model.addAttribute("heading", text.title(report, locale));
         model.addAttribute("allDepartments", Matter.isStaff(Actor.require()));
         model.addAttribute("departments", departments());
         model.addAttribute("seriesNames", seriesNames());
         model.addAttribute("groupings", GroupBy.values());
         model.addAttribute("matterTypes", MatterType.values());
+        ListFilter.read(errors, response, filter::filters).ifPresent(filters -> {
+            // The form shows what the report is: its grouping by default, a handler's own department.
+            filter.setGroupBy(filters.groupBy());
+            filter.setOrg(filters.org());
+            Report report = read(filters);
+            Locale locale = LocaleContextHolder.getLocale();
+            model.addAttribute("query", filters.query());
+            model.addAttribute("report", report);
+            model.addAttribute("labels", labels(report, locale));
+            model.addAttribute("period", text.period(report, locale));
+            model.addAttribute("heading", text.title(report, locale));
+        });
         return "matters/report";
     }
 
+    /** The same report as a workbook; a bad filter is a 400 naming the field, as the API answers it. */
     @GetMapping("/reports/matters.xlsx")
     @PreAuthorize("hasAnyRole('SUPERVISOR','ADMIN','HANDLER')")
-    ResponseEntity<byte[]> workbook(@RequestParam(required = false) String groupBy,
-            @RequestParam(required = false) String series, @RequestParam(required = false) String type,
-            @RequestParam(required = false) String org, @RequestParam(required = false) LocalDate from,
-            @RequestParam(required = false) LocalDate to) {
-        Report report = read(Filters.of(groupBy, series, type, org, from, to));
+    ResponseEntity<byte[]> workbook(@ModelAttribute("filter") ReportFilter filter) {
+        Checks checks = new Checks();
+        Filters filters = filter.filters(checks);
+        checks.throwIfAny();
+        Report report = read(filters);
         return ResponseEntity.ok().contentType(XLSX)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("matters-report-" + report.asOf() + ".xlsx").build().toString())
@@ -123,18 +130,19 @@ class MatterReportPages {
     /** 承办单位排行: every department ranked, on a page that prints on A4. */
     @GetMapping("/reports/departments")
     @PreAuthorize("hasAnyRole('SUPERVISOR','ADMIN')")
-    String league(@RequestParam(required = false) String series, @RequestParam(required = false) String type,
-            @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
+    String league(@ModelAttribute("filter") ReportFilter filter, BindingResult errors, HttpServletResponse response,
             Model model) {
-        Filters filters = Filters.of(GroupBy.ORG.name(), series, type, null, from, to);
-        Report report = read(filters);
-        model.addAttribute("filters", filters);
-        model.addAttribute("query", filters.query());
-        model.addAttribute("report", report);
-        model.addAttribute("lines", MatterReports.league(report));
-        model.addAttribute("period", text.period(report, LocaleContextHolder.getLocale()));
+        filter.setGroupBy(GroupBy.ORG.name());
+        filter.setOrg(null);
         model.addAttribute("seriesNames", seriesNames());
         model.addAttribute("matterTypes", MatterType.values());
+        ListFilter.read(errors, response, filter::filters).ifPresentOrElse(filters -> {
+            Report report = read(filters);
+            model.addAttribute("query", filters.query());
+            model.addAttribute("report", report);
+            model.addAttribute("lines", MatterReports.league(report));
+            model.addAttribute("period", text.period(report, LocaleContextHolder.getLocale()));
+        }, () -> model.addAttribute("lines", List.of()));
         return "matters/league";
     }
 

@@ -1,0 +1,62 @@
+package org.civicdesk.matters.internal;
+
+import java.time.LocalDate;
+
+import org.civicdesk.matters.MatterType;
+import org.civicdesk.matters.internal.MatterReports.GroupBy;
+import org.civicdesk.shared.Checks;
+import org.civicdesk.shared.web.ListFilter;
+
+/**
+ * The filter form of the handling report and the departments' league, as the address gives it: how
+ * the report is grouped, the period of assignment, the series, the type and the department.
+ */
+class ReportFilter extends ListFilter {
+
+    private String groupBy;
+    private String series;
+    private String type;
+    private String org;
+
+    /** What the reader asked for, each bad value a violation of its field. */
+    MatterReportPages.Filters filters(Checks checks) {
+        checks.oneOf("groupBy", groupBy, GroupBy.class);
+        checks.oneOf("type", type, MatterType.class);
+        LocalDate from = ListFilter.date(checks, "from", getFrom());
+        LocalDate to = ListFilter.date(checks, "to", getTo());
+        ListFilter.period(checks, from, to);
+        return MatterReportPages.Filters.of(groupBy, series, type, org, from, to);
+    }
+
+    public String getGroupBy() {
+        return groupBy;
+    }
+
+    public void setGroupBy(String groupBy) {
+        this.groupBy = groupBy;
+    }
+
+    public String getSeries() {
+        return series;
+    }
+
+    public void setSeries(String series) {
+        this.series = series;
+    }
+
+    public String getType() {
+        return type;
+    }
+
+    public void setType(String type) {
+        this.type = type;
+    }
+
+    public String getOrg() {
+        return org;
+    }
+
+    public void setOrg(String org) {
+        this.org = org;
+    }
+}
