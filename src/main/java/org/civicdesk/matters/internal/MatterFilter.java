@@ -9,10 +9,8 @@ import org.civicdesk.shared.web.ListFilter;
  * The filter form above the supervisors' list of matters, as the address gives it: words of the
  * title or text, the series, the status, the type, and the meeting a matter was raised at.
  */
-class MatterFilter extends ListFilter {
+class MatterFilter extends MattersFilter {
 
-    private String series;
-    private String type;
     private String meeting;
 
     /** What the list is narrowed to; null fields do not narrow it. */
@@ -21,26 +19,10 @@ class MatterFilter extends ListFilter {
 
     Criteria criteria(Checks checks) {
         MatterStatus status = status(checks, MatterStatus.class);
-        MatterType t = checks.oneOf("type", type, MatterType.class);
+        MatterType t = type(checks);
         Long meetingId = ListFilter.id(checks, "meeting", meeting);
         String text = ListFilter.text(checks, "q", getQ());
-        return new Criteria(series == null || series.isBlank() ? null : series.trim(), meetingId, status, t, text);
-    }
-
-    public String getSeries() {
-        return series;
-    }
-
-    public void setSeries(String series) {
-        this.series = series;
-    }
-
-    public String getType() {
-        return type;
-    }
-
-    public void setType(String type) {
-        this.type = type;
+        return new Criteria(series(), meetingId, status, t, text);
     }
 
     public String getMeeting() {

@@ -2,7 +2,6 @@ package org.civicdesk.matters.internal;
 
 import java.time.LocalDate;
 
-import org.civicdesk.matters.MatterType;
 import org.civicdesk.matters.internal.MatterReports.GroupBy;
 import org.civicdesk.shared.Checks;
 import org.civicdesk.shared.web.ListFilter;
@@ -11,21 +10,19 @@ import org.civicdesk.shared.web.ListFilter;
  * The filter form of the handling report and the departments' league, as the address gives it: how
  * the report is grouped, the period of assignment, the series, the type and the department.
  */
-class ReportFilter extends ListFilter {
+class ReportFilter extends MattersFilter {
 
     private String groupBy;
-    private String series;
-    private String type;
     private String org;
 
     /** What the reader asked for, each bad value a violation of its field. */
     MatterReportPages.Filters filters(Checks checks) {
         checks.oneOf("groupBy", groupBy, GroupBy.class);
-        checks.oneOf("type", type, MatterType.class);
+        type(checks);
         LocalDate from = ListFilter.date(checks, "from", getFrom());
         LocalDate to = ListFilter.date(checks, "to", getTo());
         ListFilter.period(checks, from, to);
-        return MatterReportPages.Filters.of(groupBy, series, type, org, from, to);
+        return MatterReportPages.Filters.of(groupBy, series(), getType(), org, from, to);
     }
 
     public String getGroupBy() {
@@ -34,22 +31,6 @@ class ReportFilter extends ListFilter {
 
     public void setGroupBy(String groupBy) {
         this.groupBy = groupBy;
-    }
-
-    public String getSeries() {
-        return series;
-    }
-
-    public void setSeries(String series) {
-        this.series = series;
-    }
-
-    public String getType() {
-        return type;
-    }
-
-    public void setType(String type) {
-        this.type = type;
     }
 
     public String getOrg() {
